@@ -1,0 +1,3 @@
+"""dynscan: a runtime privacy-compliance monitor for Android apps."""
+
+__version__ = "0.1.0"

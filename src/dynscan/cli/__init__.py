@@ -1,0 +1,1 @@
+"""The dynscan command line."""

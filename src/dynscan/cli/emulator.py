@@ -1,0 +1,7 @@
+"""Manage Android emulators (AVDs)."""
+
+from __future__ import annotations
+
+import typer
+
+app = typer.Typer(help="Manage Android emulators (AVDs).", no_args_is_help=True)

@@ -1,0 +1,44 @@
+"""The root ``dynscan`` command: one Typer app, one place where user errors become exit 2."""
+
+from __future__ import annotations
+
+import sys
+
+import typer
+
+from dynscan.cli import analyze, devices, doctor, emulator, flows, hooks_cmd, rules_cmd, run, schema, sim
+from dynscan.errors import DynscanError
+
+app = typer.Typer(
+    name="dynscan",
+    help="Runtime privacy-compliance monitor for Android apps.",
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+    add_completion=False,
+)
+app.command("run")(run.run)
+app.command("analyze")(analyze.analyze)
+app.command("flows")(flows.flows)
+app.command("devices")(devices.devices)
+app.command("doctor")(doctor.doctor)
+app.command("rules")(rules_cmd.rules)
+app.command("hooks")(hooks_cmd.hooks)
+app.add_typer(schema.app, name="schema")
+app.add_typer(sim.app, name="sim")
+app.add_typer(emulator.app, name="emulator")
+
+
+def fail(message: str) -> None:
+    """Print a one-line error to stderr and exit 2."""
+    first = " ".join(message.split())
+    print(f"dynscan: error: {first}", file=sys.stderr)
+    raise SystemExit(2)
+
+
+def main() -> None:
+    try:
+        app(standalone_mode=True)
+    except DynscanError as e:
+        fail(str(e))
+    except KeyboardInterrupt:
+        fail("interrupted")

@@ -1,0 +1,74 @@
+"""The device interface: what ``dynscan run`` needs from a phone, an emulator or the virtual device.
+
+The virtual device (``dynscan.device.sim``) and the Android layer (``dynscan.device.android``)
+implement the same protocol, so the scenario driver and the capture do not care which one runs.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Literal, Protocol
+
+Key = Literal["HOME", "BACK"]
+#: Receives device-side timeline events (dicts in CONTRACTS section 2 form, ``source: device``).
+EventSink = Callable[[dict[str, Any]], None]
+
+
+@dataclass(frozen=True)
+class AppInfo:
+    """What installing an app told us."""
+
+    package: str
+    launcher_activity: str
+    permissions: tuple[str, ...] = ()
+    version: str | None = None
+
+
+@dataclass(frozen=True)
+class SensorSample:
+    """One reading to deliver to the app's listeners: ``values`` are x, y, z."""
+
+    sensor: Literal["accelerometer", "gyroscope"]
+    values: tuple[float, float, float]
+    at_s: float  # offset from the start of the injection
+
+
+@dataclass
+class DeviceInfo:
+    serial: str
+    kind: Literal["sim", "emulator", "phone"]
+    model: str
+    sdk_int: int
+    rooted: bool
+    frida_server: bool
+    ca_installed: bool
+    notes: list[str] = field(default_factory=list)
+
+
+class Device(Protocol):
+    """A place where an app can be installed, run, driven and instrumented."""
+
+    serial: str
+
+    def info(self) -> DeviceInfo: ...
+    def properties(self) -> dict[str, str]: ...
+    def identity(self) -> dict[str, Any]: ...
+    def list_packages(self) -> list[str]: ...
+    def install(self, apk: Path) -> AppInfo: ...
+    def spawn(self, package: str) -> int:
+        """Start the app held before its first instruction of app code; returns the pid."""
+        ...
+    def resume(self, pid: int) -> None: ...
+    def stop(self, package: str) -> None: ...
+    def clear(self, package: str) -> None: ...
+    def dump_ui(self) -> str:
+        """The current screen in ``uiautomator dump`` XML."""
+        ...
+    def tap(self, x: int, y: int) -> None: ...
+    def key(self, key: Key) -> None: ...
+    def inject_sensor(self, samples: list[SensorSample]) -> None: ...
+    def frida_device(self) -> Any: ...
+    def set_event_sink(self, sink: EventSink | None) -> None: ...
+    def close(self) -> None: ...

@@ -1,0 +1,13 @@
+"""Errors a user must see: the CLI prints them as one line and exits 2."""
+
+
+class DynscanError(Exception):
+    """A problem with the user's input or set-up, explained in one line."""
+
+
+class InputError(DynscanError):
+    """Bad input data: a malformed timeline, identity file, flow file or config."""
+
+
+class SetupError(DynscanError):
+    """The environment cannot do what was asked (missing tool, device, bundle)."""

@@ -1,0 +1,1 @@
+"""The timeline: event model, vocabularies and JSON Lines interchange."""

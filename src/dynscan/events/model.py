@@ -1,0 +1,159 @@
+"""The timeline's event model (CONTRACTS section 2), discriminated on ``kind``.
+
+Unknown fields are kept (``extra="allow"``); an unknown ``kind`` becomes an :class:`OtherEvent`
+that is kept, counted and ignored by the rules.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, TypeAdapter
+
+from dynscan.events.vocab import (
+    AppStateName,
+    Attribution,
+    Category,
+    ConsentAction,
+    Party,
+    PiiLocation,
+    Scheme,
+    Source,
+    StartVia,
+    StateCause,
+    UserActionName,
+)
+
+
+class BaseEvent(BaseModel):
+    """Fields every event may carry."""
+
+    model_config = ConfigDict(extra="allow", frozen=False)
+
+    kind: str
+    ts: float
+    id: str | None = None
+    process: str | None = None
+    pid: int | None = None
+    thread: str | None = None
+    source: Source | None = None
+
+
+class SessionStart(BaseEvent):
+    kind: Literal["session_start"] = "session_start"
+    package: str
+    app_version: str | None = None
+    device: dict[str, Any] | None = None
+    first_party_domains: list[str] = Field(default_factory=list)
+
+
+class AppLaunch(BaseEvent):
+    kind: Literal["app_launch"] = "app_launch"
+    cold: bool | None = None
+
+
+class AppReset(BaseEvent):
+    kind: Literal["app_reset"] = "app_reset"
+
+
+class AppState(BaseEvent):
+    kind: Literal["app_state"] = "app_state"
+    state: AppStateName
+    cause: StateCause | None = None
+
+
+class Consent(BaseEvent):
+    kind: Literal["consent"] = "consent"
+    action: ConsentAction
+
+
+class UserAction(BaseEvent):
+    kind: Literal["user_action"] = "user_action"
+    action: UserActionName
+    target: str | None = None
+    detail: dict[str, Any] | None = None
+
+
+class ApiCall(BaseEvent):
+    kind: Literal["api_call"] = "api_call"
+    api: str
+    category: Category
+    data_type: str | None = None
+    value: Any = None
+    args: list[Any] | None = None
+    stack: list[str] | None = None
+
+
+class PermissionRequest(BaseEvent):
+    kind: Literal["permission_request"] = "permission_request"
+    permissions: list[str]
+    stack: list[str] | None = None
+
+
+class PermissionResult(BaseEvent):
+    kind: Literal["permission_result"] = "permission_result"
+    permission: str
+    granted: bool
+
+
+class Pii(BaseModel):
+    model_config = ConfigDict(extra="allow")
+
+    type: str
+    encoding: str
+    location: PiiLocation
+
+
+class Flow(BaseEvent):
+    kind: Literal["flow"] = "flow"
+    method: str
+    url: str
+    host: str
+    scheme: Scheme
+    pii: list[Pii] = Field(default_factory=list)
+    party: Party | None = None
+    sdk: str | None = None
+    attribution: Attribution | None = None
+
+
+class ComponentStart(BaseEvent):
+    kind: Literal["component_start"] = "component_start"
+    via: StartVia
+    target_package: str
+    component: str | None = None
+    uri: str | None = None
+    stack: list[str] | None = None
+
+
+class OtherEvent(BaseEvent):
+    """An event of a kind this version does not know: kept and counted, never judged."""
+
+
+KnownEvent = Annotated[
+    SessionStart | AppLaunch | AppReset | AppState | Consent | UserAction | ApiCall
+    | PermissionRequest | PermissionResult | Flow | ComponentStart,
+    Field(discriminator="kind"),
+]
+Event = KnownEvent | OtherEvent
+
+KNOWN_KINDS: frozenset[str] = frozenset(
+    {"session_start", "app_launch", "app_reset", "app_state", "consent", "user_action", "api_call",
+     "permission_request", "permission_result", "flow", "component_start"}
+)
+
+known_adapter: TypeAdapter[KnownEvent] = TypeAdapter(KnownEvent)
+
+
+def parse_event(data: dict[str, Any]) -> Event:
+    """Validate one event; raises ``pydantic.ValidationError`` on bad fields."""
+    if data.get("kind") in KNOWN_KINDS:
+        return known_adapter.validate_python(data)
+    return OtherEvent.model_validate(data)
+
+
+def event_json_schema() -> dict[str, Any]:
+    """The JSON Schema of one timeline line (known kinds; other kinds pass as ``OtherEvent``)."""
+    schema = TypeAdapter(KnownEvent | OtherEvent).json_schema()
+    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+    schema["title"] = "dynscan timeline event"
+    return schema

@@ -1,0 +1,31 @@
+"""Vocabularies of the timeline (CONTRACTS section 2): categories, data types, states."""
+
+from typing import Literal
+
+Category = Literal[
+    "device_id", "phone_number", "location", "contacts", "sms", "call_log", "app_list",
+    "clipboard", "camera", "microphone", "sensor", "accounts", "calendar", "media", "network_info",
+]
+CATEGORIES: tuple[str, ...] = Category.__args__  # type: ignore[attr-defined]
+
+#: Fine data types; the identity file's ``extra`` names are allowed too, so fields stay ``str``.
+DATA_TYPES: tuple[str, ...] = (
+    "imei", "meid", "imsi", "iccid", "serial", "android_id", "mac", "bssid", "ssid", "adid", "oaid",
+    "phone_number", "email", "location", "cell_location", "contacts", "sms", "call_log", "app_list",
+    "running_apps", "clipboard", "camera", "microphone", "accelerometer", "gyroscope", "accounts",
+)
+
+Source = Literal["agent", "proxy", "driver", "device", "import"]
+AppStateName = Literal["foreground", "background", "stopped", "crashed"]
+StateCause = Literal["app", "driver", "system"]
+ConsentAction = Literal["policy_shown", "policy_accepted", "policy_declined", "policy_withdrawn"]
+UserActionName = Literal["tap", "key", "text", "shake", "paste"]
+Scheme = Literal["http", "https", "ws", "wss", "tcp"]
+PiiLocation = Literal["url", "header", "cookie", "body"]
+Party = Literal["first", "third", "unknown"]
+Attribution = Literal["app", "system", "unknown"]
+StartVia = Literal["startActivity", "startService", "bindService", "sendBroadcast"]
+ConsentState = Literal["pending", "given", "refused"]
+
+#: "Sensitive" in the rules: every category but ``sensor``.
+SENSITIVE_CATEGORIES: frozenset[str] = frozenset(c for c in CATEGORIES if c != "sensor")

@@ -1,0 +1,73 @@
+"""Findings and the report they make up (CONTRACTS section 4)."""
+
+from __future__ import annotations
+
+from enum import Enum
+from typing import Any
+
+from pydantic import BaseModel, Field
+
+REPORT_SCHEMA = "dynscan.report/1"
+
+
+class Severity(str, Enum):
+    critical = "critical"
+    high = "high"
+    medium = "medium"
+    low = "low"
+    info = "info"
+
+    @property
+    def rank(self) -> int:
+        return _RANK[self.value]
+
+
+_RANK = {"critical": 4, "high": 3, "medium": 2, "low": 1, "info": 0}
+
+
+class FailOn(str, Enum):
+    """``--fail-on``: the lowest severity that makes the exit code 1 (``never``: always 0)."""
+
+    critical = "critical"
+    high = "high"
+    medium = "medium"
+    low = "low"
+    info = "info"
+    never = "never"
+
+
+class Finding(BaseModel):
+    """One (rule, actor, data type) group of hits on the timeline."""
+
+    rule: str
+    severity: Severity
+    actor: str
+    category: str | None = None
+    data_type: str | None = None
+    count: int
+    first_ts: float
+    last_ts: float
+    evidence: list[str] = Field(default_factory=list)
+    message: str
+    references: list[str] = Field(default_factory=list)
+
+
+class Report(BaseModel):
+    """The whole verdict on one session."""
+
+    schema_: str = Field(default=REPORT_SCHEMA, alias="schema")
+    package: str | None = None
+    verdict: str
+    findings: list[Finding] = Field(default_factory=list)
+    stats: dict[str, Any] = Field(default_factory=dict)
+
+    model_config = {"populate_by_name": True}
+
+    def exit_code(self, fail_on: FailOn) -> int:
+        if fail_on is FailOn.never:
+            return 0
+        floor = _RANK[fail_on.value]
+        return 1 if any(f.severity.rank >= floor for f in self.findings) else 0
+
+    def to_json_dict(self) -> dict[str, Any]:
+        return self.model_dump(mode="json", by_alias=True)
