@@ -1,0 +1,1 @@
+"""The scenario driver: puts an app through consent, permission and lifecycle situations."""

@@ -1,0 +1,173 @@
+"""Runs a scenario against a device, answering dialogs and recording every consent action.
+
+The driver is the only part that knows what the user (dynscan) did, so it writes the ``consent``,
+``user_action``, ``app_launch``, ``app_reset`` and driver-caused ``app_state`` events. What the app
+did is recorded by the agent and the proxy.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any, Protocol
+
+from dynscan.device.base import Device
+from dynscan.driver import scenario as sc
+from dynscan.driver.shake import shake_samples
+from dynscan.driver.ui import Screen, dialog_kind, parse_screen, permission_button, policy_button
+
+POLL_S = 0.25
+
+
+class AppHandle(Protocol):
+    """What the driver needs from the capture: start the app instrumented, and know if it runs."""
+
+    def launch(self) -> None: ...
+    def is_running(self) -> bool: ...
+    def stop(self) -> None: ...
+
+
+Recorder = Callable[[dict[str, Any]], None]
+Progress = Callable[[str], None]
+
+
+@dataclass
+class DriverState:
+    permission_answer: str | None = None
+    policy_answer: str | None = None
+    screens: int = 0
+    actions: list[str] = field(default_factory=list)
+
+
+class ScenarioRunner:
+    def __init__(self, device: Device, app: AppHandle, record: Recorder,
+                 progress: Progress | None = None, clock: Callable[[], float] = time.time) -> None:
+        self.device, self.app, self._record, self.clock = device, app, record, clock
+        self.progress = progress or (lambda _m: None)
+        self.state = DriverState()
+
+    def emit(self, kind: str, **fields: Any) -> None:
+        self._record({"kind": kind, "ts": self.clock(), "source": "driver", **fields})
+
+    def run(self, scenario: sc.Scenario) -> DriverState:
+        for i, step in enumerate(scenario.steps, 1):
+            self.progress(f"step {i}/{len(scenario.steps)}: {step.do}")
+            getattr(self, f"_do_{step.do}")(step)
+        return self.state
+
+    # -- screen handling ---------------------------------------------------------------------
+    def screen(self) -> Screen | None:
+        if not self.app.is_running():
+            return None
+        try:
+            s = parse_screen(self.device.dump_ui())
+        except Exception:  # a screen that cannot be read now is read again at the next poll
+            return None
+        self.state.screens += 1
+        return s
+
+    def _tap(self, node_center: tuple[int, int], target: str) -> None:
+        self.emit("user_action", action="tap", target=target)
+        self.device.tap(*node_center)
+        self.state.actions.append(f"tap {target}")
+
+    def _answer_dialogs(self, screen: Screen) -> bool:
+        """Answer a dialog the standing orders cover; True when something was tapped."""
+        kind = dialog_kind(screen)
+        if kind == "permission" and self.state.permission_answer:
+            node = permission_button(screen, allow=self.state.permission_answer == "allow")
+            if node is not None:
+                self._tap(node.center, node.text or node.short_id)
+                return True
+        if kind == "policy" and self.state.policy_answer:
+            return self._answer_policy(screen, self.state.policy_answer)
+        return False
+
+    def _answer_policy(self, screen: Screen, answer: str) -> bool:
+        node = policy_button(screen, accept=answer == "accept")
+        if node is None:
+            return False
+        self.emit("consent", action="policy_shown")
+        self._tap(node.center, node.text or node.short_id)
+        self.emit("consent", action="policy_accepted" if answer == "accept" else "policy_declined")
+        return True
+
+    def _watch(self, seconds: float, until: Callable[[Screen], bool] | None = None) -> bool:
+        end = self.clock() + seconds
+        while True:
+            s = self.screen()
+            if s is not None:
+                if until is not None and until(s):
+                    return True
+                if self._answer_dialogs(s):
+                    continue
+            if self.clock() >= end:
+                return False
+            time.sleep(POLL_S)
+
+    # -- steps ---------------------------------------------------------------------------------
+    def _do_launch(self, step: sc.Launch) -> None:
+        self.emit("app_launch", cold=step.cold)
+        self.app.launch()
+
+    def _do_wait(self, step: sc.Wait) -> None:
+        self._watch(step.seconds)
+
+    def _do_policy(self, step: sc.Policy) -> None:
+        self._watch(step.timeout, until=lambda s: dialog_kind(s) == "policy"
+                    and self._answer_policy(s, step.answer))
+        self.state.policy_answer = step.answer
+
+    def _do_permissions(self, step: sc.Permissions) -> None:
+        self.state.permission_answer = step.answer
+        self._watch(step.seconds)
+
+    def _do_background(self, step: sc.Key) -> None:
+        self.emit("user_action", action="key", target="HOME")
+        self.device.key("HOME")
+        self.emit("app_state", state="background", cause="driver")
+        self._watch(step.seconds)
+
+    def _do_foreground(self, step: sc.Key) -> None:
+        self.emit("user_action", action="tap", target="launcher icon")
+        if self.app.is_running():
+            self.app.launch()
+        self.emit("app_state", state="foreground", cause="driver")
+        self._watch(step.seconds)
+
+    def _do_back(self, step: sc.Key) -> None:
+        self.emit("user_action", action="key", target="BACK")
+        self.device.key("BACK")
+        self._watch(step.seconds)
+
+    def _do_relaunch(self, step: sc.Relaunch) -> None:
+        self._stop()
+        self._do_launch(sc.Launch(cold=True))
+
+    def _do_clear_data(self, step: sc.ClearData) -> None:
+        self._stop()
+        self.emit("app_reset")
+        self.state.policy_answer = self.state.permission_answer = None
+
+    def _do_shake(self, step: sc.Shake) -> None:
+        self.emit("user_action", action="shake", detail={
+            "acceleration": step.acceleration, "rotation": step.rotation, "duration": step.duration})
+        self.device.inject_sensor(shake_samples(step.acceleration, step.rotation, step.duration))
+        self._watch(step.watch)
+
+    def _do_tap(self, step: sc.Tap) -> None:
+        s = self.screen()
+        for n in s.nodes if s else ():
+            if (step.text and n.text == step.text) or (step.resource_id and n.resource_id == step.resource_id):
+                self._tap(n.center, n.text or n.short_id)
+                return
+        self.progress(f"tap: nothing matches {step.text or step.resource_id}")
+
+    def _do_stop(self, step: sc.Stop) -> None:
+        self._stop()
+
+    def _stop(self) -> None:
+        if self.app.is_running():
+            self.app.stop()
+            self.emit("app_state", state="stopped", cause="driver")
