@@ -1,0 +1,189 @@
+"""``AndroidDevice``: a phone or emulator behind an adb server, implementing :class:`dynscan.device.base.Device`."""
+
+from __future__ import annotations
+
+import contextlib
+import shlex
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from dynscan.device.android import cacert
+from dynscan.device.android.adb import AdbClient
+from dynscan.device.android.apk import read_apk_info
+from dynscan.device.android.identity import read_identity
+from dynscan.device.android.shell import DeviceShell
+from dynscan.device.base import AppInfo, DeviceInfo, EventSink, Key, SensorSample
+from dynscan.errors import InputError, SetupError
+
+FRIDA_PORT = 27042
+UI_DUMP = "/sdcard/window_dump.xml"
+SensorInjector = Callable[[list[SensorSample]], None]
+
+
+def parse_getprop(text: str) -> dict[str, str]:
+    """``[key]: [value]`` lines of ``getprop`` as a dict."""
+    props: dict[str, str] = {}
+    for line in text.splitlines():
+        key, sep, value = line.partition("]: [")
+        if sep and key.startswith("[") and value.endswith("]"):
+            props[key[1:]] = value[:-1]
+    return props
+
+
+class AndroidDevice:
+    """A device reached through ``client`` (default: the local adb server).
+
+    ``ca_pem``: the proxy CA whose presence ``info()`` reports (default ``~/.mitmproxy/mitmproxy-ca-cert.pem``).
+    ``frida_port``: the host port forwarded to the device's frida-server (27042).
+    ``sensor_injector``: delivers sensor samples (on a real phone, the agent's sensor RPC; see docs/android.md).
+    """
+
+    def __init__(
+        self,
+        serial: str,
+        client: AdbClient | None = None,
+        *,
+        ca_pem: Path | None = None,
+        frida_port: int = FRIDA_PORT,
+        sensor_injector: SensorInjector | None = None,
+    ) -> None:
+        self.serial = serial
+        self.client = client or AdbClient()
+        self.shell = DeviceShell(self.client, serial)
+        self.ca_pem = ca_pem
+        self.frida_port = frida_port
+        self._injector = sensor_injector
+        self._sink: EventSink | None = None
+        self._frida: Any = None
+        self._installed: dict[str, AppInfo] = {}
+
+    # ------------------------------------------------------------------ description
+
+    def properties(self) -> dict[str, str]:
+        return parse_getprop(self.shell.check("getprop"))
+
+    def info(self) -> DeviceInfo:
+        props = self.properties()
+        sdk = props.get("ro.build.version.sdk", "0")
+        emulator = props.get("ro.kernel.qemu") == "1" or self.serial.startswith("emulator-")
+        notes: list[str] = []
+        frida = self.shell.run("pidof frida-server").ok
+        if not frida:
+            notes.append("frida-server is not running: push it to /data/local/tmp/frida-server (see docs/android.md)")
+        rooted = self.shell.rooted
+        if not rooted:
+            notes.append("not rooted: no system CA install, no frida-server")
+        return DeviceInfo(
+            serial=self.serial, kind="emulator" if emulator else "phone",
+            model=" ".join(p for p in (props.get("ro.product.manufacturer"), props.get("ro.product.model")) if p),
+            sdk_int=int(sdk) if sdk.isdigit() else 0, rooted=rooted, frida_server=frida,
+            ca_installed=self._ca_installed(notes), notes=notes,
+        )
+
+    def _ca_installed(self, notes: list[str]) -> bool:
+        path = self.ca_pem or cacert.DEFAULT_MITMPROXY_CA
+        if not path.is_file():
+            notes.append(f"no proxy CA at {path}: run mitmproxy once to create it")
+            return False
+        pem = cacert.load_pem(path)
+        listing = self.shell.run("ls " + " ".join(cacert.candidate_paths(pem))).stdout
+        return cacert.cert_file_name(pem) in listing
+
+    def identity(self) -> dict[str, Any]:
+        return read_identity(self.shell)
+
+    # ------------------------------------------------------------------ packages and processes
+
+    def list_packages(self) -> list[str]:
+        out = self.shell.check("pm list packages")
+        return sorted(line[len("package:"):].strip() for line in out.splitlines() if line.startswith("package:"))
+
+    def install(self, apk: Path) -> AppInfo:
+        """``pm install -r`` (no ``-g``: runtime permissions are left for the app to ask)."""
+        info = read_apk_info(apk)
+        self.client.install(self.serial, apk)
+        self._installed[info.package] = info
+        return info
+
+    def frida_device(self) -> Any:
+        """The device's frida-server, through ``adb forward tcp:PORT tcp:27042``."""
+        if self._frida is None:
+            import frida
+
+            self.client.forward(self.serial, f"tcp:{self.frida_port}", f"tcp:{FRIDA_PORT}")
+            self._frida = frida.get_device_manager().add_remote_device(f"127.0.0.1:{self.frida_port}")
+        return self._frida
+
+    def spawn(self, package: str) -> int:
+        import frida
+
+        try:
+            return int(self.frida_device().spawn([package]))
+        except frida.ServerNotRunningError as e:
+            raise SetupError(f"device {self.serial}: frida-server not reachable on 127.0.0.1:{self.frida_port} "
+                             "(start /data/local/tmp/frida-server as root)") from e
+        except (frida.TransportError, frida.InvalidOperationError, frida.NotSupportedError,
+                frida.ExecutableNotFoundError, frida.ProcessNotFoundError) as e:
+            raise SetupError(f"device {self.serial}: cannot spawn {package}: {e}") from e
+
+    def resume(self, pid: int) -> None:
+        self.frida_device().resume(pid)
+
+    def launch(self, package: str) -> None:
+        """Start the app's launcher activity without Frida (``am start -n`` or ``monkey``)."""
+        info = self._installed.get(package)
+        if info is not None:
+            self.shell.check(f"am start -n {shlex.quote(package + '/' + info.launcher_activity)}")
+        else:
+            self.shell.check(f"monkey -p {shlex.quote(package)} -c android.intent.category.LAUNCHER 1")
+
+    def stop(self, package: str) -> None:
+        """``am force-stop`` (recorded as ``stopped`` with ``cause: driver``)."""
+        self.shell.check(f"am force-stop {shlex.quote(package)}")
+        if self._sink is not None:
+            self._sink({"kind": "app_state", "ts": time.time(), "source": "device", "process": package,
+                        "state": "stopped", "cause": "driver"})
+
+    def clear(self, package: str) -> None:
+        """``pm clear``: the app's data and runtime permissions start over."""
+        out = self.shell.check(f"pm clear {shlex.quote(package)}")
+        if "Success" not in out:
+            raise SetupError(f"device {self.serial}: pm clear {package}: {out.strip() or 'failed'}")
+
+    # ------------------------------------------------------------------ UI
+
+    def dump_ui(self) -> str:
+        self.shell.check(f"uiautomator dump {UI_DUMP}")
+        return self.client.pull(self.serial, UI_DUMP).decode("utf-8", "replace")
+
+    def tap(self, x: int, y: int) -> None:
+        self.shell.check(f"input tap {int(x)} {int(y)}")
+
+    def key(self, key: Key) -> None:
+        if key not in ("HOME", "BACK"):
+            raise InputError(f"unknown key {key!r}: use HOME or BACK")
+        self.shell.check(f"input keyevent KEYCODE_{key}")
+
+    def inject_sensor(self, samples: list[SensorSample]) -> None:
+        """Hand the samples to the sensor injector (the agent's sensor RPC); Android has no shell command for it."""
+        if not samples:
+            return
+        if self._injector is None:
+            raise SetupError(f"device {self.serial}: sensor injection on a real device goes through the agent "
+                             "(set_sensor_injector); none is set")
+        self._injector(samples)
+
+    def set_sensor_injector(self, injector: SensorInjector | None) -> None:
+        self._injector = injector
+
+    def set_event_sink(self, sink: EventSink | None) -> None:
+        self._sink = sink
+
+    def close(self) -> None:
+        """Remove the frida port forward, if we made one."""
+        if self._frida is not None:
+            self._frida = None
+            with contextlib.suppress(SetupError):
+                self.client.forward_remove(self.serial, f"tcp:{self.frida_port}")

@@ -1,0 +1,174 @@
+"""``DeviceSetup``: proxy, system CA and frida-server on a phone for one session, restored on every exit path.
+
+Normal exit, an exception, Ctrl-C and SIGTERM (turned into :class:`Terminated` while the context is open)
+all run the restore. Each change is journalled first (:mod:`dynscan.device.android.journal`), so a killed
+dynscan is cleaned up later with ``restore_from_journal(serial)``.
+"""
+
+from __future__ import annotations
+
+import shlex
+import signal
+import threading
+import time
+from pathlib import Path
+from types import FrameType, TracebackType
+from typing import Any
+
+from dynscan.device.android import cacert
+from dynscan.device.android.adb import AdbClient
+from dynscan.device.android.journal import Journal, Step, undo_all
+from dynscan.device.android.shell import DeviceShell
+from dynscan.errors import SetupError
+
+FRIDA_SERVER = "/data/local/tmp/frida-server"
+
+
+class Terminated(SystemExit):
+    """SIGTERM arrived while a :class:`DeviceSetup` was open (exit status 143, like a plain SIGTERM)."""
+
+    def __init__(self) -> None:
+        super().__init__(128 + signal.SIGTERM)
+
+
+class DeviceSetup:
+    """Set the global HTTP proxy (+ ``adb reverse``), install ``ca_pem`` as a system CA, start frida-server.
+
+    ``proxy_port``: the host port of the session's proxy (None: leave the proxy alone).
+    ``ca_pem``: the proxy's CA certificate (None: no CA install). Needs root; Android 7-13 only (see docs).
+    ``start_frida``: start ``/data/local/tmp/frida-server`` if it is there and not running.
+    """
+
+    def __init__(
+        self,
+        serial: str,
+        client: AdbClient | None = None,
+        *,
+        proxy_port: int | None = None,
+        ca_pem: Path | None = None,
+        start_frida: bool = True,
+        journal_dir: Path | None = None,
+        sdk_int: int | None = None,
+    ) -> None:
+        self.shell = DeviceShell(client or AdbClient(), serial)
+        self.serial = serial
+        self.proxy_port = proxy_port
+        self.ca_pem = cacert.load_pem(ca_pem) if ca_pem is not None else None
+        self.start_frida = start_frida
+        self.journal = Journal(serial, journal_dir)
+        self._sdk_int = sdk_int
+        self._old_handler: Any = None
+        self.notes: list[str] = []
+
+    # ------------------------------------------------------------------ context
+
+    def __enter__(self) -> DeviceSetup:
+        if self.journal.steps():
+            raise SetupError(
+                f"device {self.serial} has unrestored changes from an earlier run ({self.journal.path}): "
+                f"run `dynscan doctor --device {self.serial} --restore` first"
+            )
+        self._install_handler()
+        try:
+            self._apply()
+        except BaseException:
+            self._restore(raise_errors=False)
+            raise
+        return self
+
+    def __exit__(self, et: type[BaseException] | None, ev: BaseException | None, tb: TracebackType | None) -> None:
+        self._restore(raise_errors=et is None)
+
+    def _install_handler(self) -> None:
+        if threading.current_thread() is not threading.main_thread():
+            return
+
+        def on_term(signum: int, frame: FrameType | None) -> None:
+            raise Terminated()
+
+        self._old_handler = signal.signal(signal.SIGTERM, on_term)
+
+    def _restore(self, raise_errors: bool) -> None:
+        pending: list[int] = []
+        main = threading.current_thread() is threading.main_thread()
+        if main:  # a second SIGTERM or Ctrl-C must not cut the restore short
+            old_int = signal.signal(signal.SIGINT, lambda s, f: pending.append(s))
+            signal.signal(signal.SIGTERM, lambda s, f: pending.append(s))
+        try:
+            errors = undo_all(self.shell, self.journal)
+        finally:
+            if main:
+                signal.signal(signal.SIGINT, old_int)
+                signal.signal(signal.SIGTERM, self._old_handler if self._old_handler is not None else signal.SIG_DFL)
+        if errors and raise_errors:
+            raise SetupError(f"device {self.serial}: could not restore {'; '.join(errors)} "
+                             f"(journal kept at {self.journal.path})")
+        if pending and raise_errors:
+            raise Terminated() if signal.SIGTERM in pending else KeyboardInterrupt()
+
+    # ------------------------------------------------------------------ changes
+
+    def _step(self, step: Step) -> None:
+        self.journal.record(step)
+
+    def _apply(self) -> None:
+        if self.proxy_port is not None:
+            self._set_proxy(self.proxy_port)
+        if self.ca_pem is not None:
+            self._install_ca(self.ca_pem)
+        if self.start_frida:
+            self._start_frida()
+
+    def _set_proxy(self, port: int) -> None:
+        previous = self.shell.check("settings get global http_proxy").strip()
+        self._step({"op": "proxy", "previous": None if previous in ("", "null", ":0") else previous})
+        self._step({"op": "reverse", "remote": f"tcp:{port}"})
+        self.shell.client.reverse(self.serial, f"tcp:{port}", f"tcp:{port}")
+        self.shell.check(f"settings put global http_proxy 127.0.0.1:{port}")
+
+    def sdk_int(self) -> int:
+        if self._sdk_int is None:
+            raw = self.shell.check("getprop ro.build.version.sdk").strip()
+            self._sdk_int = int(raw) if raw.isdigit() else 0
+        return self._sdk_int
+
+    def _install_ca(self, pem: bytes) -> None:
+        name = cacert.cert_file_name(pem)
+        present = self.shell.run("ls " + " ".join(cacert.candidate_paths(pem))).stdout
+        if f"{cacert.SYSTEM_CACERTS}/{name}" in present or f"{cacert.APEX_CACERTS}/{name}" in present:
+            self.notes.append(f"CA {name} already installed as a system CA: left as it is")
+            return
+        if not self.shell.rooted:
+            raise SetupError(f"device {self.serial} is not rooted: install the proxy CA {name} as a system CA by hand "
+                             "(see docs/android.md) or use a rooted phone")
+        if self.sdk_int() >= 34:
+            raise SetupError(f"device {self.serial} runs Android 14+ (API {self.sdk_int()}): system CAs live in the "
+                             "com.android.conscrypt APEX; install the CA as in docs/android.md, then retry")
+        tmp = f"/data/local/tmp/dynscan-{name}"
+        d = cacert.SYSTEM_CACERTS
+        self._step({"op": "ca_tmpfs", "dir": d, "tmp": tmp})
+        self.shell.client.push(self.serial, pem, tmp)
+        copy = "/data/local/tmp/dynscan-cacerts"
+        script = (
+            f"set -e; rm -rf {copy}; mkdir -p {copy}; cp {d}/* {copy}/; mount -t tmpfs tmpfs {d}; "
+            f"cp {copy}/* {d}/; cp {tmp} {d}/{name}; chown root:root {d}/*; chmod 644 {d}/*; "
+            f"chcon u:object_r:system_file:s0 {d}/* || true; rm -rf {copy}"
+        )
+        self.shell.check_root(f"sh -c {shlex.quote(script)}")
+
+    def _start_frida(self) -> None:
+        if self.shell.run("pidof frida-server").ok:
+            return
+        if not self.shell.run(f"ls {FRIDA_SERVER}").ok:
+            self.notes.append(f"no {FRIDA_SERVER} on the device: push a frida-server matching the host's frida")
+            return
+        if not self.shell.rooted:
+            self.notes.append("device not rooted: frida-server was not started")
+            return
+        self._step({"op": "frida_server", "path": FRIDA_SERVER})
+        self.shell.check_root(f"{FRIDA_SERVER} -D >/dev/null 2>&1 </dev/null")
+        for _ in range(20):
+            if self.shell.run("pidof frida-server").ok:
+                return
+            time.sleep(0.1)
+        raise SetupError(f"device {self.serial}: {FRIDA_SERVER} did not start (check it matches the device's ABI)")

@@ -1,0 +1,271 @@
+"""A scripted adb server: the real adb host protocol on 127.0.0.1, answering from canned device state.
+
+The only mock in the project: no phone is reachable from this machine. ``FakePhone`` holds what a device
+would answer (getprop, settings, files, packages, scripted shell replies) and records every command.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import re
+import shlex
+import socket
+import struct
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+SU_RE = re.compile(r"^su -c (.+)$", re.S)
+MARKER = " ; echo :dynscan-exit:$?"
+Reply = tuple[str, str, int]
+
+
+@dataclass
+class FakePhone:
+    serial: str = "PHONE1"
+    state: str = "device"
+    features: str = "shell_v2,cmd,stat_v2"
+    rooted: bool = True
+    props: dict[str, str] = field(default_factory=lambda: {
+        "ro.product.model": "Pixel 6", "ro.product.manufacturer": "Google", "ro.build.version.sdk": "33",
+        "ro.build.version.release": "13", "ro.serialno": "1A2B3C4D", "ro.kernel.qemu": "0",
+    })
+    settings: dict[str, str] = field(default_factory=lambda: {"secure/android_id": "9774d56d682e549c"})
+    files: dict[str, bytes] = field(default_factory=dict)
+    packages: list[str] = field(default_factory=lambda: ["android", "com.android.settings"])
+    running: set[str] = field(default_factory=set)
+    script: dict[str, Reply | Callable[[str], Reply]] = field(default_factory=dict)
+    commands: list[str] = field(default_factory=list)
+    chunks: list[int] = field(default_factory=list)
+
+    def run(self, command: str) -> Reply:
+        self.commands.append(command)
+        return self._run(command, root=False)
+
+    def _run(self, command: str, root: bool) -> Reply:
+        if command in self.script:
+            r = self.script[command]
+            return r(command) if callable(r) else r
+        m = SU_RE.match(command)
+        if m:
+            if not self.rooted:
+                return "", "/system/bin/sh: su: inaccessible or not found", 127
+            return self._run(shlex.split(m.group(1))[0], root=True)
+        return self.builtin(command, root)
+
+    def builtin(self, command: str, root: bool) -> Reply:
+        argv = shlex.split(command)
+        if not argv:
+            return "", "", 0
+        name = argv[0]
+        if name == "id":
+            return ("uid=0(root) gid=0(root)\n" if root else "uid=2000(shell) gid=2000(shell)\n"), "", 0
+        if name == "getprop":
+            if len(argv) > 1:
+                return self.props.get(argv[1], "") + "\n", "", 0
+            return "".join(f"[{k}]: [{v}]\n" for k, v in self.props.items()), "", 0
+        if name == "settings" and len(argv) >= 4:
+            key = f"{argv[2]}/{argv[3]}"
+            if argv[1] == "get":
+                return self.settings.get(key, "null") + "\n", "", 0
+            if argv[1] == "put" and len(argv) >= 5:
+                self.settings[key] = argv[4]
+                return "", "", 0
+            if argv[1] == "delete":
+                self.settings.pop(key, None)
+                return "Deleted 1 rows\n", "", 0
+        if name == "cat" and len(argv) == 2:
+            if argv[1] in self.files:
+                return self.files[argv[1]].decode(), "", 0
+            return "", f"cat: {argv[1]}: No such file or directory\n", 1
+        if name == "pm" and argv[1:3] == ["list", "packages"]:
+            return "".join(f"package:{p}\n" for p in self.packages), "", 0
+        if name == "pidof" and len(argv) == 2:
+            return ("4242\n", "", 0) if argv[1] in self.running else ("", "", 1)
+        if name == "ls":
+            paths = [a for a in argv[1:] if not a.startswith("-")]
+            found = [p for p in paths if p in self.files]
+            missing = "".join(f"ls: {p}: No such file or directory\n" for p in paths if p not in self.files)
+            return "".join(f"{p}\n" for p in found), missing, 1 if missing else 0
+        return "", "", 0
+
+
+def _model(p: FakePhone) -> str:
+    return p.props.get("ro.product.model", "?").replace(" ", "_")
+
+
+class ScriptedAdbServer:
+    """Serve ``phones`` on 127.0.0.1 (a free port); records every request in ``requests``."""
+
+    def __init__(self, *phones: FakePhone) -> None:
+        self.phones = {p.serial: p for p in phones}
+        self.requests: list[str] = []
+        self.forwards: list[str] = []
+        self.sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+        self.sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        self.sock.bind(("127.0.0.1", 0))
+        self.sock.listen(16)
+        self.port: int = self.sock.getsockname()[1]
+        self._stop = False
+        self._thread = threading.Thread(target=self._serve, daemon=True)
+        self._thread.start()
+
+    def __enter__(self) -> ScriptedAdbServer:
+        return self
+
+    def __exit__(self, *exc: Any) -> None:
+        self.close()
+
+    def close(self) -> None:
+        self._stop = True
+        with contextlib.suppress(OSError):
+            socket.create_connection(("127.0.0.1", self.port), timeout=1).close()
+        self._thread.join(timeout=5)
+        self.sock.close()
+
+    def _serve(self) -> None:
+        while True:
+            conn, _ = self.sock.accept()
+            if self._stop:
+                conn.close()
+                return
+            threading.Thread(target=self._handle, args=(conn,), daemon=True).start()
+
+    # ------------------------------------------------------------------ protocol
+
+    def _handle(self, conn: socket.socket) -> None:
+        with conn, contextlib.suppress(EOFError, OSError):
+            self._dispatch(Stream(conn))
+
+    def _dispatch(self, s: Stream) -> None:
+        req = s.request()
+        self.requests.append(req)
+        if req == "host:version":
+            return s.okay_block("0029")
+        if req == "host:devices-l":
+            lines = [f"{p.serial:<22} {p.state} product:x model:{_model(p)} device:x transport_id:{i + 1}\n"
+                     for i, p in enumerate(self.phones.values())]
+            return s.okay_block("".join(lines))
+        m = re.match(r"^host-serial:([^:]+):(.*)$", req)
+        if m:
+            phone = self._phone(s, m.group(1))
+            if phone is None:
+                return None
+            if m.group(2) == "features":
+                return s.okay_block(phone.features)
+            if m.group(2).startswith(("forward:", "killforward:")):
+                self.forwards.append(m.group(2))
+                return s.send(b"OKAYOKAY")
+            return s.fail("unknown host service")
+        if req.startswith("host:transport:"):
+            phone = self._phone(s, req.split(":", 2)[2])
+            if phone is None:
+                return None
+            s.send(b"OKAY")
+            return self._device_service(s, phone)
+        return s.fail("unknown host service")
+
+    def _phone(self, s: Stream, serial: str) -> FakePhone | None:
+        phone = self.phones.get(serial)
+        if phone is None:
+            s.fail(f"device '{serial}' not found")
+        elif phone.state == "offline":
+            s.fail("device offline")
+        elif phone.state == "unauthorized":
+            s.fail("device unauthorized.\nThis adb server's $ADB_VENDOR_KEYS is not set\n"
+                   "Try 'adb kill-server' if that seems wrong.\n"
+                   "Otherwise check for a confirmation dialog on your device.")
+        else:
+            return phone
+        return None
+
+    def _device_service(self, s: Stream, phone: FakePhone) -> None:
+        svc = s.request()
+        self.requests.append(svc)
+        if svc.startswith("shell,v2,raw:"):
+            out, err, code = phone.run(svc[len("shell,v2,raw:"):])
+            s.send(b"OKAY")
+            for kind, data in ((1, out.encode()), (2, err.encode())):
+                if data:
+                    s.send(bytes([kind]) + struct.pack("<I", len(data)) + data)
+            return s.send(bytes([3]) + struct.pack("<I", 1) + bytes([code & 0xFF]))
+        if svc.startswith("shell:"):
+            cmd = svc[len("shell:"):]
+            marker = cmd.endswith(MARKER)
+            out, err, code = phone.run(cmd[: -len(MARKER)] if marker else cmd)
+            s.send(b"OKAY" + (out + err).encode())
+            if marker:
+                s.send(f":dynscan-exit:{code}\n".encode())
+            return None
+        if svc.startswith(("reverse:forward:", "reverse:killforward:")):
+            self.forwards.append(svc)
+            return s.send(b"OKAYOKAY")
+        if svc == "sync:":
+            s.send(b"OKAY")
+            return self._sync(s, phone)
+        return s.fail(f"unknown service {svc}")
+
+    def _sync(self, s: Stream, phone: FakePhone) -> None:
+        while True:
+            ident, n = s.msg()
+            if ident == b"QUIT":
+                return
+            if ident == b"SEND":
+                path, _, _mode = s.exact(n).decode().rpartition(",")
+                data = bytearray()
+                while True:
+                    ident, n = s.msg()
+                    if ident == b"DONE":
+                        break
+                    assert ident == b"DATA", ident
+                    phone.chunks.append(n)
+                    data += s.exact(n)
+                phone.files[path] = bytes(data)
+                phone.commands.append(f"<push {path}>")
+                s.send(b"OKAY" + struct.pack("<I", 0))
+            elif ident == b"RECV":
+                path = s.exact(n).decode()
+                phone.commands.append(f"<pull {path}>")
+                if path not in phone.files:
+                    msg = b"No such file or directory"
+                    s.send(b"FAIL" + struct.pack("<I", len(msg)) + msg)
+                    continue
+                body = phone.files[path]
+                for i in range(0, len(body), 65536):
+                    s.send(b"DATA" + struct.pack("<I", len(body[i:i + 65536])) + body[i:i + 65536])
+                s.send(b"DONE" + struct.pack("<I", 0))
+            else:
+                return
+
+
+class Stream:
+    def __init__(self, conn: socket.socket) -> None:
+        self.conn = conn
+
+    def exact(self, n: int) -> bytes:
+        buf = b""
+        while len(buf) < n:
+            chunk = self.conn.recv(n - len(buf))
+            if not chunk:
+                raise EOFError
+            buf += chunk
+        return buf
+
+    def request(self) -> str:
+        return self.exact(int(self.exact(4), 16)).decode()
+
+    def msg(self) -> tuple[bytes, int]:
+        raw = self.exact(8)
+        return raw[:4], struct.unpack("<I", raw[4:])[0]
+
+    def send(self, data: bytes) -> None:
+        self.conn.sendall(data)
+
+    def okay_block(self, text: str) -> None:
+        data = text.encode()
+        self.send(b"OKAY" + f"{len(data):04x}".encode() + data)
+
+    def fail(self, text: str) -> None:
+        data = text.encode()
+        self.send(b"FAIL" + f"{len(data):04x}".encode() + data)

@@ -1,0 +1,181 @@
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+import pytest
+
+from dynscan.device.android import AdbClient, DeviceSetup, Journal, Terminated, restore_from_journal
+from dynscan.errors import SetupError
+
+from .adb_server import FakePhone, ScriptedAdbServer
+
+SET = ["settings get global http_proxy", "settings put global http_proxy 127.0.0.1:8080"]
+CLEARED = ["settings put global http_proxy :0", "settings delete global http_proxy"]
+
+
+def _setup(client: AdbClient, **kw: object) -> DeviceSetup:
+    return DeviceSetup("PHONE1", client, proxy_port=8080, start_frida=False, **kw)  # type: ignore[arg-type]
+
+
+def test_proxy_set_and_restored_on_normal_exit(client: AdbClient, phone: FakePhone,
+                                               server: ScriptedAdbServer) -> None:
+    with _setup(client) as s:
+        assert phone.settings["global/http_proxy"] == "127.0.0.1:8080"
+        assert s.journal.path.is_file()
+    assert phone.commands == SET + CLEARED
+    assert "global/http_proxy" not in phone.settings
+    assert server.forwards == ["reverse:forward:tcp:8080;tcp:8080", "reverse:killforward:tcp:8080"]
+    assert not s.journal.path.exists()
+
+
+def test_previous_proxy_is_put_back_after_exception(client: AdbClient, phone: FakePhone) -> None:
+    phone.settings["global/http_proxy"] = "10.0.0.2:3128"
+    with pytest.raises(RuntimeError, match="boom"), _setup(client):
+        raise RuntimeError("boom")
+    assert phone.commands == [*SET, "settings put global http_proxy 10.0.0.2:3128"]
+    assert phone.settings["global/http_proxy"] == "10.0.0.2:3128"
+
+
+def test_restored_after_keyboard_interrupt(client: AdbClient, phone: FakePhone) -> None:
+    with pytest.raises(KeyboardInterrupt), _setup(client):
+        raise KeyboardInterrupt
+    assert phone.commands == SET + CLEARED
+
+
+def test_sigterm_in_process_raises_terminated_and_restores(client: AdbClient, phone: FakePhone) -> None:
+    before = signal.getsignal(signal.SIGTERM)
+    with pytest.raises(Terminated) as e, _setup(client):
+        os.kill(os.getpid(), signal.SIGTERM)
+    assert e.value.code == 143
+    assert phone.commands == SET + CLEARED
+    assert signal.getsignal(signal.SIGTERM) == before
+
+
+def test_failed_setup_undoes_what_it_did(client: AdbClient, phone: FakePhone) -> None:
+    phone.script["settings put global http_proxy 127.0.0.1:8080"] = ("", "Permission denial\n", 1)
+    with pytest.raises(SetupError, match="Permission denial"), _setup(client):
+        pass
+    assert phone.commands == SET + CLEARED
+    assert not Journal("PHONE1").path.exists()
+
+
+def test_refuses_to_start_over_an_unrestored_journal(client: AdbClient, phone: FakePhone) -> None:
+    Journal("PHONE1").record({"op": "proxy", "previous": None})
+    with pytest.raises(SetupError, match="--restore"), _setup(client):
+        pass
+    assert phone.commands == []
+
+
+CHILD = textwrap.dedent("""
+    import sys, time
+    from dynscan.device.android import AdbClient, DeviceSetup
+    with DeviceSetup("PHONE1", AdbClient("127.0.0.1", int(sys.argv[1])), proxy_port=8080, start_frida=False):
+        print("ready", flush=True)
+        time.sleep(60)
+""")
+
+
+def _child(port: int) -> subprocess.Popen[str]:
+    proc = subprocess.Popen([sys.executable, "-c", CHILD, str(port)], stdout=subprocess.PIPE, text=True,
+                            env=dict(os.environ))
+    assert proc.stdout is not None
+    assert proc.stdout.readline().strip() == "ready"
+    return proc
+
+
+@pytest.mark.timeout(60)
+def test_sigterm_to_a_child_running_the_setup_restores(phone: FakePhone, server: ScriptedAdbServer) -> None:
+    proc = _child(server.port)
+    try:
+        assert phone.settings["global/http_proxy"] == "127.0.0.1:8080"
+        proc.send_signal(signal.SIGTERM)
+        assert proc.wait(timeout=20) == 143
+    finally:
+        proc.kill()
+        proc.wait()
+    assert phone.commands == SET + CLEARED
+    assert server.forwards[-1] == "reverse:killforward:tcp:8080"
+    assert not Journal("PHONE1").path.exists()
+
+
+@pytest.mark.timeout(60)
+def test_killed_child_is_restored_from_the_journal(client: AdbClient, phone: FakePhone,
+                                                   server: ScriptedAdbServer) -> None:
+    phone.settings["global/http_proxy"] = "10.0.0.2:3128"
+    proc = _child(server.port)
+    proc.kill()
+    proc.wait(timeout=20)
+    assert phone.commands == SET
+    journal = Journal("PHONE1")
+    assert [s["op"] for s in journal.steps()] == ["proxy", "reverse"]
+    assert restore_from_journal("PHONE1", client) == ["reverse", "proxy"]
+    assert phone.commands == [*SET, "settings put global http_proxy 10.0.0.2:3128"]
+    assert server.forwards[-1] == "reverse:killforward:tcp:8080"
+    assert not journal.path.exists()
+    assert restore_from_journal("PHONE1", client) == []
+
+
+def test_journal_kept_when_restore_fails(client: AdbClient, phone: FakePhone) -> None:
+    Journal("PHONE1").record({"op": "proxy", "previous": None})
+    phone.script["settings put global http_proxy :0"] = ("", "device busy\n", 1)
+    with pytest.raises(SetupError, match="could not restore proxy"):
+        restore_from_journal("PHONE1", client)
+    assert Journal("PHONE1").steps() == [{"op": "proxy", "previous": None}]
+
+
+def test_ca_installed_on_tmpfs_and_removed(client: AdbClient, phone: FakePhone, ca_pem: Path) -> None:
+    with DeviceSetup("PHONE1", client, ca_pem=ca_pem, start_frida=False):
+        assert phone.files["/data/local/tmp/dynscan-c8750f0d.0"] == ca_pem.read_bytes()
+    cmds = phone.commands
+    assert cmds[0].startswith("ls /system/etc/security/cacerts/c8750f0d.0 ")
+    assert cmds[1:5] == ["id", "su -c id", "getprop ro.build.version.sdk", "<push /data/local/tmp/dynscan-c8750f0d.0>"]
+    assert cmds[5].startswith("su -c 'sh -c '") and "mount -t tmpfs tmpfs /system/etc/security/cacerts" in cmds[5]
+    assert "cp /data/local/tmp/dynscan-c8750f0d.0 /system/etc/security/cacerts/c8750f0d.0" in cmds[5]
+    assert cmds[6:] == ["su -c 'umount /system/etc/security/cacerts'",
+                        "su -c 'rm -f /data/local/tmp/dynscan-c8750f0d.0'"]
+
+
+def test_ca_already_present_is_left_alone(client: AdbClient, phone: FakePhone, ca_pem: Path) -> None:
+    phone.files["/system/etc/security/cacerts/c8750f0d.0"] = b"x"
+    with DeviceSetup("PHONE1", client, ca_pem=ca_pem, start_frida=False) as s:
+        pass
+    assert len(phone.commands) == 1
+    assert "already installed" in s.notes[0]
+
+
+@pytest.mark.parametrize(("rooted", "sdk", "match"), [(False, "33", "not rooted"), (True, "34", "Android 14")])
+def test_ca_install_refused_with_a_reason(client: AdbClient, phone: FakePhone, ca_pem: Path,
+                                          rooted: bool, sdk: str, match: str) -> None:
+    phone.rooted = rooted
+    phone.props["ro.build.version.sdk"] = sdk
+    with pytest.raises(SetupError, match=match), DeviceSetup("PHONE1", client, ca_pem=ca_pem, start_frida=False):
+        pass
+
+
+def test_frida_server_started_and_stopped(client: AdbClient, phone: FakePhone) -> None:
+    phone.files["/data/local/tmp/frida-server"] = b"ELF"
+
+    def start(cmd: str) -> tuple[str, str, int]:
+        phone.running.add("frida-server")
+        return "", "", 0
+
+    phone.script["su -c '/data/local/tmp/frida-server -D >/dev/null 2>&1 </dev/null'"] = start
+    with DeviceSetup("PHONE1", client):
+        assert "frida-server" in phone.running
+    assert phone.commands == [
+        "pidof frida-server", "ls /data/local/tmp/frida-server", "id", "su -c id",
+        "su -c '/data/local/tmp/frida-server -D >/dev/null 2>&1 </dev/null'", "pidof frida-server",
+        "pidof frida-server", "su -c 'kill 4242'",
+    ]
+
+
+def test_running_frida_server_is_not_ours_to_stop(client: AdbClient, phone: FakePhone) -> None:
+    phone.running.add("frida-server")
+    with DeviceSetup("PHONE1", client):
+        pass
+    assert phone.commands == ["pidof frida-server"]
