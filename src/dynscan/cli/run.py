@@ -2,9 +2,50 @@
 
 from __future__ import annotations
 
-from dynscan.errors import SetupError
+import time
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from dynscan.capture.scan import ScanOptions, scan
+from dynscan.cli.options import ConfigOption, FailOnOption, FormatOption, Lang, LangOption, ShowValuesOption
+from dynscan.driver.scenario import BUILTIN_NAMES
+from dynscan.findings import FailOn
 
 
-def run() -> None:
-    """Install, instrument, drive, capture, correlate and report on an app."""
-    raise SetupError("`dynscan run` is not available in this build yet")
+def run(
+    apk: Annotated[Path, typer.Option("--apk", help="The app to scan (.apk; for the virtual device, built "
+                                      "with `dynscan sim build`).", dir_okay=False, show_default=False)],
+    device: Annotated[str, typer.Option("--device", help="Device serial, or `sim` for the built-in virtual "
+                                        "device (see `dynscan devices`).")] = "sim",
+    scenario: Annotated[str, typer.Option("--scenario", help=f"Built-in scenario ({', '.join(BUILTIN_NAMES)}) "
+                                          "or a YAML scenario file.")] = "default",
+    out: Annotated[Path | None, typer.Option("--out", "-o", help="Session directory to create (default: "
+                                             "./dynscan-<time>).", file_okay=False)] = None,
+    format: FormatOption = None,
+    fail_on: FailOnOption = FailOn.high,
+    interactive: Annotated[bool, typer.Option("--interactive", help="Do not drive the app: record while a "
+                                              "tester uses it, until it exits or Ctrl-C.")] = False,
+    config: ConfigOption = None,
+    catalog: Annotated[list[Path] | None, typer.Option("--catalog", help="Extra hook catalog file (YAML); "
+                                                       "repeat for several.", dir_okay=False)] = None,
+    lang: LangOption = Lang.en,
+    show_values: ShowValuesOption = False,
+    sinkhole: Annotated[bool | None, typer.Option("--sinkhole/--no-sinkhole", help="Answer every request in "
+                        "the proxy instead of forwarding it (default: on for `sim`, off for real devices).",
+                        show_default=False)] = None,
+) -> None:
+    """Install, instrument, drive, capture, correlate and report on an app.
+
+    The session directory (--out) receives the events (session.db, events.jsonl), the identity,
+    the raw flows (flows.mitm) and every report format unless --format narrows it.
+    Exit code: 0 no finding at or above --fail-on, 1 some, 2 bad input or set-up failure.
+    """
+    session = out or Path(f"dynscan-{time.strftime('%Y%m%d-%H%M%S')}")
+    report = scan(ScanOptions(
+        apk=apk, out=session, device=device, scenario=scenario, formats=[f.value for f in format or []],
+        config=config, catalogs=catalog or [], interactive=interactive, lang=lang.value,
+        show_values=show_values, sinkhole=sinkhole,
+    ))
+    raise typer.Exit(report.exit_code(fail_on))

@@ -26,15 +26,19 @@ class AppHandle(Protocol):
     def launch(self) -> None: ...
     def is_running(self) -> bool: ...
     def stop(self) -> None: ...
+    def clear(self) -> None:
+        """Wipe the app's data (it is stopped first)."""
+        ...
 
 
-Recorder = Callable[[dict[str, Any]], None]
+Recorder = Callable[[dict[str, Any]], object]
 Progress = Callable[[str], None]
 
 
 @dataclass
 class DriverState:
-    permission_answer: str | None = None
+    #: Standing order for system permission dialogs: a tester refuses until the scenario says otherwise.
+    permission_answer: str | None = "deny"
     policy_answer: str | None = None
     screens: int = 0
     actions: list[str] = field(default_factory=list)
@@ -147,8 +151,9 @@ class ScenarioRunner:
 
     def _do_clear_data(self, step: sc.ClearData) -> None:
         self._stop()
+        self.app.clear()
         self.emit("app_reset")
-        self.state.policy_answer = self.state.permission_answer = None
+        self.state.policy_answer, self.state.permission_answer = None, "deny"
 
     def _do_shake(self, step: sc.Shake) -> None:
         self.emit("user_action", action="shake", detail={

@@ -1,0 +1,148 @@
+"""``dynscan run``: install, instrument, drive, capture, correlate and report, and always clean up.
+
+Every resource (device, proxy, app JVM, Frida session) is entered into one ``ExitStack``, so a
+failure at any step, Ctrl-C or SIGTERM stops them all and restores the device's settings.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import dataclasses
+import json
+import signal
+import sys
+import time
+import zipfile
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from dynscan.analysis import run_analysis
+from dynscan.capture.instrumented_app import InstrumentedApp
+from dynscan.capture.proxy import ProxyProcess
+from dynscan.config import Config
+from dynscan.device.registry import SIM_SERIAL, open_device
+from dynscan.driver.runner import ScenarioRunner
+from dynscan.driver.scenario import load_scenario
+from dynscan.errors import InputError
+from dynscan.findings import Report
+from dynscan.hooks.loader import load_catalog
+from dynscan.instrument.models import DEFAULT_CONSENT_TAPS, AgentOptions
+from dynscan.reports import FORMATS
+from dynscan.session_dir import SessionDir, SessionMeta
+from dynscan.store import open_store
+
+Progress = Callable[[str], None]
+
+
+@dataclass
+class ScanOptions:
+    apk: Path
+    out: Path
+    device: str = SIM_SERIAL
+    scenario: str = "default"
+    formats: Sequence[str] = ()
+    config: Path | None = None
+    catalogs: Sequence[Path] = ()
+    interactive: bool = False
+    lang: str = "en"
+    show_values: bool = False
+    sinkhole: bool | None = None  # default: on for the virtual device, off for real devices
+    extra: dict[str, Any] = field(default_factory=dict)
+
+
+def _stderr(msg: str) -> None:
+    print(f"dynscan: {msg}", file=sys.stderr, flush=True)
+
+
+@contextlib.contextmanager
+def _sigterm_as_interrupt() -> Iterator[None]:
+    """SIGTERM unwinds like Ctrl-C, so the clean-up below runs on ``kill`` too."""
+    def handler(_sig: int, _frame: object) -> None:
+        raise KeyboardInterrupt
+    try:
+        old = signal.signal(signal.SIGTERM, handler)
+    except ValueError:  # not the main thread
+        yield
+        return
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, old)
+
+
+def _prepare_out(out: Path) -> SessionDir:
+    sd = SessionDir(out)
+    if sd.db.exists() or sd.events_jsonl.exists():
+        raise InputError(f"{out}: already holds a session; choose another --out (nothing was overwritten)")
+    if out.exists() and not out.is_dir():
+        raise InputError(f"{out}: exists and is not a directory")
+    return sd.create()
+
+
+def scan(opts: ScanOptions, progress: Progress = _stderr) -> Report:
+    """Run one scan; returns the report (its ``exit_code`` decides the command's exit)."""
+    if not opts.apk.is_file():
+        raise InputError(f"{opts.apk}: no such APK")
+    if not zipfile.is_zipfile(opts.apk):
+        raise InputError(f"{opts.apk}: not an .apk (not a zip file)")
+    for fmt in opts.formats:
+        if fmt not in FORMATS:
+            raise InputError(f"unknown report format {fmt!r}: use one of {', '.join(FORMATS)}")
+    scenario = load_scenario(opts.scenario)
+    config = Config.load(opts.config)
+    catalog = load_catalog(opts.catalogs)
+    sd = _prepare_out(opts.out)
+    started = time.time()
+    with _sigterm_as_interrupt(), contextlib.ExitStack() as stack:
+        progress(f"opening device {opts.device}")
+        device: Any = open_device(opts.device)
+        stack.callback(device.close)
+        info = device.install(opts.apk)
+        progress(f"installed {info.package} ({info.launcher_activity})")
+        store = stack.enter_context(open_store(sd.root))
+        device.set_event_sink(store.append)
+        stack.callback(device.set_event_sink, None)
+        dev_info = dataclasses.asdict(device.info())
+        sd.identity.write_text(json.dumps(device.identity(), indent=2), encoding="utf-8")
+        sd.write_meta(SessionMeta(package=info.package, app_version=info.version, device=dev_info,
+                                  scenario=scenario.name, started=started))
+        store.append({"kind": "session_start", "ts": time.time(), "source": "driver", "package": info.package,
+                      "app_version": info.version, "device": dev_info,
+                      "first_party_domains": list(config.first_party_domains)})
+        sinkhole = opts.sinkhole if opts.sinkhole is not None else opts.device == SIM_SERIAL
+        proxy = stack.enter_context(ProxyProcess(sd.root, sinkhole=sinkhole, identity=sd.identity))
+        progress(f"proxy on 127.0.0.1:{proxy.port}{' (sinkhole: nothing leaves this machine)' if sinkhole else ''}")
+        device.set_proxy("127.0.0.1", proxy.port, proxy.ca_pem)
+        options = AgentOptions(package=info.package,
+                               consent_taps=list(DEFAULT_CONSENT_TAPS) if opts.interactive else [])
+        app = InstrumentedApp(device, info.package, store, catalog.agent_specs("android"), options)
+        stack.callback(app.close)
+        if opts.interactive:
+            _interactive(app, store.append, progress)
+        else:
+            progress(f"scenario {scenario.name}: {len(scenario.steps)} steps")
+            ScenarioRunner(device, app, store.append, progress).run(scenario)
+        app.close()
+        time.sleep(0.3)  # let the proxy write the last flows
+    meta = SessionDir(sd.root).read_meta() or SessionMeta()
+    meta.finished = time.time()
+    sd.write_meta(meta)
+    progress("correlating and writing reports")
+    report = run_analysis(session=sd.root, formats=list(opts.formats) or list(FORMATS), out=sd.root,
+                          config=opts.config, lang=opts.lang, show_values=opts.show_values)
+    progress(f"verdict: {report.verdict} ({len(report.findings)} findings) in {sd.root}")
+    return report
+
+
+def _interactive(app: InstrumentedApp, record: Callable[[dict[str, Any]], object], progress: Progress) -> None:
+    """Launch instrumented and record until the app ends or the tester presses Ctrl-C."""
+    record({"kind": "app_launch", "ts": time.time(), "source": "driver", "cold": True})
+    app.launch()
+    progress("interactive: use the app; taps on 同意/Agree count as consent. Ctrl-C ends the session")
+    try:
+        while app.is_running():
+            time.sleep(0.5)
+    except KeyboardInterrupt:
+        progress("interactive session ended by the tester")

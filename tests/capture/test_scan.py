@@ -1,0 +1,85 @@
+"""``dynscan run`` end to end on the virtual device: real JVM, real Frida agent, real mitmdump."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from dynscan.capture.scan import ScanOptions, scan
+from dynscan.errors import InputError
+
+ROOT = Path(__file__).resolve().parents[2]
+DYNSCAN = [sys.executable, "-m", "dynscan"]
+
+
+def _build(app: str, out: Path) -> Path:
+    apk = out / f"{app}.apk"
+    subprocess.run([*DYNSCAN, "sim", "build", str(ROOT / "examples" / "apps" / app), "-o", str(apk)],
+                   check=True, capture_output=True, timeout=180)
+    return apk
+
+
+def _own_processes() -> set[str]:
+    out = subprocess.run(["ps", "-eo", "pid,args"], capture_output=True, text=True).stdout
+    return {line for line in out.splitlines() if "dynscan.sim.Main" in line or "dynscan_proxy.py" in line}
+
+
+@pytest.mark.timeout(300)
+def test_leaky_app_scan_finds_the_sdk_collecting_before_consent(tmp_path: Path) -> None:
+    before = _own_processes()
+    apk = _build("leaky", tmp_path)
+    session = tmp_path / "session"
+    proc = subprocess.run([*DYNSCAN, "run", "--apk", str(apk), "--out", str(session)],
+                          capture_output=True, text=True, timeout=280)
+    assert proc.returncode == 1, proc.stderr  # critical findings at or above the default --fail-on high
+    report = json.loads((session / "report.json").read_text())
+    assert report["verdict"] == "fail" and report["package"] == "com.example.leaky"
+    got = {(f["rule"], f["actor"], f.get("data_type")) for f in report["findings"]}
+    assert ("PRE_CONSENT_COLLECTION", "sdk:umeng-analytics", "imei") in got
+    assert ("COLLECTION_AFTER_DECLINE", "sdk:umeng-analytics", "android_id") in got
+    assert any(r == "PRE_CONSENT_TRANSMISSION" and a == "sdk:umeng-analytics" for r, a, _ in got)
+    assert any(r == "REPEATED_PERMISSION_REQUEST" for r, _, _ in got)
+    assert any(r == "SHAKE_TO_JUMP" for r, _, _ in got)
+    for name in ("report.html", "report.sarif", "report.junit.xml", "report.xlsx", "flows.mitm",
+                 "identity.json", "session.json", "session.db"):
+        assert (session / name).is_file(), name
+    # personal values are redacted: the IMEI the device handed out is nowhere in the reports
+    imei = json.loads((session / "identity.json").read_text())["imei"]
+    for name in ("report.json", "report.html", "report.sarif", "report.junit.xml"):
+        assert imei not in (session / name).read_text(encoding="utf-8"), name
+    assert _own_processes() <= before, "a JVM or mitmdump outlived the run"
+
+
+@pytest.mark.timeout(300)
+def test_compliant_app_passes_the_quick_scenario(tmp_path: Path) -> None:
+    apk = _build("compliant", tmp_path)
+    report = scan(ScanOptions(apk=apk, out=tmp_path / "s", scenario="quick", formats=["json"]),
+                  progress=lambda _m: None)
+    assert report.package == "com.example.compliant"
+    rules = {f.rule for f in report.findings}
+    assert not rules & {"PRE_CONSENT_COLLECTION", "PRE_CONSENT_TRANSMISSION", "COLLECTION_AFTER_DECLINE"}, rules
+    assert report.verdict == "pass"
+
+
+def test_bad_apk_and_occupied_session_are_one_line_errors(tmp_path: Path) -> None:
+    junk = tmp_path / "junk.apk"
+    junk.write_bytes(b"not a zip")
+    proc = subprocess.run([*DYNSCAN, "run", "--apk", str(junk), "--out", str(tmp_path / "s")],
+                          capture_output=True, text=True, timeout=120, env={**os.environ})
+    assert proc.returncode == 2
+    assert proc.stderr.count("\n") == 1 and "Traceback" not in proc.stderr, proc.stderr
+    used = tmp_path / "used"
+    used.mkdir()
+    (used / "session.db").write_bytes(b"")
+    zipped = tmp_path / "zipped.apk"
+    with zipfile.ZipFile(zipped, "w") as z:
+        z.writestr("AndroidManifest.xml", "<manifest/>")
+    with pytest.raises(InputError, match="already holds a session"):
+        scan(ScanOptions(apk=zipped, out=used), progress=lambda _m: None)
+    assert (used / "session.db").read_bytes() == b""  # nothing was overwritten
