@@ -2,9 +2,51 @@
 
 from __future__ import annotations
 
-from dynscan.errors import SetupError
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated, Any
+
+import orjson
+import typer
+
+from dynscan.identity import Identity
+from dynscan.traffic.detect import Detector
+from dynscan.traffic.flowfile import scan_file
+from dynscan.traffic.location import DEFAULT_TOLERANCE
 
 
-def flows() -> None:
+class FlowsFormat(StrEnum):
+    text = "text"
+    json = "json"
+
+
+def _pii_text(pii: list[dict[str, Any]]) -> str:
+    return ", ".join(f"{p['type']}:{p['encoding']}@{p['location']}" for p in pii) or "-"
+
+
+def _table(records: list[dict[str, Any]]) -> str:
+    rows = [("#", "METHOD", "SCHEME", "HOST", "PII")]
+    rows += [(str(i), r["method"], r["scheme"], r["host"], _pii_text(r["pii"])) for i, r in enumerate(records, 1)]
+    widths = [max(len(r[c]) for r in rows) for c in range(4)]
+    lines = ["  ".join(r[c].ljust(widths[c]) for c in range(4)) + "  " + r[4] for r in rows]
+    found = sum(1 for r in records if r["pii"])
+    lines.append(f"{len(records)} flows, {found} with personal data")
+    return "\n".join(lines)
+
+
+def flows(
+    flowfile: Annotated[Path, typer.Argument(help="mitmproxy flow file (mitmdump -w).", show_default=False)],
+    identity: Annotated[Path, typer.Option("--identity", help="Identity file (JSON) of the device.",
+                                           show_default=False)],
+    format: Annotated[FlowsFormat, typer.Option("--format", help="text (a table) or json.")] = FlowsFormat.text,
+    tolerance: Annotated[float, typer.Option("--tolerance", help="Location tolerance in degrees.")] = (
+        DEFAULT_TOLERANCE
+    ),
+) -> None:
     """Find personal data in a mitmproxy flow file."""
-    raise SetupError("`dynscan flows` is not available in this build yet")
+    detector = Detector.build(Identity.load(identity), tolerance=tolerance)
+    records = scan_file(flowfile, detector)
+    if format is FlowsFormat.json:
+        typer.echo(orjson.dumps(records).decode())
+    else:
+        typer.echo(_table(records))

@@ -1,1 +1,27 @@
-"""proxy_addons."""
+"""mitmproxy addons: PII detection, flow events into the session store, and a sinkhole."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+_HERE = Path(__file__).resolve().parent
+
+
+def default_addons() -> list[Any]:
+    """The addons of ``dynscan_proxy.py``, in order (the sinkhole is separate)."""
+    from dynscan.proxy_addons.detect import PiiDetect
+    from dynscan.proxy_addons.flow_events import FlowEvents
+    from dynscan.proxy_addons.options import SessionOption
+
+    return [SessionOption(), PiiDetect(), FlowEvents()]
+
+
+def proxy_script() -> Path:
+    """Path for ``mitmdump -s``: detector + flow events."""
+    return _HERE / "dynscan_proxy.py"
+
+
+def sinkhole_script() -> Path:
+    """Path for ``mitmdump -s``: the sinkhole (enable with ``--set dynscan_sinkhole=true``)."""
+    return _HERE / "sinkhole.py"

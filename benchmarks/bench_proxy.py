@@ -1,0 +1,152 @@
+"""Proxy overhead: requests/s through ``mitmdump`` with the dynscan addons vs with no addon.
+
+Same client (``http.client``, one keep-alive connection, small JSON POSTs carrying an IMEI), same local
+upstream, same run; the two proxies are measured in alternating rounds and the medians compared.
+Run: ``.venv/bin/python benchmarks/bench_proxy.py [--seconds 3] [--rounds 3]`` (not a timed test).
+"""
+
+from __future__ import annotations
+
+import argparse
+import http.client
+import json
+import os
+import platform
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from typing import Any
+
+from dynscan.proxy_addons import proxy_script
+
+MITMDUMP = Path(sys.executable).parent / "mitmdump"
+IMEI = "356938035643809"
+BODY = json.dumps({"event": "open", "imei": IMEI, "ts": 1700000000, "extra": {"k": "v" * 200}}).encode()
+
+
+class _Handler(BaseHTTPRequestHandler):
+    protocol_version = "HTTP/1.1"
+
+    def log_message(self, *args: Any) -> None:
+        pass
+
+    def setup(self) -> None:
+        super().setup()
+        self.connection.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
+
+    def do_POST(self) -> None:
+        self.rfile.read(int(self.headers.get("content-length") or 0))
+        self.send_response(200)
+        self.send_header("content-length", "2")
+        self.end_headers()
+        self.wfile.write(b"ok")
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def _start(extra: list[str], work: Path) -> tuple[subprocess.Popen[bytes], int]:
+    port = _free_port()
+    proc = subprocess.Popen([str(MITMDUMP), "--listen-host", "127.0.0.1", "--listen-port", str(port), "-q",
+                             "--set", f"confdir={work / 'conf'}", *extra],
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline:
+        try:
+            socket.create_connection(("127.0.0.1", port), timeout=0.5).close()
+            return proc, port
+        except OSError:
+            time.sleep(0.05)
+    proc.kill()
+    raise SystemExit("mitmdump did not start")
+
+
+def _rate(proxy_port: int, upstream_port: int, seconds: float) -> float:
+    c = http.client.HTTPConnection("127.0.0.1", proxy_port, timeout=30)
+    c.connect()
+    assert c.sock is not None
+    c.sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)  # no Nagle + delayed-ACK stalls
+    url = f"http://127.0.0.1:{upstream_port}/collect?aid=9774d56d682e549c"
+    n = 0
+    end = time.monotonic() + seconds
+    while time.monotonic() < end:
+        c.request("POST", url, body=BODY, headers={"content-type": "application/json"})
+        c.getresponse().read()
+        n += 1
+    c.close()
+    return n / seconds
+
+
+def hook_cost(work: Path, n: int = 400) -> dict[str, float]:
+    """CPU per flow spent in the addons' hooks, measured in-process (stable on a loaded machine)."""
+    from mitmproxy.test import taddons, tflow
+
+    from dynscan.proxy_addons import default_addons
+
+    adds = default_addons()
+    out: dict[str, float] = {}
+    with taddons.context(*adds) as tctx:
+        tctx.configure(adds[0], dynscan_session=str(work / "hooks"))
+        tctx.configure(adds[1], dynscan_identity=str(work / "identity.json"))
+        flows = []
+        for _ in range(n):
+            f = tflow.tflow(resp=True)
+            f.request.url = "http://127.0.0.1:1/collect?aid=9774d56d682e549c"
+            f.request.content = BODY
+            flows.append(f)
+        t0 = time.perf_counter()
+        for f in flows:
+            adds[1].request(f)
+        t1 = time.perf_counter()
+        for f in flows:
+            adds[2].response(f)
+        t2 = time.perf_counter()
+        out = {"detect": (t1 - t0) / n * 1e3, "events+save": (t2 - t1) / n * 1e3}
+    return out
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--seconds", type=float, default=3.0)
+    ap.add_argument("--rounds", type=int, default=3)
+    args = ap.parse_args()
+    up = ThreadingHTTPServer(("127.0.0.1", 0), _Handler)
+    threading.Thread(target=up.serve_forever, daemon=True).start()
+    with tempfile.TemporaryDirectory() as tmp:
+        work = Path(tmp)
+        (work / "identity.json").write_text(json.dumps({"imei": IMEI, "android_id": "9774d56d682e549c"}))
+        base = _start([], work)
+        addon = _start(["-s", str(proxy_script()), "--set", f"dynscan_session={work / 'session'}",
+                        "--set", f"dynscan_identity={work / 'identity.json'}"], work)
+        cost = hook_cost(work)
+        try:
+            for _, port in (base, addon):
+                _rate(port, up.server_address[1], 0.5)  # warm-up
+            rates: dict[str, list[float]] = {"no addon": [], "dynscan": []}
+            for _ in range(args.rounds):
+                rates["no addon"].append(_rate(base[1], up.server_address[1], args.seconds))
+                rates["dynscan"].append(_rate(addon[1], up.server_address[1], args.seconds))
+        finally:
+            for proc, _ in (base, addon):
+                proc.terminate()
+                proc.wait(10)
+            up.shutdown()
+    print(f"# {platform.node()} {platform.machine()} python {platform.python_version()} cpus={os.cpu_count()} "
+          f"load={os.getloadavg()[0]:.2f} {time.strftime('%Y-%m-%d %H:%M')}")
+    for k, v in rates.items():
+        print(f"{k:9s} median {statistics.median(v):7.1f} req/s  rounds {', '.join(f'{x:.1f}' for x in v)}")
+    print(f"hook CPU per flow (in-process): detect {cost['detect']:.3f} ms, events+save {cost['events+save']:.3f} ms")
+    print(f"ratio dynscan / no addon: {statistics.median(rates['dynscan']) / statistics.median(rates['no addon']):.3f}")
+
+
+if __name__ == "__main__":
+    main()

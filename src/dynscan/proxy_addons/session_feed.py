@@ -1,0 +1,67 @@
+"""Read side of the session store for the proxy: learned values and the session's first event.
+
+Polls ``session.db`` (throttled) for ``api_call`` events carrying ``data_type`` and ``value`` (values
+the privacy hooks saw returned) and for ``session_start`` (package, first-party domains).
+"""
+
+from __future__ import annotations
+
+import sqlite3
+import time
+from pathlib import Path
+from typing import Any
+
+import orjson
+
+from dynscan.store.session import DB_NAME
+
+POLL_SECONDS = 0.5
+
+
+class SessionFeed:
+    def __init__(self, session_dir: str | Path, interval: float = POLL_SECONDS) -> None:
+        self.path = Path(session_dir) / DB_NAME
+        self.interval = interval
+        self._seq = 0
+        self._next = 0.0
+        self._db: sqlite3.Connection | None = None
+        self.session_start: dict[str, Any] | None = None
+
+    def _connect(self) -> sqlite3.Connection | None:
+        if self._db is None and self.path.exists():
+            self._db = sqlite3.connect(f"file:{self.path}?mode=ro", uri=True, timeout=1.0,
+                                       check_same_thread=False)
+        return self._db
+
+    def poll(self, force: bool = False) -> list[tuple[str, str]]:
+        """New ``(data_type, value)`` pairs since the last poll (at most every ``interval`` s)."""
+        now = time.monotonic()
+        if not force and now < self._next:
+            return []
+        self._next = now + self.interval
+        db = self._connect()
+        if db is None:
+            return []
+        try:
+            rows = db.execute(
+                "SELECT seq, body FROM events WHERE seq > ? AND kind IN ('api_call', 'session_start') "
+                "ORDER BY seq LIMIT 10000", (self._seq,)).fetchall()
+        except sqlite3.Error:
+            return []
+        out: list[tuple[str, str]] = []
+        for seq, body in rows:
+            self._seq = seq
+            try:
+                ev = orjson.loads(body)
+            except orjson.JSONDecodeError:
+                continue
+            if ev.get("kind") == "session_start":
+                self.session_start = ev
+            elif ev.get("data_type") and isinstance(ev.get("value"), str | int) and ev["value"] != "":
+                out.append((str(ev["data_type"]), str(ev["value"])))
+        return out
+
+    def close(self) -> None:
+        if self._db is not None:
+            self._db.close()
+            self._db = None

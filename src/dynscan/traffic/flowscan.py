@@ -1,0 +1,85 @@
+"""mitmproxy flows to CONTRACTS records: what the addon and ``dynscan flows`` both use.
+
+Only what the client sent is searched (request URL, headers, body; websocket and TCP messages from
+the client): personal data that leaves the device.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from typing import Any
+
+from mitmproxy import http, tcp, websocket
+
+from dynscan.traffic.detect import Detector, ScanResult
+from dynscan.traffic.matcher import Hit
+
+
+def request_url(flow: http.HTTPFlow) -> str:
+    return str(flow.request.pretty_url)
+
+
+def scan_http_request(detector: Detector, flow: http.HTTPFlow) -> ScanResult:
+    """The request's URL, headers and raw body (content-encoding undone within the limits)."""
+    req = flow.request
+    return detector.scan_request(request_url(flow), list(req.headers.fields), req.raw_content)
+
+
+def http_scheme(flow: http.HTTPFlow) -> str:
+    tls = flow.request.scheme == "https"
+    if flow.websocket is not None:
+        return "wss" if tls else "ws"
+    return "https" if tls else "http"
+
+
+def http_record(flow: http.HTTPFlow, result: ScanResult) -> dict[str, Any]:
+    return {
+        "method": flow.request.method,
+        "url": _ws_url(flow) if flow.websocket is not None else request_url(flow),
+        "host": flow.request.pretty_host,
+        "scheme": http_scheme(flow),
+        "pii": result.pii(),
+    }
+
+
+def ws_record(flow: http.HTTPFlow, result: ScanResult) -> dict[str, Any]:
+    rec = http_record(flow, result)
+    rec["method"] = "WEBSOCKET"
+    return rec
+
+
+def _ws_url(flow: http.HTTPFlow) -> str:
+    url = request_url(flow)
+    return "ws" + url[4:] if url.startswith("http") else url
+
+
+def tcp_record(flow: tcp.TCPFlow, result: ScanResult) -> dict[str, Any]:
+    host, port = flow.server_conn.address or ("", 0)
+    host = flow.server_conn.sni or host
+    return {"method": "TCP", "url": f"tcp://{host}:{port}", "host": host, "scheme": "tcp",
+            "pii": result.pii()}
+
+
+def client_messages(messages: list[websocket.WebSocketMessage] | list[tcp.TCPMessage]) -> list[bytes]:
+    return [m.content for m in messages if m.from_client]
+
+
+def merge(results: list[ScanResult]) -> ScanResult:
+    hits: set[Hit] = set()
+    cuts: Counter[str] = Counter()
+    for r in results:
+        hits.update(r.hits)
+        cuts.update(r.cuts)
+    return ScanResult(sorted(hits), cuts)
+
+
+def scan_flow(detector: Detector, flow: Any) -> dict[str, Any] | None:
+    """One CONTRACTS ``dynscan flows`` object for a recorded flow; None for other flow types."""
+    if isinstance(flow, http.HTTPFlow):
+        results = [scan_http_request(detector, flow)]
+        if flow.websocket is not None:
+            results += [detector.scan_message(m) for m in client_messages(flow.websocket.messages)]
+        return http_record(flow, merge(results))
+    if isinstance(flow, tcp.TCPFlow):
+        return tcp_record(flow, merge([detector.scan_message(m) for m in client_messages(flow.messages)]))
+    return None

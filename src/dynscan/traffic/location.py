@@ -1,0 +1,107 @@
+"""Location in traffic: number pairs near latitude/longitude keys, matched within a tolerance.
+
+Understood: ``lat``/``latitude`` and ``lng``/``lon``/``long``/``longitude`` keys (any case, with
+prefixes such as ``geo_`` or ``user.``), integer E6/E7 forms (``lat_e6``, ``latitudeE7`` or any
+integer too large to be degrees), ``ll=lat,lon``-style pairs, and bare doubles/floats from protobuf.
+The precision reported is the number of decimals the app sent.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+DEFAULT_TOLERANCE = 0.01
+_LAT = re.compile(r"(?:^|[^a-z])(lat|latitude)(e[67])?$")
+_LON = re.compile(r"(?:^|[^a-z])(lng|lon|long|longitude)(e[67])?$")
+_PAIR = re.compile(r"(?:^|[^a-z])(ll|latlng|latlon|latlong|location|loc|coords?|geo|position|pos)$")
+_PAIR_VALUE = re.compile(r"^\s*\(?\s*(-?\d{1,3}(?:\.\d+)?)\s*[,;| ]\s*(-?\d{1,3}(?:\.\d+)?)\s*\)?\s*$")
+_TEXT_KV = re.compile(
+    rb"""(?i)([a-z_.]*(?:lat|latitude|lng|lon|long|longitude)(?:_?e[67])?)["']?\s*[:=]\s*["']?(-?\d+(?:\.\d+)?)"""
+)
+_TEXT_PAIR = re.compile(rb"(?i)\b(?:ll|latlng|latlon)=(-?\d{1,3}\.\d+)(?:,|%2C)(-?\d{1,3}\.\d+)")
+
+
+@dataclass(frozen=True)
+class Coord:
+    kind: str  # "lat" or "lon"
+    value: float
+    precision: int  # decimals seen
+
+
+def _norm_key(key: str) -> str:
+    return re.sub(r"[^a-z0-9]", "_", key.lower()).replace("_e", "e")
+
+
+def _number(raw: str, scale: str | None) -> tuple[float, int] | None:
+    try:
+        v = float(raw)
+    except ValueError:
+        return None
+    decimals = len(raw.split(".", 1)[1]) if "." in raw else 0
+    if scale:
+        digits = int(scale[1])
+        return v / 10**digits, digits
+    if "." not in raw and abs(v) > 180:
+        for digits in (6, 7):  # integer E6/E7 without a telling key
+            if abs(v / 10**digits) <= 180:
+                return v / 10**digits, digits
+        return None
+    return v, decimals
+
+
+def from_key_value(key: str, value: object) -> list[Coord]:
+    """Coordinates a ``key: value`` pair may hold (numbers or numeric strings)."""
+    if isinstance(value, bool) or not isinstance(value, int | float | str):
+        return []
+    raw = value if isinstance(value, str) else repr(value)
+    k = _norm_key(key)
+    for kind, rx in (("lat", _LAT), ("lon", _LON)):
+        m = rx.search(k)
+        if m:
+            n = _number(raw.strip(), m.group(2))
+            return [Coord(kind, *n)] if n else []
+    if isinstance(value, str) and _PAIR.search(k):
+        pm = _PAIR_VALUE.match(value)
+        if pm:
+            out = []
+            for kind, r in (("lat", pm.group(1)), ("lon", pm.group(2))):
+                n = _number(r, None)
+                if n:
+                    out.append(Coord(kind, *n))
+            return out
+    return []
+
+
+def from_text(data: bytes) -> list[Coord]:
+    """Coordinates in free text (``"lat": 1.2``, ``lat=1.2``, ``ll=1.2,3.4``)."""
+    out: list[Coord] = []
+    for m in _TEXT_KV.finditer(data):
+        out += from_key_value(m.group(1).decode("ascii", "replace"), m.group(2).decode("ascii"))
+    for m in _TEXT_PAIR.finditer(data):
+        out += from_key_value("ll", f"{m.group(1).decode()},{m.group(2).decode()}")
+    return out
+
+
+def from_floats(values: list[float]) -> list[Coord]:
+    """Bare floating-point numbers (protobuf doubles): each may be either coordinate."""
+    out: list[Coord] = []
+    for v in values:
+        if -180.0 <= v <= 180.0:
+            out += [Coord("lat", v, 15), Coord("lon", v, 15)]
+    return out
+
+
+@dataclass(frozen=True)
+class GeoMatcher:
+    latitude: float
+    longitude: float
+    tolerance: float = DEFAULT_TOLERANCE
+
+    def match(self, coords: list[Coord]) -> int | None:
+        """The precision of the best matching pair, or None when no lat AND lon pair matches."""
+        lats = [c for c in coords if c.kind == "lat" and abs(c.value - self.latitude) <= self.tolerance]
+        lons = [c for c in coords if c.kind == "lon" and abs(c.value - self.longitude) <= self.tolerance]
+        if not lats or not lons:
+            return None
+        return max(min(a.precision, b.precision) for a in lats for b in lons)
