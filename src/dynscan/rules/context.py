@@ -1,0 +1,165 @@
+"""Timeline state, computed once as the engine walks the events in time order; rules read it.
+
+Nothing here grows with the number of events: each field is the latest value of something, and
+the per-(actor, data type) frequency windows hold at most ``limit + 1`` timestamps each.
+"""
+
+from __future__ import annotations
+
+from collections import deque
+from typing import Any
+
+from dynscan.attribution import SdkDb
+from dynscan.config import Config
+from dynscan.rules.vocab import CATEGORY_GUARDS, PERMISSION_CATEGORIES
+
+Mark = tuple[float, str | None]  # (ts, event id) of a remembered event
+
+
+class TimelineContext:
+    """What rules may know about the timeline before the current event."""
+
+    def __init__(self, config: Config, sdk_db: SdkDb, package: str | None = None) -> None:
+        self.config = config
+        self.sdk_db = sdk_db
+        self.package = package
+        self.first_party_domains: set[str] = {d.lower().strip(".") for d in config.first_party_domains}
+        self.actor = "unknown"  # of the current event (api_call, permission_request, flow, component_start)
+        self.flow_party: str = "unknown"  # effective party of the current flow
+        self.consent = "pending"
+        self.decline: Mark | None = None  # latest policy_declined (cleared by policy_accepted / app_reset)
+        self.app_state: str | None = None
+        self.permissions: dict[str, bool] = {}  # latest runtime result per permission since app_reset
+        self.denied_at: dict[str, Mark] = {}  # latest denial per permission since app_reset
+        self.blocked: dict[str, Mark] = {}  # category -> denial that blocks it (no guard granted)
+        self.last_denial: Mark | None = None
+        self.last_denied_permission: str | None = None
+        self.last_user_action: float | None = None  # tap, key, text, paste, or a shake that is not weak
+        self.last_paste_or_tap: float | None = None
+        self.weak_shake: Mark | None = None  # pending until a jump, another user action, or expiry
+        self._windows: dict[tuple[str, str], deque[float]] = {}  # maxlen = limit + 1
+        self._freq_window = config.frequency.window_s
+
+    # ---- queries used by rules -------------------------------------------------------------
+    def user_acted_within(self, ts: float, window_s: float) -> bool:
+        return self.last_user_action is not None and ts - self.last_user_action <= window_s
+
+    def pasted_or_tapped_within(self, ts: float, window_s: float) -> bool:
+        return self.last_paste_or_tap is not None and ts - self.last_paste_or_tap <= window_s
+
+    def recent_weak_shake(self, ts: float) -> Mark | None:
+        s = self.weak_shake
+        if s is not None and 0 <= ts - s[0] <= self.config.shake.jump_window_s:
+            return s
+        return None
+
+    def is_weak_shake(self, detail: dict[str, Any] | None) -> bool:
+        """Below ALL thresholds; a missing value counts as 0 (we cannot show the shake was strong)."""
+        d = detail or {}
+        sc = self.config.shake
+        return (_num(d.get("acceleration")) < sc.acceleration and _num(d.get("rotation")) < sc.rotation
+                and _num(d.get("duration")) < sc.duration)
+
+    def over_frequency(self, actor: str, data_type: str, ts: float) -> bool:
+        """Record one read; true when the window now holds more reads than the limit."""
+        key = (actor, data_type)
+        dq = self._windows.get(key)
+        if dq is None:
+            limit = self.config.frequency.limit(data_type)
+            dq = self._windows[key] = deque(maxlen=limit + 1)
+        dq.append(ts)
+        lo = ts - self._freq_window
+        while dq[0] <= lo:
+            dq.popleft()
+        return len(dq) == dq.maxlen
+
+    def is_first_party_host(self, host: str) -> bool:
+        h = host.lower().rstrip(".")
+        fp = self.first_party_domains
+        if not fp:
+            return False
+        if h in fp:
+            return True
+        i = h.find(".")
+        while i >= 0:
+            if h[i + 1:] in fp:
+                return True
+            i = h.find(".", i + 1)
+        return False
+
+    # ---- state updates, called by the engine after the rules saw the event ------------------
+    def on_session_start(self, ev: Any) -> None:
+        if ev.package:
+            self.package = ev.package
+        self.first_party_domains.update(d.lower().strip(".") for d in ev.first_party_domains)
+
+    def on_app_reset(self, ev: Any) -> None:
+        self.consent = "pending"
+        self.decline = None
+        self.permissions.clear()
+        self.denied_at.clear()
+        self.blocked.clear()
+        self.last_denial = None
+        self.last_denied_permission = None
+
+    def on_consent(self, ev: Any) -> None:
+        a = ev.action
+        if a == "policy_accepted":
+            self.consent = "given"
+            self.decline = None
+        elif a in ("policy_declined", "policy_withdrawn"):
+            self.consent = "refused"
+            if a == "policy_declined":
+                self.decline = (ev.ts, ev.id)
+
+    def on_app_state(self, ev: Any) -> None:
+        self.app_state = ev.state
+        if ev.state == "background":
+            self.weak_shake = None  # a jump consumes the shake
+
+    def on_app_launch(self, ev: Any) -> None:
+        self.app_state = None  # a new process: foreground only once the app says so
+
+    def on_component_start(self, ev: Any) -> None:
+        self.weak_shake = None
+
+    def on_user_action(self, ev: Any) -> None:
+        a = ev.action
+        if a == "shake" and self.is_weak_shake(ev.detail):
+            self.weak_shake = (ev.ts, ev.id)
+            return
+        self.weak_shake = None
+        self.last_user_action = ev.ts
+        if a in ("paste", "tap"):
+            self.last_paste_or_tap = ev.ts
+
+    def on_permission_result(self, ev: Any) -> None:
+        perm = ev.permission
+        self.permissions[perm] = ev.granted
+        if ev.granted:
+            self.denied_at.pop(perm, None)
+        else:
+            mark = (ev.ts, ev.id)
+            self.denied_at[perm] = mark
+            self.last_denial = mark
+            self.last_denied_permission = perm
+        for cat in PERMISSION_CATEGORIES.get(perm, ()):
+            self._recompute_blocked(cat)
+
+    def _recompute_blocked(self, cat: str) -> None:
+        guards = CATEGORY_GUARDS[cat]
+        marks = [self.denied_at[p] for p in guards if p in self.denied_at]
+        if marks and not any(self.permissions.get(p) for p in guards):
+            self.blocked[cat] = max(marks, key=lambda m: m[0])
+        else:
+            self.blocked.pop(cat, None)
+
+    def exits(self, ev: Any) -> bool:
+        """The app itself stopped or closed its last screen (not the driver, not just HOME)."""
+        if ev.state in ("stopped", "crashed"):
+            return bool(ev.cause != "driver")
+        return bool(ev.state == "background" and ev.cause == "app")
+
+
+def _num(v: Any) -> float:
+    return float(v) if isinstance(v, int | float) and not isinstance(v, bool) else 0.0

@@ -1,0 +1,202 @@
+"""Walk the timeline once, keep the state in a :class:`TimelineContext`, and group rule hits.
+
+Rules are dispatched by event kind through a dict; the context is updated after the rules have
+seen an event, so a rule always reads the state *before* the event it judges.
+
+Actors: ``api_call``, ``permission_request`` and ``component_start`` by their stack
+(:meth:`SdkDb.attribute`); ``app_state`` is ``app``. A ``flow`` is ``sdk:<flow.sdk>`` when set,
+``app`` for a first-party destination (``party: first``, or a host under ``first_party_domains``
+of the config or ``session_start``), ``sdk:<id>`` when the host is a known SDK's domain, else
+``unknown`` (the code that sent it is not known; the hosts are listed in the message). Flows with
+``attribution: system`` are skipped by every rule and counted in ``stats``.
+
+Findings group hits per (rule, actor, category, data type); each keeps the count, the first and
+last time, at most :data:`MAX_EVIDENCE` event ids (a related event such as the earlier denial
+first) and at most :data:`MAX_SUBJECTS` subjects (hosts, permissions, packages) for the message.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+from dynscan.attribution import SdkDb
+from dynscan.config import Config
+from dynscan.events.model import KNOWN_KINDS, Event
+from dynscan.findings import Finding, Severity
+from dynscan.rules.context import TimelineContext
+from dynscan.rules.registry import Hit, RuleFunc, RuleSpec, load_all
+
+MAX_EVIDENCE = 50
+MAX_SUBJECTS = 10
+_STACK_KINDS = frozenset({"api_call", "permission_request", "component_start"})
+
+
+@dataclass
+class EngineResult:
+    findings: list[Finding]
+    package: str | None
+    stats: dict[str, Any] = field(default_factory=dict)
+
+
+def all_rules() -> list[RuleSpec]:
+    """The rule catalog, in CONTRACTS order."""
+    return list(load_all().values())
+
+
+class _Group:
+    __slots__ = ("count", "evidence", "first_ts", "last_ts", "spec", "subjects")
+
+    def __init__(self, spec: RuleSpec, ts: float) -> None:
+        self.spec = spec
+        self.count = 0
+        self.first_ts = ts
+        self.last_ts = ts
+        self.evidence: list[str] = []
+        self.subjects: list[str] = []
+
+    def add(self, ts: float, event_id: str | None) -> None:
+        self.count += 1
+        if ts > self.last_ts:  # events come in time order; stay right if they do not
+            self.last_ts = ts
+        elif ts < self.first_ts:
+            self.first_ts = ts
+        if event_id is not None and len(self.evidence) < MAX_EVIDENCE:
+            self.evidence.append(event_id)
+
+
+def evaluate(
+    events: Iterable[Event], config: Config, *, sdk_db: SdkDb | None = None, package: str | None = None,
+) -> EngineResult:
+    """Run every enabled rule over ``events`` (validated, sorted by ``ts``).
+
+    ``package`` is used until a ``session_start`` names one (``--package``).
+    """
+    db = sdk_db if sdk_db is not None else SdkDb.load(config.sdk_signatures)
+    ctx = TimelineContext(config, db, package)
+    disabled = set(config.disabled_rules)
+    dispatch: dict[str, list[tuple[RuleFunc, RuleSpec]]] = {}
+    for spec in all_rules():
+        if spec.id not in disabled:
+            for kind in spec.kinds:
+                dispatch.setdefault(kind, []).append((spec.func, spec))
+    updaters: dict[str, Callable[[Any], None]] = {
+        "session_start": ctx.on_session_start, "app_reset": ctx.on_app_reset, "consent": ctx.on_consent,
+        "app_state": ctx.on_app_state, "app_launch": ctx.on_app_launch, "user_action": ctx.on_user_action,
+        "permission_result": ctx.on_permission_result, "component_start": ctx.on_component_start,
+    }
+    groups: dict[tuple[str, str, str | None, str | None], _Group] = {}
+    kinds: dict[str, int] = {}
+    api_by_actor: dict[str, int] = {}
+    flows_by_party: dict[str, int] = {}
+    system_flows = 0
+    attribute = db.attribute
+    total = 0
+
+    for ev in events:
+        total += 1
+        kind = ev.kind
+        kinds[kind] = kinds.get(kind, 0) + 1
+        cat = dt = None
+        if kind == "api_call":
+            actor = ctx.actor = attribute(ev.stack, ctx.package)  # type: ignore[union-attr]
+            api_by_actor[actor] = api_by_actor.get(actor, 0) + 1
+            cat = ev.category  # type: ignore[union-attr]
+            dt = ev.data_type  # type: ignore[union-attr]
+        elif kind == "flow":
+            if ev.attribution == "system":  # type: ignore[union-attr]
+                system_flows += 1
+                continue
+            _flow_actor(ev, ctx)
+            actor = ctx.actor
+            flows_by_party[ctx.flow_party] = flows_by_party.get(ctx.flow_party, 0) + 1
+        elif kind in _STACK_KINDS:
+            actor = ctx.actor = attribute(ev.stack, ctx.package)  # type: ignore[union-attr]
+        else:
+            actor = ctx.actor = "app"
+        specs = dispatch.get(kind)
+        if specs:
+            for func, spec in specs:
+                res = func(ev, ctx)
+                if res is None or res is False:
+                    continue
+                if res is True:  # a plain hit: the event's own category and data type
+                    key = (spec.id, actor, cat, dt)
+                    g = groups.get(key)
+                    if g is None:
+                        g = groups[key] = _Group(spec, ev.ts)
+                    g.add(ev.ts, ev.id)
+                elif isinstance(res, Hit):
+                    _record(groups, spec, res, actor, cat, dt)
+                elif isinstance(res, list):
+                    for hit in res:
+                        _record(groups, spec, hit, actor, cat, dt)
+        upd = updaters.get(kind)
+        if upd is not None:
+            upd(ev)
+
+    findings = [_finding(key, g, config) for key, g in groups.items()]
+    findings.sort(key=lambda f: (-f.severity.rank, f.rule, f.first_ts, f.actor))
+    by_rule: dict[str, int] = {}
+    for f in findings:
+        by_rule[f.rule] = by_rule.get(f.rule, 0) + f.count
+    stats: dict[str, Any] = {
+        "events": total,
+        "events_by_kind": dict(sorted(kinds.items())),
+        "unknown_kinds": sum(n for k, n in kinds.items() if k not in KNOWN_KINDS),
+        "api_calls_by_actor": dict(sorted(api_by_actor.items(), key=lambda kv: (-kv[1], kv[0]))),
+        "flows_by_party": flows_by_party,
+        "system_flows_ignored": system_flows,
+        "hits_by_rule": by_rule,
+        "rules_disabled": sorted(disabled),
+    }
+    return EngineResult(findings=findings, package=ctx.package, stats=stats)
+
+
+def _flow_actor(ev: Any, ctx: TimelineContext) -> None:
+    """Flows: ``sdk:<sdk>`` when the proxy named one; ``app`` for first-party destinations; else the
+    SDK whose domain the host is in; else ``unknown`` (the sending code is not known)."""
+    party = ev.party
+    host = ev.host
+    if party is None or party == "unknown":
+        if ctx.is_first_party_host(host):
+            party = "first"
+        elif ev.sdk or ctx.sdk_db.sdk_for_host(host):
+            party = "third"
+        else:
+            party = "unknown"
+    ctx.flow_party = party
+    if ev.sdk:
+        ctx.actor = f"sdk:{ev.sdk}"
+    elif party == "first":
+        ctx.actor = "app"
+    else:
+        sdk = ctx.sdk_db.sdk_for_host(host)
+        ctx.actor = f"sdk:{sdk}" if sdk else "unknown"
+
+
+def _record(groups: dict[tuple[str, str, str | None, str | None], _Group], spec: RuleSpec, hit: Hit,
+            actor: str, cat: str | None, dt: str | None) -> None:
+    ev, category, data_type, subject, related, hit_actor = hit
+    key = (spec.id, hit_actor or actor, cat if category is None else category, dt if data_type is None else data_type)
+    g = groups.get(key)
+    if g is None:
+        g = groups[key] = _Group(spec, ev.ts)
+    ev_list = g.evidence
+    if related is not None and len(ev_list) < MAX_EVIDENCE and related not in ev_list:
+        ev_list.append(related)
+    g.add(ev.ts, ev.id)
+    if subject is not None and len(g.subjects) < MAX_SUBJECTS and subject not in g.subjects:
+        g.subjects.append(subject)
+
+
+def _finding(key: tuple[str, str, str | None, str | None], g: _Group, config: Config) -> Finding:
+    rule_id, actor, category, data_type = key
+    spec = g.spec
+    severity: Severity = config.severity_for(rule_id, spec.severity)
+    message = spec.message.format(actor=actor, count=g.count, what=data_type or category or "personal data",
+                                  subjects=", ".join(g.subjects) or "-")
+    return Finding(rule=rule_id, severity=severity, actor=actor, category=category, data_type=data_type,
+                   count=g.count, first_ts=g.first_ts, last_ts=g.last_ts, evidence=g.evidence,
+                   message=message, references=list(spec.references))

@@ -1,0 +1,34 @@
+"""App exits after a permission denial / 拒绝授权后退出应用
+
+English: The app stopped itself or closed its last screen within ``exit_window_s`` seconds
+(default 5) after a denied ``permission_result``: an ``app_state`` ``stopped`` or ``crashed``
+whose ``cause`` is not ``driver``, or ``background`` with ``cause: app``.
+
+中文: 用户拒绝授予权限后, App 在数秒内自行退出或关闭。
+
+References:
+- 工信部信管函〔2020〕164号: APP强制、频繁、过度索取权限(用户拒绝相关授权申请后, 应用自动退出或关闭)
+- 《App违法违规收集使用个人信息行为认定方法》四.2 因用户不同意……打开非必要权限, 拒绝提供业务功能
+- 个人信息保护法 第十六条
+- GB/T 35273-2020 5.3
+
+Evidence tier: practice (the exit window is ours, default 5 s)
+"""
+
+from __future__ import annotations
+
+from dynscan.events.model import AppState
+from dynscan.findings import Severity
+from dynscan.rules.context import TimelineContext
+from dynscan.rules.registry import Hit, rule
+
+
+@rule("EXIT_AFTER_PERMISSION_DENIAL", severity=Severity.high, kinds={"app_state"},
+      message="the app exited {count} time(s) within seconds of the user denying {subjects}")
+def exit_after_permission_denial(event: AppState, ctx: TimelineContext) -> Hit | None:
+    d = ctx.last_denial
+    if d is None or not ctx.exits(event):
+        return None
+    if 0 <= event.ts - d[0] <= ctx.config.exit_window_s:
+        return Hit(event, subject=ctx.last_denied_permission, related=d[1])
+    return None

@@ -1,0 +1,38 @@
+"""Jump triggered by a weak shake / 高灵敏度"摇一摇"触发跳转
+
+English: After a ``user_action`` ``shake`` weaker than all the thresholds (acceleration below
+``shake.acceleration`` 15 m/s², rotation below ``shake.rotation`` 35°, duration below
+``shake.duration`` 3 s; a missing value counts as 0 because nothing shows the shake was strong),
+the app jumped within ``shake.jump_window_s`` seconds: a ``component_start`` (any ``via``) or an
+``app_state`` ``background`` not caused by the driver. Any other user action in between cancels
+the shake; one shake explains at most one jump.
+
+中文: 用户轻微晃动手机(加速度、转动角度、持续时间均低于阈值 15 m/s²、35°、3 s)后,
+App 跳转到其他页面、应用或链接(高灵敏度"摇一摇"误触发)。
+
+References:
+- 工信部信管函〔2023〕26号《关于进一步提升移动互联网应用服务能力的通知》: 不得利用高灵敏度"摇一摇"诱导用户操作
+- 工信部信管函〔2020〕164号: 欺骗误导用户
+
+Evidence tier: official (15 m/s², 35°, 3 s as commonly cited from MIIT's 2023 shake guidance)
+"""
+
+from __future__ import annotations
+
+from dynscan.events.model import AppState, ComponentStart
+from dynscan.findings import Severity
+from dynscan.rules.context import TimelineContext
+from dynscan.rules.registry import Hit, rule
+
+
+@rule("SHAKE_TO_JUMP", severity=Severity.medium, kinds={"component_start", "app_state"},
+      message="{actor} jumped to {subjects} after a weak shake ({count} time(s))")
+def shake_to_jump(event: ComponentStart | AppState, ctx: TimelineContext) -> Hit | None:
+    shake = ctx.recent_weak_shake(event.ts)
+    if shake is None:
+        return None
+    if isinstance(event, AppState):
+        if event.state != "background" or event.cause == "driver":
+            return None
+        return Hit(event, subject="(left the app)", related=shake[1])
+    return Hit(event, subject=event.component or event.uri or event.target_package, related=shake[1])

@@ -1,0 +1,50 @@
+"""Maps the rules share: permission → guarded categories, data type → category."""
+
+from __future__ import annotations
+
+#: Runtime permission → the data categories it guards (ACCESS_AFTER_PERMISSION_DENIAL).
+PERMISSION_CATEGORIES: dict[str, tuple[str, ...]] = {
+    "android.permission.READ_PHONE_STATE": ("device_id", "phone_number"),
+    "android.permission.READ_PHONE_NUMBERS": ("phone_number",),
+    "android.permission.ACCESS_FINE_LOCATION": ("location",),
+    "android.permission.ACCESS_COARSE_LOCATION": ("location",),
+    "android.permission.ACCESS_BACKGROUND_LOCATION": ("location",),
+    "android.permission.READ_CONTACTS": ("contacts",),
+    "android.permission.READ_SMS": ("sms",),
+    "android.permission.READ_CALL_LOG": ("call_log",),
+    "android.permission.CAMERA": ("camera",),
+    "android.permission.RECORD_AUDIO": ("microphone",),
+    "android.permission.GET_ACCOUNTS": ("accounts",),
+    "android.permission.READ_CALENDAR": ("calendar",),
+    "android.permission.READ_EXTERNAL_STORAGE": ("media",),
+    "android.permission.READ_MEDIA_IMAGES": ("media",),
+    "android.permission.READ_MEDIA_VIDEO": ("media",),
+    "android.permission.READ_MEDIA_AUDIO": ("media",),
+    "android.permission.READ_MEDIA_VISUAL_USER_SELECTED": ("media",),
+}
+
+#: Category → the permissions that guard it (any one granted is enough to read it).
+CATEGORY_GUARDS: dict[str, tuple[str, ...]] = {}
+for _perm, _cats in PERMISSION_CATEGORIES.items():
+    for _cat in _cats:
+        CATEGORY_GUARDS.setdefault(_cat, ())
+        CATEGORY_GUARDS[_cat] += (_perm,)
+
+#: Fine data type (``data_type``, ``pii.type``) → coarse category; unknown names have none.
+DATA_TYPE_CATEGORY: dict[str, str] = {
+    **dict.fromkeys(("imei", "meid", "imsi", "iccid", "serial", "android_id", "mac", "adid", "oaid"),
+                    "device_id"),
+    "bssid": "network_info", "ssid": "network_info",
+    "phone_number": "phone_number", "email": "accounts", "accounts": "accounts",
+    "location": "location", "cell_location": "location",
+    "contacts": "contacts", "sms": "sms", "call_log": "call_log",
+    "app_list": "app_list", "running_apps": "app_list", "clipboard": "clipboard",
+    "camera": "camera", "microphone": "microphone",
+    "accelerometer": "sensor", "gyroscope": "sensor",
+}
+
+
+def permission_category(permission: str) -> str | None:
+    """The first category a permission guards (for grouping permission findings)."""
+    cats = PERMISSION_CATEGORIES.get(permission)
+    return cats[0] if cats else None

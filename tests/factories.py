@@ -1,0 +1,154 @@
+"""Timeline event factories for tests: build validated ``dynscan.events.model`` objects.
+
+``Timeline`` appends events with increasing timestamps and unique ids::
+
+    t = Timeline()                       # starts with a session_start for PACKAGE
+    t.api("device_id", "imei", stack=sdk_stack("com.umeng.commonsdk.UMUtils"))
+    t.wait(2).accept()
+    events = t.events
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from dynscan.events.model import (
+    ApiCall,
+    AppLaunch,
+    AppReset,
+    AppState,
+    ComponentStart,
+    Consent,
+    Event,
+    Flow,
+    OtherEvent,
+    PermissionRequest,
+    PermissionResult,
+    Pii,
+    SessionStart,
+    UserAction,
+)
+
+PACKAGE = "com.example.app"
+T0 = 1_700_000_000.0
+
+DEFAULT_APIS = {
+    "device_id": "android.telephony.TelephonyManager.getImei",
+    "location": "android.location.LocationManager.getLastKnownLocation",
+    "clipboard": "android.content.ClipboardManager.getPrimaryClip",
+    "app_list": "android.content.pm.PackageManager.getInstalledPackages",
+    "contacts": "android.content.ContentResolver.query",
+    "sensor": "android.hardware.SensorManager.registerListener",
+}
+
+
+def frame(cls: str, method: str = "run", line: int = 10) -> str:
+    """One stack frame ``pkg.Class.method(Class.java:N)``."""
+    simple = cls.rsplit(".", 1)[-1].split("$", 1)[0]
+    return f"{cls}.{method}({simple}.java:{line})"
+
+
+def stack(*classes: str, api: str = "android.telephony.TelephonyManager.getImei") -> list[str]:
+    """A stack, innermost first: the hooked API (a native frame), then the given caller classes."""
+    return [f"{api}(Native Method)"] + [frame(c) for c in classes]
+
+
+def app_stack(package: str = PACKAGE) -> list[str]:
+    return stack(f"{package}.MainActivity", "android.app.Activity")
+
+
+def sdk_stack(sdk_class: str = "com.umeng.commonsdk.utils.UMUtils", package: str = PACKAGE) -> list[str]:
+    return stack(sdk_class, f"{package}.App", "android.app.Application")
+
+
+class Timeline:
+    """An in-order list of events; each ``add`` advances time by ``step`` unless ``at`` is given."""
+
+    def __init__(self, *, package: str | None = PACKAGE, start: float = T0, step: float = 0.1,
+                 first_party_domains: list[str] | None = None) -> None:
+        self.ts = start
+        self.step = step
+        self.events: list[Event] = []
+        self._n = 0
+        if package is not None:
+            self.add(SessionStart, package=package, first_party_domains=first_party_domains or [])
+
+    def add(self, cls: type[Any], *, at: float | None = None, id: str | None = "auto", **fields: Any) -> Any:
+        if at is not None:
+            self.ts = at
+        elif self.events:
+            self.ts += self.step
+        self._n += 1
+        ev = cls(ts=self.ts, id=f"e{self._n}" if id == "auto" else id, **fields)
+        self.events.append(ev)
+        return ev
+
+    def wait(self, seconds: float) -> Timeline:
+        self.ts += seconds
+        return self
+
+    # ---- one method per kind ----
+    def launch(self, **kw: Any) -> Timeline:
+        self.add(AppLaunch, **kw)
+        return self
+
+    def reset(self, **kw: Any) -> Timeline:
+        self.add(AppReset, **kw)
+        return self
+
+    def state(self, state: str, cause: str | None = None, **kw: Any) -> Timeline:
+        self.add(AppState, state=state, cause=cause, **kw)
+        return self
+
+    def consent(self, action: str, **kw: Any) -> Timeline:
+        self.add(Consent, action=action, **kw)
+        return self
+
+    def accept(self, **kw: Any) -> Timeline:
+        return self.consent("policy_accepted", **kw)
+
+    def decline(self, **kw: Any) -> Timeline:
+        return self.consent("policy_declined", **kw)
+
+    def user(self, action: str = "tap", detail: dict[str, Any] | None = None, **kw: Any) -> Timeline:
+        self.add(UserAction, action=action, detail=detail, **kw)
+        return self
+
+    def shake(self, acceleration: float = 5.0, rotation: float = 10.0, duration: float = 0.5, **kw: Any) -> Timeline:
+        return self.user("shake", {"acceleration": acceleration, "rotation": rotation, "duration": duration}, **kw)
+
+    def api(self, category: str = "device_id", data_type: str | None = None, *, api: str | None = None,
+            stack: list[str] | None = None, **kw: Any) -> Timeline:
+        self.add(ApiCall, api=api or DEFAULT_APIS.get(category, "android.Unknown.call"), category=category,
+                 data_type=data_type, stack=stack if stack is not None else app_stack(), **kw)
+        return self
+
+    def request(self, *permissions: str, stack: list[str] | None = None, **kw: Any) -> Timeline:
+        self.add(PermissionRequest, permissions=list(permissions), stack=stack, **kw)
+        return self
+
+    def result(self, permission: str, granted: bool, **kw: Any) -> Timeline:
+        self.add(PermissionResult, permission=permission, granted=granted, **kw)
+        return self
+
+    def flow(self, host: str = "api.example.com", *pii_types: str, scheme: str = "https", method: str = "POST",
+             party: str | None = None, sdk: str | None = None, attribution: str | None = None,
+             path: str = "/", **kw: Any) -> Timeline:
+        pii = [Pii(type=t, encoding="plain", location="body") for t in pii_types]
+        self.add(Flow, method=method, url=f"{scheme}://{host}{path}", host=host, scheme=scheme, pii=pii,
+                 party=party, sdk=sdk, attribution=attribution, **kw)
+        return self
+
+    def start(self, target_package: str, via: str = "startActivity", *, stack: list[str] | None = None,
+              **kw: Any) -> Timeline:
+        self.add(ComponentStart, via=via, target_package=target_package, stack=stack, **kw)
+        return self
+
+    def other(self, kind: str = "future_kind", **kw: Any) -> Timeline:
+        self.add(OtherEvent, kind=kind, **kw)
+        return self
+
+
+def perm(name: str) -> str:
+    """``perm("CAMERA")`` -> ``android.permission.CAMERA``."""
+    return f"android.permission.{name}"

@@ -1,0 +1,95 @@
+import tracemalloc
+
+from dynscan.attribution import SdkDb
+from dynscan.config import Config
+from dynscan.events.model import ApiCall, OtherEvent, SessionStart, UserAction
+from dynscan.rules.engine import MAX_EVIDENCE, all_rules, evaluate
+from dynscan.rules.ids import RULE_IDS
+from factories import Timeline, app_stack, sdk_stack, stack
+
+
+def test_catalog_has_exactly_the_v1_rules_with_docs():
+    specs = all_rules()
+    assert [s.id for s in specs] == list(RULE_IDS)
+    for s in specs:
+        assert s.title_en and s.title_zh and s.description_en and s.description_zh
+        assert s.references and s.tier in ("official", "standard", "practice")
+
+
+def test_stats_count_kinds_unknown_kinds_and_actors():
+    t = Timeline().api("device_id", "imei", stack=sdk_stack()).api("location", stack=app_stack())
+    t.api("location", stack=app_stack()).other("gps_fix").other("gps_fix")
+    t.flow("x.example.com", "imei", attribution="system")
+    res = evaluate(t.events, Config())
+    assert res.package == "com.example.app"
+    assert res.stats["events"] == 7
+    assert res.stats["events_by_kind"]["gps_fix"] == 2
+    assert res.stats["unknown_kinds"] == 2
+    assert res.stats["api_calls_by_actor"] == {"app": 2, "sdk:umeng-analytics": 1}
+    assert res.stats["system_flows_ignored"] == 1
+
+
+def test_unknown_kinds_are_ignored_by_rules():
+    events = [OtherEvent(kind="api_call_v2", ts=1.0, category="location")]
+    assert evaluate(events, Config()).findings == []
+
+
+def test_evidence_is_capped_but_everything_is_counted():
+    t = Timeline()
+    for _ in range(MAX_EVIDENCE + 20):
+        t.api("location", "location")
+    (f,) = [f for f in evaluate(t.events, Config()).findings if f.rule == "PRE_CONSENT_COLLECTION"]
+    assert f.count == MAX_EVIDENCE + 20 and len(f.evidence) == MAX_EVIDENCE
+
+
+def test_events_without_id_give_no_evidence():
+    t = Timeline().api("location")
+    t.add(ApiCall, id=None, api="a.B.c", category="location", stack=None)
+    fs = [f for f in evaluate(t.events, Config()).findings if f.rule == "PRE_CONSENT_COLLECTION"]
+    assert {f.actor: f.evidence for f in fs} == {"app": ["e2"], "unknown": []}
+
+
+def test_package_argument_until_session_start_and_library_frames():
+    t = Timeline(package=None)
+    t.api("location", stack=stack("okhttp3.internal.Foo", "com.google.gson.Gson", "com.other.app.Main"))
+    t.api("location", stack=stack("com.squareup.okhttp.Call", "com.acme.tools.geo.Locator"))
+    actors = {f.actor for f in evaluate(t.events, Config(), package="com.other.app").findings}
+    assert actors == {"app", "lib:com.acme.tools"}
+
+
+def test_findings_sorted_by_severity_and_custom_sdk_db(tmp_path):
+    extra = tmp_path / "sigs.json"
+    extra.write_text('{"sdks": [{"id": "acme-geo", "name": "Acme", "code_prefixes": ["com.acme.tools."]}]}')
+    db = SdkDb.load([extra])
+    t = Timeline().api("location", stack=stack("com.acme.tools.geo.Locator")).api("clipboard")
+    fs = evaluate(t.events, Config(), sdk_db=db).findings
+    assert fs[0].severity.rank >= fs[-1].severity.rank
+    assert "sdk:acme-geo" in {f.actor for f in fs}
+
+
+def _stream(n):
+    stack = sdk_stack()
+    yield SessionStart(ts=0.0, package="com.example.app")
+    for i in range(n):
+        yield ApiCall(ts=1.0 + i * 0.01, id=f"e{i}", api="a.B.c", category="device_id", data_type="imei",
+                      stack=stack)
+        if i % 100 == 0:
+            yield UserAction(ts=1.0 + i * 0.01, id=f"u{i}", action="tap")
+
+
+def _peak(n):
+    tracemalloc.start()
+    tracemalloc.reset_peak()
+    res = evaluate(_stream(n), Config())
+    _, peak = tracemalloc.get_traced_memory()
+    tracemalloc.stop()
+    return peak, res
+
+
+def test_memory_does_not_grow_with_the_number_of_events():
+    _peak(100)  # warm up: rule modules, SDK data, memo tables
+    small, _ = _peak(2_000)
+    big, res = _peak(20_000)
+    (f,) = [f for f in res.findings if f.rule == "EXCESSIVE_FREQUENCY"]
+    assert f.count == 20_000 - 3 and len(f.evidence) == MAX_EVIDENCE
+    assert big < small * 1.5 + 16_000, (small, big)  # storing events would cost megabytes

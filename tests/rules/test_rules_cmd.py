@@ -1,0 +1,37 @@
+"""``dynscan rules`` through the real root app (lives here: tests/cli is not this area's path)."""
+
+import json
+
+from typer.testing import CliRunner
+
+from dynscan.cli.main import app
+from dynscan.rules.ids import RULE_IDS
+
+runner = CliRunner()
+
+
+def test_text_lists_every_rule():
+    res = runner.invoke(app, ["rules"])
+    assert res.exit_code == 0, res.output
+    lines = res.output.strip().splitlines()
+    assert [ln.split()[0] for ln in lines] == list(RULE_IDS)
+    assert "Collection before consent" in lines[0] and "critical" in lines[0]
+
+
+def test_chinese_verbose():
+    res = runner.invoke(app, ["rules", "--lang", "zh", "--verbose"])
+    assert res.exit_code == 0
+    assert "征得同意前收集个人信息" in res.output and "认定方法" in res.output
+
+
+def test_json():
+    res = runner.invoke(app, ["rules", "--format", "json"])
+    assert res.exit_code == 0
+    data = json.loads(res.output)
+    assert [r["id"] for r in data] == list(RULE_IDS)
+    assert {"severity", "title_en", "title_zh", "references", "tier", "kinds"} <= set(data[0])
+
+
+def test_bad_option_is_usage_error():
+    res = runner.invoke(app, ["rules", "--format", "yaml"])
+    assert res.exit_code == 2
