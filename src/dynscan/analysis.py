@@ -1,0 +1,159 @@
+"""Load a timeline, run the rules, write the reports: what ``dynscan analyze`` does.
+
+Both inputs take the same road: a JSON Lines timeline (``--events``, or a session directory that
+only has ``events.jsonl``) is first imported into a session store, then store -> rules -> reports.
+
+Outputs: without ``out``, the JSON report goes to stdout (the default format) and any other
+requested format is written into the session directory (with ``--events`` there is none, so other
+formats need ``out``). With ``out``, every requested format (default: all) is written there.
+Verdict: ``fail`` when a finding is at or above ``high``, else ``pass``.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import sys
+import tempfile
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import IO, Any
+
+from dynscan.config import Config
+from dynscan.errors import InputError
+from dynscan.events.jsonl import import_jsonl
+from dynscan.events.model import Event
+from dynscan.findings import Report, Severity
+from dynscan.identity import Identity
+from dynscan.session_dir import SessionDir
+from dynscan.store.session import SessionStore, open_store
+
+FAIL_VERDICT_AT = Severity.high
+
+
+@dataclass
+class Analysis:
+    """A finished analysis: the report and the raw evidence events it cites."""
+
+    report: Report
+    evidence: dict[str, dict[str, Any]]
+
+
+def _override_package(events: Iterable[Event], package: str) -> Iterator[Event]:
+    for ev in events:
+        if ev.kind == "session_start":
+            ev = ev.model_copy(update={"package": package})
+        yield ev
+
+
+def analyze_store(store: SessionStore, config: Config, *, package: str | None = None) -> Analysis:
+    """Run the rules over a session store; ``package`` overrides the one ``session_start`` names."""
+    from dynscan.rules.engine import evaluate
+
+    events: Iterable[Event] = store.iter_events()
+    if package is not None:
+        events = _override_package(events, package)
+    result = evaluate(events, config, package=package)
+    findings = result.findings
+    by_severity = {s.value: sum(1 for f in findings if f.severity is s) for s in Severity}
+    first, last = store.time_span()
+    stats: dict[str, Any] = {
+        **result.stats,
+        "out_of_order": store.count_out_of_order(),
+        "first_ts": first,
+        "last_ts": last,
+        "duration_s": round(last - first, 3) if first is not None and last is not None else 0.0,
+        "findings": len(findings),
+        "findings_by_severity": by_severity,
+    }
+    failed = any(f.severity.rank >= FAIL_VERDICT_AT.rank for f in findings)
+    report = Report(package=package or result.package, verdict="fail" if failed else "pass",
+                    findings=findings, stats=stats)
+    evidence = store.get_many(eid for f in findings for eid in f.evidence)
+    return Analysis(report=report, evidence=evidence)
+
+
+def _events_of(session: Path, import_into: Path, progress: bool | None) -> SessionStore:
+    """The store of a session directory, importing its ``events.jsonl`` when it has no database."""
+    sd = SessionDir(session)
+    if not session.is_dir():
+        hint = " (give a JSON Lines timeline with --events)" if session.is_file() else ""
+        raise InputError(f"{session}: not a session directory{hint}")
+    if sd.db.exists():
+        return open_store(session, create=False)
+    if sd.events_jsonl.exists():
+        import_jsonl(sd.events_jsonl, import_into, progress=progress)
+        return open_store(import_into, create=False)
+    raise InputError(f"{session}: no session.db or events.jsonl in this session directory")
+
+
+def load_identity(path: Path) -> dict[str, Any]:
+    """The identity file as the mapping the report writers redact with (learned values in ``extra``)."""
+    identity = Identity.load(path)
+    data = identity.model_dump(mode="json", exclude_none=True, exclude={"learned"})
+    extra: dict[str, str] = data.setdefault("extra", {})
+    for i, learned in enumerate(identity.learned):
+        extra.setdefault(learned.type if learned.type not in extra else f"{learned.type}_{i}", learned.value)
+    return data
+
+
+def run_analysis(
+    *,
+    session: Path | None = None,
+    events: Path | None = None,
+    package: str | None = None,
+    config: Path | None = None,
+    formats: Sequence[str] = (),
+    out: Path | None = None,
+    lang: str = "en",
+    show_values: bool = False,
+    identity: Path | None = None,
+    progress: bool | None = False,
+    stdout: IO[bytes] | None = None,
+) -> Report:
+    """The whole ``dynscan analyze``; returns the report (exit code: ``report.exit_code``)."""
+    from dynscan.reports import FORMATS, ReportInput, render, write_reports
+
+    if (session is None) == (events is None):
+        raise InputError("give either a SESSION_DIR or --events FILE.jsonl (exactly one of them)")
+    wanted = list(dict.fromkeys(formats))
+    for fmt in wanted:
+        if fmt not in FORMATS:
+            raise InputError(f"unknown report format {fmt!r}: use one of {', '.join(FORMATS)}")
+    if out is None:
+        to_stdout = not wanted or "json" in wanted
+        to_files = [f for f in wanted if f != "json"]
+        if to_files and session is None:
+            raise InputError(f"--format {to_files[0]} needs --out DIR (without it only json goes to stdout)")
+        files_dir = session
+    else:
+        to_stdout, to_files, files_dir = False, wanted or list(FORMATS), out
+    if out is not None and out.exists() and not out.is_dir():
+        raise InputError(f"--out {out}: not a directory")
+    cfg = Config.load(config)
+    ident = load_identity(identity) if identity is not None else None
+
+    with contextlib.ExitStack() as stack:
+        if session is not None:
+            store = _events_of(session, out or session, progress)
+            if ident is None and SessionDir(session).identity.exists():
+                ident = load_identity(SessionDir(session).identity)
+        else:
+            assert events is not None
+            work = out if out is not None else Path(stack.enter_context(
+                tempfile.TemporaryDirectory(prefix="dynscan-analyze-")))
+            import_jsonl(events, work, progress=progress)
+            store = open_store(work, create=False)
+        stack.callback(store.close)
+        analysis = analyze_store(store, cfg, package=package)
+        data = ReportInput(report=analysis.report, evidence=analysis.evidence, timeline=store.iter_raw,
+                           lang=lang, show_values=show_values, identity=ident)
+        if to_files:
+            assert files_dir is not None
+            write_reports(data, to_files, files_dir)
+        if to_stdout:
+            sink = stdout if stdout is not None else sys.stdout.buffer
+            sink.write(render("json", data))
+            sink.flush()
+    return analysis.report
+

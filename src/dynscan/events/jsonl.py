@@ -1,0 +1,209 @@
+"""Timeline interchange (CONTRACTS section 2): JSON Lines in, JSON Lines out.
+
+Reading streams the file line by line (memory does not grow with its size), parses each line with
+orjson and validates it with the event model; the first bad line is an :class:`InputError` such
+as ``events.jsonl:17: api_call.category: Input should be 'device_id', ... (got 'foo')``.
+Importing writes a fresh ``session.db`` that only replaces the old one once every line passed.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import time
+from collections import Counter
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import IO, Any
+
+import orjson
+from pydantic import ValidationError
+
+from dynscan.errors import InputError
+from dynscan.events.fastparse import MODELS, describe_error, line_to_event, validate_event
+from dynscan.events.model import Event
+from dynscan.store.bulk import BulkImport, Row
+from dynscan.store.session import SessionStore
+
+EVENTS_FILE = "events.jsonl"
+_BATCH = 5_000
+_BOM = b"\xef\xbb\xbf"
+_PROGRESS_EVERY_S = 3.0
+
+
+def _warn(message: str) -> None:
+    print(f"dynscan: warning: {message}", file=sys.stderr)
+
+
+@dataclass
+class ImportStats:
+    """What an import saw: counts per kind, unknown kinds, events out of time order."""
+
+    events: int = 0
+    kinds: Counter[str] = field(default_factory=Counter)
+    unknown_kinds: Counter[str] = field(default_factory=Counter)
+    out_of_order: int = 0
+    first_ts: float | None = None
+    last_ts: float | None = None
+
+    def warn(self, source: str, warn: Callable[[str], None] = _warn) -> None:
+        """One warning line per irregularity (unknown kinds, out-of-order timestamps)."""
+        if self.unknown_kinds:
+            listed = ", ".join(f"{k} ({n})" for k, n in self.unknown_kinds.most_common(5))
+            more = ", ..." if len(self.unknown_kinds) > 5 else ""
+            warn(f"{source}: {sum(self.unknown_kinds.values())} events of unknown kinds kept and "
+                 f"ignored by the rules: {listed}{more}")
+        if self.out_of_order:
+            warn(f"{source}: {self.out_of_order} events are out of time order; the timeline is sorted by ts")
+
+
+class _Progress:
+    """A status line on stderr every few seconds, only when asked or when stderr is a terminal."""
+
+    def __init__(self, source: str, total: int, enabled: bool | None) -> None:
+        self.source, self.total = source, total
+        self.enabled = sys.stderr.isatty() if enabled is None else enabled
+        self.next_at = time.monotonic() + _PROGRESS_EVERY_S
+
+    def update(self, lines: int, done: int) -> None:
+        if self.enabled and time.monotonic() >= self.next_at:
+            self.next_at = time.monotonic() + _PROGRESS_EVERY_S
+            share = f" ({100 * done / self.total:.0f}%)" if self.total else ""
+            print(f"dynscan: importing {self.source}: {lines:,} lines, {done / 1e6:,.0f} MB of "
+                  f"{self.total / 1e6:,.0f} MB{share}", file=sys.stderr, flush=True)
+
+
+def _open(path: Path) -> IO[bytes]:
+    try:
+        f = open(path, "rb", buffering=1 << 20)  # noqa: SIM115 - closed by the caller's ``with``
+    except OSError as e:
+        raise InputError(f"{path}: cannot read the timeline ({e.strerror or e})") from e
+    head = f.peek(8192)[:8192]  # type: ignore[attr-defined]
+    if b"\x00" in head:
+        f.close()
+        raise InputError(f"{path}: not a text file (a JSON Lines timeline is expected)")
+    return f
+
+
+def _parse(source: str, lineno: int, line: bytes) -> tuple[dict[str, Any], Event, bool]:
+    """(dict, event, plain): ``plain`` when the line is stored as it is (no coercion happened)."""
+    try:
+        data = orjson.loads(line)
+    except orjson.JSONDecodeError as e:
+        raise InputError(f"{source}:{lineno}: not valid JSON: {e.msg} at column {e.colno}") from e
+    if type(data) is not dict:
+        raise InputError(f"{source}:{lineno}: expected a JSON object, got {type(data).__name__}")
+    try:
+        event, plain = validate_event(data)
+    except ValidationError as e:
+        raise InputError(f"{source}:{lineno}: {describe_error(data, e)}") from e
+    return data, event, plain
+
+
+def read_events(path: Path) -> Iterator[Event]:
+    """The events of a timeline file in file order, validated, streamed."""
+    source = str(path)
+    with _open(path) as f:
+        for lineno, line in enumerate(f, 1):
+            if lineno == 1 and line.startswith(_BOM):
+                line = line[len(_BOM):]
+            if line.strip():
+                yield _parse(source, lineno, line)[1]
+
+
+def _body(data: dict[str, Any], event: Event, plain: bool, line: bytes, lineno: int) -> tuple[str, bytes]:
+    """The event's id (``#<line>`` when it has none) and the JSON stored for it (slow path)."""
+    event_id = event.id
+    if event_id and plain:
+        return event_id, line.strip()
+    new_id = event_id or f"#{lineno}"
+    if plain and "id" not in data:
+        return new_id, b'{"id":' + orjson.dumps(new_id) + b"," + line.strip()[1:]
+    dumped = event.model_dump(mode="json", exclude_unset=True)
+    dumped["id"] = new_id
+    return new_id, orjson.dumps(dumped)
+
+
+def _row(source: str, lineno: int, line: bytes) -> tuple[Event, str, bytes]:
+    """(event, id, stored JSON) of one non-blank line; the fast path keeps the line's own bytes."""
+    event = line_to_event(line)
+    if event is not None and event.id:
+        return event, event.id, line.strip()
+    if event is not None and b'"id"' not in line:
+        event_id = f"#{lineno}"
+        return event, event_id, b'{"id":"' + event_id.encode() + b'",' + line.strip()[1:]
+    data, event, plain = _parse(source, lineno, line)
+    event_id, body = _body(data, event, plain, line, lineno)
+    return event, event_id, body
+
+
+def import_jsonl(path: Path, session_dir: Path, *, progress: bool | None = False,
+                 warn: Callable[[str], None] | None = _warn) -> ImportStats:
+    """Import a timeline into ``session_dir/session.db`` (replacing it only on success).
+
+    Events without an ``id`` get ``#<line number>``. ``progress``: ``None`` shows progress when
+    stderr is a terminal. ``warn``: where the one-line warnings go (``None``: nowhere).
+    """
+    source = str(path)
+    stats = ImportStats()
+    kinds, unknown = stats.kinds, stats.unknown_kinds
+    with _open(path) as f:
+        bar = _Progress(source, os.fstat(f.fileno()).st_size, progress)
+        bulk = BulkImport(session_dir, source=source)
+        try:
+            rows: list[Row] = []
+            latest, earliest = float("-inf"), float("inf")
+            done = last_seq = 0
+            for lineno, line in enumerate(f, 1):
+                done += len(line)
+                if lineno == 1 and line.startswith(_BOM):
+                    line = line[len(_BOM):]
+                if not line.strip():
+                    continue
+                event, event_id, body = _row(source, lineno, line)
+                ts, kind = event.ts, event.kind
+                kinds[kind] += 1
+                if kind not in MODELS:
+                    unknown[kind] += 1
+                if ts < latest:
+                    stats.out_of_order += 1
+                else:
+                    latest = ts
+                earliest = min(earliest, ts)
+                rows.append((lineno, event_id, ts, kind, body))
+                last_seq = lineno
+                if len(rows) >= _BATCH:
+                    bulk.add(rows)
+                    rows = []
+                    bar.update(lineno, done)
+            bulk.add(rows)
+            stats.events = kinds.total()
+            if not stats.events:
+                raise InputError(f"{source}: empty timeline (no events)")
+            stats.first_ts, stats.last_ts = earliest, latest
+            bulk.commit({"imported_from": source, "out_of_order": str(stats.out_of_order),
+                         "imported_seq": str(last_seq)})
+        except BaseException:
+            bulk.abort()
+            raise
+    if warn is not None:
+        stats.warn(source, warn)
+    return stats
+
+
+def export_jsonl(store: SessionStore, path: Path) -> int:
+    """Write every stored event, in time order, to ``path`` (atomically); returns the count."""
+    tmp = path.with_name(f".{path.name}.tmp")
+    n = 0
+    try:
+        with open(tmp, "wb", buffering=1 << 20) as out:
+            for body in store.iter_bodies():
+                out.write(body)
+                out.write(b"\n")
+                n += 1
+        os.replace(tmp, path)
+    except OSError as e:
+        tmp.unlink(missing_ok=True)
+        raise InputError(f"{path}: cannot write the timeline ({e.strerror or e})") from e
+    return n

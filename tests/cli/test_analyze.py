@@ -1,0 +1,248 @@
+"""``dynscan analyze`` end to end: the CliRunner app and the real console script."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import orjson
+import pytest
+from typer.testing import CliRunner
+
+from dynscan.cli.main import app
+
+REPO = Path(__file__).resolve().parents[2]
+DEMO = REPO / "examples" / "sessions" / "leaky-demo"
+runner = CliRunner()
+
+UMENG = ["android.telephony.TelephonyManager.getImei(Native Method)",
+         "com.umeng.commonsdk.statistics.idtracking.ImeiTracker.getImei(ImeiTracker.java:40)",
+         "com.example.shop.ShopApp.onCreate(ShopApp.java:20)"]
+#: A hand-written timeline, from CONTRACTS alone.
+TIMELINE: list[dict[str, Any]] = [
+    {"kind": "session_start", "ts": 100.0, "package": "com.example.shop", "first_party_domains": ["shop.example"]},
+    {"kind": "app_launch", "ts": 100.5, "cold": True},
+    {"kind": "api_call", "ts": 101.0, "id": "imei-early", "api": "android.telephony.TelephonyManager.getImei",
+     "category": "device_id", "data_type": "imei", "stack": UMENG},
+    {"kind": "flow", "ts": 101.5, "id": "send-early", "method": "POST", "url": "https://ulogs.umeng.com/x",
+     "host": "ulogs.umeng.com", "scheme": "https", "party": "third",
+     "pii": [{"type": "imei", "encoding": "md5", "location": "body"}]},
+    {"kind": "consent", "ts": 103.0, "action": "policy_shown"},
+    {"kind": "user_action", "ts": 104.0, "action": "tap", "target": "agree"},
+    {"kind": "consent", "ts": 104.1, "action": "policy_accepted"},
+    {"kind": "flow", "ts": 105.0, "method": "GET", "url": "https://shop.example/api", "host": "shop.example",
+     "scheme": "https", "pii": []},
+    {"kind": "api_call", "ts": 110.0, "id": "clip", "api": "android.content.ClipboardManager.getPrimaryClip",
+     "category": "clipboard", "data_type": "clipboard",
+     "stack": ["android.content.ClipboardManager.getPrimaryClip(Native Method)",
+               "com.example.shop.Main.onResume(Main.java:9)"]},
+]
+
+
+def write(path: Path, events: list[dict[str, Any]]) -> Path:
+    path.write_bytes(b"".join(orjson.dumps(e) + b"\n" for e in events))
+    return path
+
+
+def dynscan(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+    """The real console entry point (``python -m dynscan``), as a user runs it."""
+    return subprocess.run([sys.executable, "-m", "dynscan", *args], capture_output=True, text=True,
+                          timeout=120, env={**os.environ, **(env or {})})
+
+
+def findings(report: dict[str, Any]) -> set[tuple[str, str, str | None]]:
+    return {(f["rule"], f["actor"], f["data_type"]) for f in report["findings"]}
+
+
+def test_hand_written_timeline_gives_the_expected_findings(tmp_path: Path) -> None:
+    result = runner.invoke(app, ["analyze", "--events", str(write(tmp_path / "t.jsonl", TIMELINE))])
+    assert result.exit_code == 1, result.output
+    report = json.loads(result.stdout)
+    assert report["schema"] == "dynscan.report/1" and report["package"] == "com.example.shop"
+    assert report["verdict"] == "fail"
+    assert findings(report) >= {
+        ("PRE_CONSENT_COLLECTION", "sdk:umeng-analytics", "imei"),
+        ("PRE_CONSENT_TRANSMISSION", "sdk:umeng-analytics", "imei"),
+        ("CLIPBOARD_READ", "app", "clipboard"),
+    }
+    by_rule = {f["rule"]: f for f in report["findings"]}
+    assert by_rule["PRE_CONSENT_COLLECTION"]["evidence"] == ["imei-early"]
+    assert by_rule["PRE_CONSENT_COLLECTION"]["severity"] == "critical"
+    stats = report["stats"]
+    assert stats["events"] == len(TIMELINE) and stats["unknown_kinds"] == 0
+    assert stats["duration_s"] == 10.0 and stats["out_of_order"] == 0
+    assert stats["findings_by_severity"]["critical"] >= 2
+
+
+def test_fail_on_threshold_sets_the_exit_code(tmp_path: Path) -> None:
+    src = str(write(tmp_path / "t.jsonl", TIMELINE))
+    assert runner.invoke(app, ["analyze", "--events", src, "--fail-on", "never"]).exit_code == 0
+    assert runner.invoke(app, ["analyze", "--events", src, "--fail-on", "critical"]).exit_code == 1
+    clean = write(tmp_path / "clean.jsonl", [e for e in TIMELINE if e.get("id") is None])
+    result = runner.invoke(app, ["analyze", "--events", str(clean)])
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.stdout)["verdict"] == "pass"
+
+
+def test_package_option_overrides_session_start(tmp_path: Path) -> None:
+    src = str(write(tmp_path / "t.jsonl", TIMELINE))
+    before = json.loads(runner.invoke(app, ["analyze", "--events", src]).stdout)
+    assert ("CLIPBOARD_READ", "app", "clipboard") in findings(before)
+    result = runner.invoke(app, ["analyze", "--events", src, "--package", "com.other.app"])
+    report = json.loads(result.stdout)
+    assert report["package"] == "com.other.app"
+    clip = [f for f in report["findings"] if f["rule"] == "CLIPBOARD_READ"]
+    assert len(clip) == 1 and clip[0]["actor"] != "app"
+
+
+def test_out_dir_gets_every_format_and_the_store(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    result = runner.invoke(app, ["analyze", "--events", str(write(tmp_path / "t.jsonl", TIMELINE)),
+                                 "--out", str(out), "--fail-on", "never"])
+    assert result.exit_code == 0, result.output
+    assert result.stdout == ""
+    assert sorted(p.name for p in out.iterdir()) == sorted(
+        ["report.json", "report.html", "report.sarif", "report.junit.xml", "report.xlsx", "session.db"])
+    narrowed = runner.invoke(app, ["analyze", "--events", str(tmp_path / "t.jsonl"), "--out",
+                                   str(tmp_path / "o2"), "-f", "sarif", "-f", "json"])
+    assert narrowed.exit_code == 1
+    assert sorted(p.name for p in (tmp_path / "o2").iterdir()) == ["report.json", "report.sarif", "session.db"]
+
+
+def test_demo_session_as_in_the_readme(tmp_path: Path) -> None:
+    out = tmp_path / "demo-out"
+    result = dynscan("analyze", str(DEMO), "--out", str(out), "--fail-on", "never")
+    assert result.returncode == 0, result.stderr
+    assert result.stderr == ""
+    assert not (DEMO / "session.db").exists()
+    report = json.loads((out / "report.json").read_text())
+    assert report["package"] == "com.example.leaky" and report["verdict"] == "fail"
+    got = findings(report)
+    for expected in [("PRE_CONSENT_COLLECTION", "sdk:umeng-analytics", "imei"),
+                     ("PRE_CONSENT_COLLECTION", "sdk:umeng-analytics", "android_id"),
+                     ("PRE_CONSENT_TRANSMISSION", "sdk:umeng-analytics", "imei"),
+                     ("PRE_CONSENT_PERMISSION_REQUEST", "app", None),
+                     ("REPEATED_PERMISSION_REQUEST", "app", None),
+                     ("ACCESS_AFTER_PERMISSION_DENIAL", "sdk:umeng-analytics", "imei"),
+                     ("APP_LIST_COLLECTION", "sdk:umeng-analytics", "app_list"),
+                     ("THIRD_PARTY_TRANSMISSION", "sdk:umeng-analytics", "app_list"),
+                     ("CLIPBOARD_READ", "app", "clipboard"),
+                     ("CLEARTEXT_TRANSMISSION", "unknown", "oaid"),
+                     ("EXCESSIVE_FREQUENCY", "sdk:umeng-analytics", "android_id"),
+                     ("BACKGROUND_COLLECTION", "sdk:umeng-analytics", "location"),
+                     ("SELF_OR_ASSOCIATED_START", "app", None)]:
+        assert expected in got
+    # Compliant behaviour after consent stays quiet: the app's own location use, the paste, OS traffic.
+    quiet = [f for f in report["findings"] if f["actor"] == "app" and f["data_type"] == "location"]
+    assert quiet == []
+    clip = next(f for f in report["findings"] if f["rule"] == "CLIPBOARD_READ")
+    assert clip["count"] == 1
+    # Redacted by default: the IMEI from identity.json appears in no report.
+    for name in ("report.json", "report.html", "report.sarif", "report.junit.xml"):
+        assert "861234567890123" not in (out / name).read_text(encoding="utf-8")
+
+
+def test_session_dir_without_out_prints_json_and_writes_other_formats_there(tmp_path: Path) -> None:
+    session = tmp_path / "session"
+    shutil.copytree(DEMO, session)
+    result = runner.invoke(app, ["analyze", str(session), "--format", "json", "--format", "html"])
+    assert result.exit_code == 1, result.output
+    assert json.loads(result.stdout)["package"] == "com.example.leaky"
+    assert (session / "report.html").exists() and (session / "session.db").exists()
+    assert not (session / "report.json").exists()
+    again = runner.invoke(app, ["analyze", str(session), "--fail-on", "never"])  # now from session.db
+    assert again.exit_code == 0 and json.loads(again.stdout) == json.loads(result.stdout)
+
+
+def _one_line_error(result: subprocess.CompletedProcess[str], *needles: str) -> None:
+    assert result.returncode == 2, (result.stdout, result.stderr)
+    assert result.stdout == ""
+    lines = result.stderr.splitlines()
+    assert len(lines) == 1, result.stderr
+    assert lines[0].startswith("dynscan: error: ")
+    assert "Traceback" not in result.stderr
+    for needle in needles:
+        assert needle in lines[0], lines[0]
+
+
+@pytest.mark.timeout(120)
+@pytest.mark.parametrize(
+    ("content", "needles"),
+    [(b'{"kind": "session_start", "ts": 1, "package": "p"}\n{"kind": "api_call", "ts": 2,\n',
+      ["t.jsonl:2: not valid JSON"]),
+     (b'{"kind": "session_start", "ts": 1, "package": "p"}\n{"kind":"api_call","ts":2,"api":"a","category":"foo"}\n',
+      ["t.jsonl:2: api_call.category: Input should be", "'foo'"]),
+     (b'{"kind": "consent", "ts": "noon", "action": "policy_accepted"}\n', ["t.jsonl:1: consent.ts"]),
+     (b"", ["t.jsonl: empty timeline"]),
+     (bytes(range(256)) * 4, ["t.jsonl: not a text file"])],
+    ids=["malformed", "wrong-type", "wrong-ts", "empty", "binary"],
+)
+def test_bad_timelines_exit_2_with_one_line_and_leave_nothing(tmp_path: Path, content: bytes,
+                                                              needles: list[str]) -> None:
+    (tmp_path / "t.jsonl").write_bytes(content)
+    out = tmp_path / "out"
+    _one_line_error(dynscan("analyze", "--events", str(tmp_path / "t.jsonl"), "--out", str(out)), *needles)
+    assert not out.exists() or list(out.iterdir()) == []
+
+
+def test_unknown_kinds_and_disorder_warn_on_stderr(tmp_path: Path) -> None:
+    events = [*TIMELINE, {"kind": "battery", "ts": 200.0}, {"kind": "consent", "ts": 100.2, "action": "policy_shown"}]
+    result = dynscan("analyze", "--events", str(write(tmp_path / "t.jsonl", events)), "--fail-on", "never")
+    assert result.returncode == 0, result.stderr
+    warnings = result.stderr.splitlines()
+    assert len(warnings) == 2 and all(w.startswith("dynscan: warning: ") for w in warnings)
+    assert "1 events of unknown kinds" in warnings[0] and "battery (1)" in warnings[0]
+    assert "1 events are out of time order" in warnings[1]
+    stats = json.loads(result.stdout)["stats"]
+    assert stats["unknown_kinds"] == 1 and stats["out_of_order"] == 1
+
+
+@pytest.mark.parametrize(
+    ("args", "needle"),
+    [([], "exactly one of them"),
+     (["SESSION", "--events", "EVENTS"], "exactly one of them"),
+     (["--events", "MISSING"], "cannot read the timeline"),
+     (["MISSING"], "not a session directory"),
+     (["EMPTYDIR"], "no session.db or events.jsonl"),
+     (["--events", "EVENTS", "--format", "html"], "--format html needs --out"),
+     (["--events", "EVENTS", "--out", "EVENTS"], "t.jsonl: not a directory"),
+     (["--events", "EMPTYDIR"], "cannot read the timeline (Is a directory)"),
+     (["EVENTS"], "not a session directory (give a JSON Lines timeline with --events)"),
+     (["--events", "EVENTS", "--identity", "EVENTS"], "identity file is not JSON"),
+     (["--events", "EVENTS", "--config", "EVENTS"], "is not valid TOML")],
+)
+def test_bad_usage_exits_2_with_one_line(tmp_path: Path, args: list[str], needle: str) -> None:
+    events = write(tmp_path / "t.jsonl", TIMELINE)
+    (tmp_path / "empty").mkdir()
+    names = {"SESSION": str(DEMO), "EVENTS": str(events), "MISSING": str(tmp_path / "missing"),
+             "EMPTYDIR": str(tmp_path / "empty")}
+    _one_line_error(dynscan("analyze", *[names.get(a, a) for a in args]), needle)
+
+
+def test_corrupt_session_database_exits_2(tmp_path: Path) -> None:
+    (tmp_path / "session.db").write_bytes(os.urandom(4096))
+    _one_line_error(dynscan("analyze", str(tmp_path)), "session.db: not a usable session database")
+
+
+@pytest.mark.timeout(60)
+def test_locked_session_database_exits_2(tmp_path: Path) -> None:
+    session = tmp_path / "s"
+    assert runner.invoke(app, ["analyze", "--events", str(write(tmp_path / "t.jsonl", TIMELINE)), "--out",
+                               str(session), "-f", "json"]).exit_code == 1
+    holder = subprocess.Popen(
+        [sys.executable, "-c", "import sqlite3, sys\ndb = sqlite3.connect(sys.argv[1], isolation_level=None)\n"
+         "db.execute('PRAGMA locking_mode=EXCLUSIVE'); db.execute('BEGIN EXCLUSIVE')\n"
+         "db.execute(\"INSERT INTO meta VALUES ('x', '1')\"); print('locked', flush=True); sys.stdin.read()",
+         str(session / "session.db")], stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+    try:
+        assert holder.stdout is not None and holder.stdout.readline() == "locked\n"
+        result = dynscan("analyze", str(session), env={"DYNSCAN_DB_TIMEOUT": "0.5"})
+    finally:
+        holder.kill()
+        holder.wait(timeout=10)
+    _one_line_error(result, "session.db: the session database is locked by another process")
