@@ -40,11 +40,13 @@ class ProxyProcess:
     """``with ProxyProcess(session_dir, sinkhole=True) as p: p.port, p.ca_pem``."""
 
     def __init__(self, session_dir: Path, *, sinkhole: bool = False, host: str = "127.0.0.1",
-                 port: int | None = None, confdir: Path | None = None, identity: Path | None = None) -> None:
+                 port: int | None = None, confdir: Path | None = None, identity: Path | None = None,
+                 attribution: str = "unknown") -> None:
         self.session_dir, self.sinkhole, self.host = session_dir, sinkhole, host
         self.port = port or free_port(host)
         self.confdir = confdir or default_confdir()
         self.identity = identity
+        self.attribution = attribution
         self.proc: subprocess.Popen[bytes] | None = None
         self.log_path = session_dir / "logs" / "mitmdump.log"
 
@@ -55,7 +57,7 @@ class ProxyProcess:
     def command(self) -> list[str]:
         cmd = [mitmdump_path(), "--quiet", "--listen-host", self.host, "--listen-port", str(self.port),
                "--set", f"confdir={self.confdir}", "-s", str(proxy_script()),
-               "--set", f"dynscan_session={self.session_dir}"]
+               "--set", f"dynscan_session={self.session_dir}", "--set", f"dynscan_attribution={self.attribution}"]
         if self.identity is not None:
             cmd += ["--set", f"dynscan_identity={self.identity}"]
         if self.sinkhole:

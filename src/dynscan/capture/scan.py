@@ -112,7 +112,10 @@ def scan(opts: ScanOptions, progress: Progress = _stderr) -> Report:
                       "app_version": info.version, "device": dev_info,
                       "first_party_domains": list(config.first_party_domains)})
         sinkhole = opts.sinkhole if opts.sinkhole is not None else opts.device == SIM_SERIAL
-        proxy = stack.enter_context(ProxyProcess(sd.root, sinkhole=sinkhole, identity=sd.identity))
+        # Only the app's own JVM uses the virtual device's proxy; on a phone, other apps' traffic comes too.
+        attribution = "app" if opts.device == SIM_SERIAL else "unknown"
+        proxy = stack.enter_context(ProxyProcess(sd.root, sinkhole=sinkhole, identity=sd.identity,
+                                                 attribution=attribution))
         progress(f"proxy on 127.0.0.1:{proxy.port}{' (sinkhole: nothing leaves this machine)' if sinkhole else ''}")
         device.set_proxy("127.0.0.1", proxy.port, proxy.ca_pem)
         options = AgentOptions(package=info.package,

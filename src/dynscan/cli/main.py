@@ -6,6 +6,11 @@ import sys
 
 import typer
 
+try:  # typer >= 0.25 vendors click; older ones use click itself
+    from typer._click import exceptions as cx
+except ImportError:  # pragma: no cover
+    from click import exceptions as cx  # type: ignore[no-redef]
+
 from dynscan.cli import analyze, devices, doctor, emulator, flows, hooks_cmd, rules_cmd, run, schema, sim
 from dynscan.errors import DynscanError
 
@@ -37,8 +42,17 @@ def fail(message: str) -> None:
 
 def main() -> None:
     try:
-        app(standalone_mode=True)
+        code = app(standalone_mode=False)
     except DynscanError as e:
         fail(str(e))
+    except cx.NoArgsIsHelpError as e:
+        print(e.ctx.get_help() if e.ctx else str(e), file=sys.stderr)
+        raise SystemExit(2) from None
+    except cx.UsageError as e:
+        hint = f" (see `{e.ctx.command_path} --help`)" if e.ctx else ""
+        fail(f"{e.format_message()}{hint}")
+    except typer.Abort:
+        fail("interrupted")
     except KeyboardInterrupt:
         fail("interrupted")
+    raise SystemExit(code if isinstance(code, int) else 0)
