@@ -1,0 +1,37 @@
+"""Which devices dynscan can use: the virtual device now; adb devices and emulators when that layer lands."""
+
+from __future__ import annotations
+
+import shutil
+
+from dynscan.device.base import Device, DeviceInfo
+from dynscan.errors import InputError
+
+SIM_SERIAL = "sim"
+
+
+def sim_info() -> DeviceInfo:
+    """The virtual device's description, without starting anything."""
+    notes: list[str] = []
+    for tool in ("java", "javac", "keytool"):
+        if shutil.which(tool) is None:
+            notes.append(f"`{tool}` not found: install a JDK 17")
+    return DeviceInfo(
+        serial=SIM_SERIAL, kind="sim", model="dynscan virtual device (Pixel 5)", sdk_int=30,
+        rooted=True, frida_server=not notes, ca_installed=True,
+        notes=notes or ["built in; the session's proxy CA is trusted at launch"],
+    )
+
+
+def list_devices() -> list[DeviceInfo]:
+    """Every device dynscan can see."""
+    return [sim_info()]
+
+
+def open_device(serial: str | None) -> Device:
+    """Open a device by serial (``sim`` or None: the virtual device)."""
+    if serial in (None, SIM_SERIAL):
+        from dynscan.device.sim import SimDevice
+
+        return SimDevice()
+    raise InputError(f"device {serial!r}: only the virtual device (`sim`) is available in this build")

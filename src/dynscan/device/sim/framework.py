@@ -1,0 +1,80 @@
+"""The virtual device's Java framework: compiled lazily with ``javac`` into a cache keyed by its sources.
+
+The cache lives in ``$DYNSCAN_CACHE_DIR/sim/<hash>/`` (default ``~/.cache/dynscan``); a file lock keeps
+parallel processes from compiling the same sources twice.
+"""
+
+from __future__ import annotations
+
+import fcntl
+import hashlib
+import os
+import shutil
+import subprocess
+import tempfile
+from pathlib import Path
+
+from dynscan.errors import SetupError
+
+JAVA_SRC = Path(__file__).parent / "java"
+
+
+def cache_root() -> Path:
+    """Where compiled framework classes and other derived files are kept."""
+    base = os.environ.get("DYNSCAN_CACHE_DIR")
+    return Path(base) if base else Path.home() / ".cache" / "dynscan"
+
+
+def tool(name: str) -> str:
+    """Path of a JDK tool (``java``, ``javac``, ``keytool``), or a SetupError saying what to install."""
+    java_home = os.environ.get("JAVA_HOME")
+    if java_home and (Path(java_home) / "bin" / name).exists():
+        return str(Path(java_home) / "bin" / name)
+    found = shutil.which(name)
+    if not found:
+        raise SetupError(f"`{name}` not found: install a JDK 17 (e.g. apt-get install openjdk-17-jdk-headless)")
+    return found
+
+
+def sources() -> list[Path]:
+    """The framework's Java sources, in a stable order."""
+    return sorted(JAVA_SRC.rglob("*.java"))
+
+
+def source_hash() -> str:
+    h = hashlib.sha256()
+    for path in sources():
+        h.update(path.relative_to(JAVA_SRC).as_posix().encode())
+        h.update(b"\0")
+        h.update(path.read_bytes())
+    return h.hexdigest()[:16]
+
+
+def framework_classes() -> Path:
+    """Directory of compiled framework classes, compiling them first if needed."""
+    root = cache_root() / "sim" / source_hash()
+    classes = root / "classes"
+    if (root / "ok").exists():
+        return classes
+    root.mkdir(parents=True, exist_ok=True)
+    with (root.parent / f"{root.name}.lock").open("w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if (root / "ok").exists():
+            return classes
+        _compile(root, classes)
+    return classes
+
+
+def _compile(root: Path, classes: Path) -> None:
+    tmp = Path(tempfile.mkdtemp(prefix="classes-", dir=root))
+    args = [tool("javac"), "-nowarn", "-encoding", "UTF-8", "-proc:none", "-d", str(tmp)]
+    args += [str(p) for p in sources()]
+    done = subprocess.run(args, capture_output=True, text=True, timeout=600)
+    if done.returncode != 0:
+        shutil.rmtree(tmp, ignore_errors=True)
+        first = next((ln for ln in done.stderr.splitlines() if "error" in ln), done.stderr.strip())
+        raise SetupError(f"cannot compile the virtual device's framework: {first}")
+    if classes.exists():
+        shutil.rmtree(classes)
+    tmp.rename(classes)
+    (root / "ok").write_text("ok\n")

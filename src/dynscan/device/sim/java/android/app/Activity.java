@@ -1,0 +1,104 @@
+package android.app;
+
+import android.content.ComponentName;
+import android.content.Context;
+import android.content.ContextWrapper;
+import android.content.Intent;
+import android.os.Bundle;
+import android.view.View;
+import dynscan.sim.Permissions;
+
+/** One screen of the app. */
+public class Activity extends ContextWrapper {
+    public static final int RESULT_OK = -1;
+    public static final int RESULT_CANCELED = 0;
+
+    private Application mApplication;
+    private Intent mIntent;
+    private ComponentName mComponent;
+    private CharSequence mTitle;
+    View mContentView;
+    boolean mFinished;
+    int mState;
+
+    public Activity() { super(null); }
+
+    final void attach(Context base, Application app, Intent intent, ComponentName component) {
+        attachBaseContext(base);
+        mApplication = app;
+        mIntent = intent;
+        mComponent = component;
+    }
+
+    protected void onCreate(Bundle savedInstanceState) {}
+    protected void onStart() {}
+    protected void onRestart() {}
+    protected void onResume() {}
+    protected void onPause() {}
+    protected void onStop() {}
+    protected void onDestroy() {}
+    protected void onNewIntent(Intent intent) {}
+    protected void onSaveInstanceState(Bundle outState) {}
+    protected void onActivityResult(int requestCode, int resultCode, Intent data) {}
+
+    public void onRequestPermissionsResult(int requestCode, String[] permissions, int[] grantResults) {}
+
+    public void onBackPressed() { finish(); }
+
+    public final Application getApplication() { return mApplication; }
+
+    public Intent getIntent() { return mIntent; }
+
+    public void setIntent(Intent intent) { mIntent = intent; }
+
+    public ComponentName getComponentName() { return mComponent; }
+
+    public String getLocalClassName() {
+        String pkg = getPackageName();
+        String cls = mComponent.getClassName();
+        return cls.startsWith(pkg + ".") ? cls.substring(pkg.length() + 1) : cls;
+    }
+
+    public void setContentView(View view) { mContentView = view; }
+
+    public void setContentView(int layoutResID) {
+        throw new UnsupportedOperationException("layout resources are not supported on the virtual device: build views in code");
+    }
+
+    @SuppressWarnings("unchecked")
+    public <T extends View> T findViewById(int id) { return mContentView == null ? null : (T) mContentView.findViewById(id); }
+
+    public void setTitle(CharSequence title) { mTitle = title; }
+
+    public CharSequence getTitle() { return mTitle; }
+
+    public void finish() {
+        if (mFinished) return;
+        mFinished = true;
+        ActivityThread.finishActivity(this);
+    }
+
+    public boolean isFinishing() { return mFinished; }
+
+    public boolean isDestroyed() { return mState == ActivityThread.DESTROYED; }
+
+    public final void requestPermissions(String[] permissions, int requestCode) {
+        if (requestCode < 0) throw new IllegalArgumentException("requestCode should be >= 0");
+        ActivityThread.requestPermissions(this, permissions, requestCode);
+    }
+
+    public boolean shouldShowRequestPermissionRationale(String permission) {
+        String g = Permissions.groupOf(permission);
+        return g != null && !Permissions.isGranted(permission) && Permissions.denials(g) == 1;
+    }
+
+    public final void runOnUiThread(Runnable action) { ActivityThread.runOnMain(action); }
+
+    public void startActivityForResult(Intent intent, int requestCode) { startActivity(intent); }
+
+    public void setResult(int resultCode) {}
+
+    public void setResult(int resultCode, Intent data) {}
+
+    public void moveTaskToBack(boolean nonRoot) {}
+}

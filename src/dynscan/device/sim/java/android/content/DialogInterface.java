@@ -1,0 +1,24 @@
+package android.content;
+
+/** A dialog that can be dismissed or cancelled, and its listeners. */
+public interface DialogInterface {
+    int BUTTON_POSITIVE = -1;
+    int BUTTON_NEGATIVE = -2;
+    int BUTTON_NEUTRAL = -3;
+
+    void cancel();
+
+    void dismiss();
+
+    interface OnClickListener {
+        void onClick(DialogInterface dialog, int which);
+    }
+
+    interface OnCancelListener {
+        void onCancel(DialogInterface dialog);
+    }
+
+    interface OnDismissListener {
+        void onDismiss(DialogInterface dialog);
+    }
+}

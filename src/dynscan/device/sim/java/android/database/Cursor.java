@@ -1,0 +1,29 @@
+package android.database;
+
+import java.io.Closeable;
+
+/** Random read access to the rows of a query result. */
+public interface Cursor extends Closeable {
+    int getCount();
+    int getPosition();
+    boolean move(int offset);
+    boolean moveToPosition(int position);
+    boolean moveToFirst();
+    boolean moveToLast();
+    boolean moveToNext();
+    boolean moveToPrevious();
+    boolean isAfterLast();
+    boolean isBeforeFirst();
+    int getColumnIndex(String columnName);
+    int getColumnIndexOrThrow(String columnName) throws IllegalArgumentException;
+    String getColumnName(int columnIndex);
+    String[] getColumnNames();
+    int getColumnCount();
+    String getString(int columnIndex);
+    int getInt(int columnIndex);
+    long getLong(int columnIndex);
+    double getDouble(int columnIndex);
+    boolean isNull(int columnIndex);
+    @Override void close();
+    boolean isClosed();
+}

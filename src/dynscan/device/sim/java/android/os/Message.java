@@ -1,0 +1,33 @@
+package android.os;
+
+/** A message for a {@link Handler}. */
+public final class Message {
+    public int what;
+    public int arg1;
+    public int arg2;
+    public Object obj;
+    Handler target;
+    private Bundle data;
+
+    public Message() {}
+
+    public static Message obtain() { return new Message(); }
+
+    public static Message obtain(Handler h, int what) {
+        Message m = new Message();
+        m.target = h;
+        m.what = what;
+        return m;
+    }
+
+    public Handler getTarget() { return target; }
+
+    public void sendToTarget() { target.sendMessage(this); }
+
+    public Bundle getData() {
+        if (data == null) data = new Bundle();
+        return data;
+    }
+
+    public void setData(Bundle b) { data = b; }
+}

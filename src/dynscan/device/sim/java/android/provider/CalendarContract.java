@@ -1,0 +1,18 @@
+package android.provider;
+
+import android.net.Uri;
+
+/** The calendar provider's contract. */
+public final class CalendarContract {
+    public static final String AUTHORITY = "com.android.calendar";
+
+    private CalendarContract() {}
+
+    /** Calendar events. */
+    public static final class Events implements BaseColumns {
+        public static final Uri CONTENT_URI = Uri.parse("content://com.android.calendar/events");
+        public static final String TITLE = "title";
+        public static final String DTSTART = "dtstart";
+        public static final String EVENT_LOCATION = "eventLocation";
+    }
+}

@@ -1,0 +1,13 @@
+package org.example.tour;
+
+import android.app.Application;
+
+public class TourApp extends Application {
+    static TourApp instance;
+
+    @Override
+    public void onCreate() {
+        super.onCreate();
+        instance = this;
+    }
+}
