@@ -117,11 +117,18 @@ def scan(opts: ScanOptions, progress: Progress = _stderr) -> Report:
         proxy = stack.enter_context(ProxyProcess(sd.root, sinkhole=sinkhole, identity=sd.identity,
                                                  attribution=attribution))
         progress(f"proxy on 127.0.0.1:{proxy.port}{' (sinkhole: nothing leaves this machine)' if sinkhole else ''}")
-        device.set_proxy("127.0.0.1", proxy.port, proxy.ca_pem)
+        if opts.device == SIM_SERIAL:
+            device.set_proxy("127.0.0.1", proxy.port, proxy.ca_pem)
+        else:  # global proxy, system CA and frida-server: journalled and restored on every exit path
+            from dynscan.device.android import DeviceSetup
+
+            stack.enter_context(DeviceSetup(opts.device, device.client, proxy_port=proxy.port, ca_pem=proxy.ca_pem))
         options = AgentOptions(package=info.package,
                                consent_taps=list(DEFAULT_CONSENT_TAPS) if opts.interactive else [])
         app = InstrumentedApp(device, info.package, store, catalog.agent_specs("android"), options)
         stack.callback(app.close)
+        if hasattr(device, "set_sensor_injector"):  # on Android, sensor events go through the agent
+            device.set_sensor_injector(lambda samples: app.agent.inject_sensor(samples) if app.agent else None)
         if opts.interactive:
             _interactive(app, store.append, progress)
         else:

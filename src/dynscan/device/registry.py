@@ -1,4 +1,4 @@
-"""Which devices dynscan can use: the virtual device now; adb devices and emulators when that layer lands."""
+"""Which devices dynscan can use: the virtual device, and phones and emulators behind an adb server."""
 
 from __future__ import annotations
 
@@ -24,8 +24,10 @@ def sim_info() -> DeviceInfo:
 
 
 def list_devices() -> list[DeviceInfo]:
-    """Every device dynscan can see."""
-    return [sim_info()]
+    """Every device dynscan can see (adb devices only when an adb server is running)."""
+    from dynscan.device.android import list_android_devices
+
+    return [sim_info(), *list_android_devices(missing_ok=True)]
 
 
 def open_device(serial: str | None) -> Device:
@@ -34,4 +36,10 @@ def open_device(serial: str | None) -> Device:
         from dynscan.device.sim import SimDevice
 
         return SimDevice()
-    raise InputError(f"device {serial!r}: only the virtual device (`sim`) is available in this build")
+    from dynscan.device.android import AdbClient, AndroidDevice
+
+    client = AdbClient()
+    known = {d.serial for d in client.devices()}
+    if serial not in known:
+        raise InputError(f"device {serial!r} is not attached (see `dynscan devices`)")
+    return AndroidDevice(serial, client)

@@ -135,3 +135,10 @@ def test_list_android_devices() -> None:
     assert list_android_devices(AdbClient("127.0.0.1", port)) == []
     with pytest.raises(SetupError, match="adb start-server"):
         list_android_devices(AdbClient("127.0.0.1", port), missing_ok=False)
+
+
+def test_is_running_asks_pidof(dev: AndroidDevice, phone: FakePhone) -> None:
+    phone.script["pidof com.x"] = ("4242\n", "", 0)
+    phone.script["pidof com.gone"] = ("", "", 1)
+    assert dev.is_running("com.x") is True
+    assert dev.is_running("com.gone") is False

@@ -139,6 +139,10 @@ class AndroidDevice:
         else:
             self.shell.check(f"monkey -p {shlex.quote(package)} -c android.intent.category.LAUNCHER 1")
 
+    def is_running(self, package: str) -> bool:
+        """Whether a process of the app runs (``pidof``, Android 7+)."""
+        return self.shell.run(f"pidof {shlex.quote(package)}").exit_code == 0
+
     def stop(self, package: str) -> None:
         """``am force-stop`` (recorded as ``stopped`` with ``cause: driver``)."""
         self.shell.check(f"am force-stop {shlex.quote(package)}")
