@@ -2,9 +2,36 @@
 
 from __future__ import annotations
 
+from typing import Annotated
+
+import typer
+
 from dynscan.errors import SetupError
+from dynscan.instrument.doctor_checks import Check, run_checks
+from dynscan.instrument.probe import probe_checks
+
+_MARK = {"ok": "ok  ", "warn": "warn", "fail": "FAIL"}
 
 
-def doctor() -> None:
-    """Check the whole set-up and say how to fix each problem."""
-    raise SetupError("`dynscan doctor` is not available in this build yet")
+def _line(c: Check) -> str:
+    fix = f"\n      fix: {c.fix}" if c.fix and c.status != "ok" else ""
+    return f"[{_MARK[c.status]}] {c.name}: {c.detail}{fix}"
+
+
+def doctor(
+    device: Annotated[str | None, typer.Option("--device", help="Device serial, or `sim` (default).")] = None,
+    probe: Annotated[bool, typer.Option("--probe/--no-probe",
+                                        help="Run the probe app and check that every hook fires.")] = True,
+) -> None:
+    """Check the whole set-up (JDK, Frida, agent bundle, mitmdump, device) and say how to fix each problem."""
+    checks = run_checks(device)
+    for c in checks:
+        typer.echo(_line(c))
+    if probe and all(c.status != "fail" for c in checks):
+        for c in probe_checks(device):
+            checks.append(c)
+            typer.echo(_line(c))
+    failed = [c.name for c in checks if c.status == "fail"]
+    if failed:
+        raise SetupError(f"doctor found {len(failed)} problem(s): {', '.join(failed)}")
+    typer.echo("all checks passed")

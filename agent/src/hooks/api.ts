@@ -1,0 +1,57 @@
+// api_call: data access, with the catalog's argument filter and URI classification.
+
+import { emit } from "../lib/emit.js";
+import { javaStack, jstr, preview } from "../lib/java-util.js";
+import { CallContext, ClassifyTarget, HookSpec } from "../lib/types.js";
+import { apiName, baseEvent } from "./common.js";
+import { registerHandler } from "./install.js";
+
+const AUTHORITY = /^content:\/\/([^/?#]+)/;
+
+function classify(spec: HookSpec, args: any[]): ClassifyTarget | null {
+  if (spec.classify === null) return { category: spec.category!, data_type: spec.data_type };
+  const raw = jstr(args[spec.classify.arg]);
+  if (raw === null) return null;
+  let key = raw;
+  if (spec.classify.by === "uri_authority") {
+    const m = AUTHORITY.exec(raw);
+    if (m === null) return null;
+    key = m[1];
+  }
+  return spec.classify.map[key] ?? null;
+}
+
+function passesFilter(spec: HookSpec, args: any[]): boolean {
+  if (spec.filter === null) return true;
+  const v = jstr(args[spec.filter.arg]);
+  return v !== null && spec.filter.equals.includes(v);
+}
+
+/** Build the api_call event of one call, or null when the filter or classification rules it out. */
+export function apiEvent(ctx: CallContext, dataType?: string | null): Record<string, unknown> | null {
+  const spec = ctx.spec;
+  if (!passesFilter(spec, ctx.args)) return null;
+  const target = classify(spec, ctx.args);
+  if (target === null) return null;
+  const api = apiName(ctx);
+  const ev = baseEvent("api_call", ctx);
+  ev.api = api;
+  ev.category = target.category;
+  ev.seq = ctx.seq;
+  ev.hook = spec.id;
+  const dt = dataType !== undefined && dataType !== null ? dataType : target.data_type;
+  if (dt !== null) ev.data_type = dt;
+  if (spec.capture.value && ctx.error === null) ev.value = preview(ctx.ret, spec.capture.preview);
+  if (spec.capture.args) ev.args = ctx.args.slice(0, 8).map(a => preview(a));
+  if (spec.capture.stack) ev.stack = javaStack(api);
+  if (ctx.error !== null) ev.error = ctx.error;
+  return ev;
+}
+
+registerHandler("api_call", {
+  phase: "after",
+  handle(ctx) {
+    const ev = apiEvent(ctx);
+    if (ev !== null) emit(ev as any);
+  },
+});

@@ -1,0 +1,121 @@
+// Install one catalog entry on every matching overload; the original is always called and its
+// result (or exception) passed through unchanged. Kind handlers only observe.
+
+import Java from "frida-java-bridge";
+import { errorText } from "../lib/java-util.js";
+import { installed, nextSeq, skip } from "../lib/jobs.js";
+import { CallContext, HookKind, HookSpec } from "../lib/types.js";
+
+export interface Handler {
+  /** "before": observed before the original runs (it may not return: exit, crash). */
+  phase: "before" | "after";
+  /** Calls nested inside a call with the same guard key on the same thread are not reported. */
+  guard?: (spec: HookSpec) => string;
+  handle: (ctx: CallContext) => void;
+}
+
+const handlers = new Map<HookKind, Handler>();
+const active = new Map<string, number>();
+
+export function registerHandler(kind: HookKind, h: Handler): void {
+  handlers.set(kind, h);
+}
+
+function sig(m: any): string[] {
+  return m.argumentTypes.map((t: any) => t.className as string);
+}
+
+function methodOf(wrapper: any, name: string): any {
+  let m = wrapper[name];
+  if (m !== undefined && m.overloads === undefined) m = wrapper["_" + name];
+  return m;
+}
+
+function selectOverloads(spec: HookSpec, m: any): any[] {
+  const all: any[] = m.overloads;
+  if (spec.overloads === null) return all;
+  const wanted = spec.overloads.map(o => o.join(","));
+  const picked = all.filter(o => wanted.includes(sig(o).join(",")));
+  for (const w of wanted) {
+    if (!picked.some(o => sig(o).join(",") === w)) skip(spec, `no overload (${w})`);
+  }
+  return picked;
+}
+
+function report(h: Handler, ctx: CallContext): void {
+  try {
+    h.handle(ctx);
+  } catch (e) {
+    // A hook must never change the app's behaviour: swallow and count.
+    nextSeq(`${ctx.spec.id}#error`);
+  }
+}
+
+function wrap(spec: HookSpec, h: Handler, ov: any): (...args: any[]) => any {
+  const guardKey = h.guard !== undefined ? h.guard(spec) : spec.id;
+  return function (this: any, ...args: any[]): any {
+    const key = `${Process.getCurrentThreadId()}:${guardKey}`;
+    const depth = active.get(key) ?? 0;
+    const startMs = Date.now();
+    const ctx: CallContext = { spec, self: this, args, ret: undefined, error: null, startMs, seq: 0 };
+    if (depth === 0 && h.phase === "before") {
+      ctx.seq = nextSeq(spec.id);
+      report(h, ctx);
+    }
+    active.set(key, depth + 1);
+    let ret: any;
+    try {
+      ret = ov.apply(this, args);
+    } catch (e) {
+      if (depth === 0 && h.phase === "after") {
+        ctx.error = errorText(e);
+        ctx.seq = nextSeq(spec.id);
+        report(h, ctx);
+      }
+      throw e;
+    } finally {
+      if (depth === 0) active.delete(key); else active.set(key, depth);
+    }
+    if (depth === 0 && h.phase === "after") {
+      ctx.ret = ret;
+      ctx.seq = nextSeq(spec.id);
+      report(h, ctx);
+    }
+    return ret;
+  };
+}
+
+/** Install one entry; absent classes, methods or overloads are skipped and reported. */
+export function installSpec(spec: HookSpec, factory: any = Java): boolean {
+  const h = handlers.get(spec.kind);
+  if (h === undefined) { skip(spec, `unknown kind ${spec.kind}`); return false; }
+  let wrapper: any;
+  try {
+    wrapper = factory.use(spec.class);
+  } catch (e) {
+    skip(spec, `class not found: ${spec.class}`);
+    return false;
+  }
+  const m = methodOf(wrapper, spec.method);
+  if (m === undefined || m.overloads === undefined) {
+    skip(spec, `no method ${spec.method} in ${spec.class}`);
+    return false;
+  }
+  const ovs = selectOverloads(spec, m);
+  if (ovs.length === 0) return false;
+  const sigs: string[] = [];
+  for (const ov of ovs) {
+    try {
+      ov.implementation = wrap(spec, h, ov);
+      sigs.push(`(${sig(ov).join(",")})`);
+    } catch (e) {
+      skip(spec, `cannot hook ${spec.method}(${sig(ov).join(",")}): ${errorText(e)}`);
+    }
+  }
+  if (sigs.length === 0) return false;
+  installed.push({
+    id: spec.id, api: `${spec.class}.${spec.method}`, overloads: sigs,
+    undo: () => { for (const ov of ovs) ov.implementation = null; },
+  });
+  return true;
+}

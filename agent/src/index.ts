@@ -1,0 +1,13 @@
+// dynscan agent: hooks from the host's catalog, events to the host in batches.
+
+import "./lib/daemon.js";  // first: before the Java bridge attaches this thread
+import "./hooks/api.js";
+import "./hooks/permissions.js";
+import "./hooks/components.js";
+import "./hooks/lifecycle.js";
+import "./hooks/ui.js";
+import "./hooks/sensors.js";
+import { control } from "./rpc/control.js";
+import { sensors } from "./rpc/sensors.js";
+
+rpc.exports = { ...control, ...sensors };

@@ -1,0 +1,54 @@
+// The catalog entry as the host sends it (dynscan.hooks.model.HookSpec.agent_spec()).
+
+export type HookKind =
+  | "api_call" | "permission_request" | "permission_result" | "permission_check"
+  | "component_start" | "activity_resumed" | "activity_paused" | "activity_stopped"
+  | "tap" | "app_exit" | "crash" | "sensor_register";
+
+export interface Capture {
+  value: boolean;
+  args: boolean;
+  stack: boolean;
+  preview: "auto" | "mac" | "count" | "none";
+}
+
+export interface ClassifyTarget { category: string; data_type: string | null; }
+
+export interface HookSpec {
+  id: string;
+  kind: HookKind;
+  class: string;
+  method: string;
+  overloads: string[][] | null;
+  category: string | null;
+  data_type: string | null;
+  capture: Capture;
+  filter: { arg: number; equals: string[] } | null;
+  classify: { arg: number; by: "uri_authority" | "string"; map: Record<string, ClassifyTarget> } | null;
+  permission: string | null;
+  via: string | null;
+  permissions_arg: number | null;
+}
+
+export interface AgentOptions {
+  package: string;
+  stackDepth: number;
+  previewChars: number;
+  flushMs: number;
+  batchMax: number;
+  queueMax: number;
+  consentTaps: string[];
+}
+
+export type AgentEvent = Record<string, unknown> & { kind: string; ts_ms: number };
+
+/** What a hook sees of one call. */
+export interface CallContext {
+  spec: HookSpec;
+  self: any;
+  args: any[];
+  ret: any;
+  error: string | null;
+  startMs: number;
+  seq: number;
+}

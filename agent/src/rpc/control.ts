@@ -1,0 +1,37 @@
+// Control RPCs: init with the catalog, clock for the offset, flush, health, unload.
+
+import Java from "frida-java-bridge";
+import { jsThreadDaemon } from "../lib/daemon.js";
+import { configureEmit, emitStats, flush } from "../lib/emit.js";
+import { initJavaUtil } from "../lib/java-util.js";
+import { health, installed, skipped, undoAll } from "../lib/jobs.js";
+import { AgentOptions, HookSpec } from "../lib/types.js";
+import { options } from "../hooks/common.js";
+import { installSpec } from "../hooks/install.js";
+import { rememberResultSpec } from "../hooks/permissions.js";
+
+let initialised = false;
+
+function init(specs: HookSpec[], opts: Partial<AgentOptions>): Record<string, unknown> {
+  if (initialised) throw new Error("agent already initialised");
+  if (!Java.available) throw new Error("no Java runtime in this process");
+  Object.assign(options, opts);
+  configureEmit(options);
+  Java.performNow(() => {
+    initJavaUtil(options);
+    for (const spec of specs) {
+      rememberResultSpec(spec);
+      installSpec(spec);
+    }
+  });
+  initialised = true;
+  return { installed: installed.length, skipped: skipped.length, runtime: (Java as any).api.flavor ?? "unknown", daemon: jsThreadDaemon };
+}
+
+export const control = {
+  init: (specs: HookSpec[], opts: Partial<AgentOptions>) => init(specs, opts),
+  clock: () => Date.now(),
+  flush: () => flush(),
+  health: () => ({ ...health(), ...emitStats(), java: Java.available }),
+  unload: () => { const n = undoAll(); flush(); return n; },
+};

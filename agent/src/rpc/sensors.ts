@@ -1,0 +1,5 @@
+import { injectSensor, Sample } from "../hooks/sensors.js";
+
+export const sensors = {
+  injectSensor: (samples: Sample[]) => injectSensor(samples),
+};

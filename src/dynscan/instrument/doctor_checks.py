@@ -1,0 +1,100 @@
+"""The checks behind ``dynscan doctor``: each says what is wrong and how to fix it."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Literal, NamedTuple
+
+import frida
+
+from dynscan.errors import DynscanError
+from dynscan.instrument.bundle import BUILD_HINT, bundle_path
+from dynscan.instrument.devices import frida_device
+
+Status = Literal["ok", "warn", "fail"]
+
+
+class Check(NamedTuple):
+    name: str
+    status: Status
+    detail: str
+    fix: str = ""
+
+
+def _which(tool: str) -> str | None:
+    """A tool on PATH or beside this Python (a virtualenv's bin)."""
+    local = Path(sys.executable).parent / tool
+    return str(local) if local.exists() else shutil.which(tool)
+
+
+def _version(cmd: list[str]) -> str:
+    try:
+        proc = subprocess.run(cmd, capture_output=True, text=True, timeout=20, check=False)
+    except (OSError, subprocess.TimeoutExpired) as e:
+        return f"cannot run ({e})"
+    out = (proc.stdout or proc.stderr).strip().splitlines()
+    return out[0] if out else f"exit {proc.returncode}"
+
+
+def check_java() -> Check:
+    java, javac = _which("java"), _which("javac")
+    if java is None or javac is None:
+        missing = " and ".join(t for t, p in (("java", java), ("javac", javac)) if p is None)
+        return Check("java", "fail", f"{missing} not found",
+                     "install a JDK 17+ (Debian: apt-get install openjdk-17-jdk-headless)")
+    return Check("java", "ok", _version([java, "-version"]))
+
+
+def check_frida() -> Check:
+    try:
+        frida.get_local_device()
+    except frida.InvalidOperationError as e:
+        return Check("frida", "fail", f"frida {frida.__version__}: {e}", "pip install 'frida>=17,<18'")
+    return Check("frida", "ok", f"frida {frida.__version__} (Python), local device reachable")
+
+
+def check_bundle() -> Check:
+    path = bundle_path()
+    if not path.exists() or path.stat().st_size == 0:
+        return Check("agent", "fail", f"agent bundle missing: {path}", BUILD_HINT)
+    return Check("agent", "ok", f"{path} ({path.stat().st_size // 1024} KiB)")
+
+
+def check_mitmdump() -> Check:
+    tool = _which("mitmdump")
+    if tool is None:
+        return Check("mitmdump", "fail", "mitmdump not found", "pip install 'mitmproxy>=11,<12'")
+    return Check("mitmdump", "ok", _version([tool, "--version"]))
+
+
+def check_node() -> Check:
+    node = _which("node")
+    if node is None:
+        return Check("node", "warn", "Node.js not found (only needed to rebuild the agent)",
+                     "install Node.js 18+ and npm to rebuild the agent")
+    return Check("node", "ok", _version([node, "--version"]))
+
+
+def check_device(serial: str) -> Check:
+    try:
+        dev = frida_device(serial)
+        dev.enumerate_processes()
+    except (DynscanError, frida.ServerNotRunningError, frida.TransportError, frida.InvalidOperationError) as e:
+        return Check("device", "fail", f"{serial}: {e}",
+                     "start frida-server 17 on the device as root (adb shell su -c /data/local/tmp/frida-server &)")
+    return Check("device", "ok", f"{serial}: Frida reachable")
+
+
+BASE_CHECKS: tuple[Callable[[], Check], ...] = (check_java, check_frida, check_bundle, check_mitmdump, check_node)
+
+
+def run_checks(serial: str | None = None) -> list[Check]:
+    checks = [c() for c in BASE_CHECKS]
+    if serial not in (None, "sim"):
+        assert serial is not None
+        checks.append(check_device(serial))
+    return checks

@@ -1,0 +1,85 @@
+"""The self-check: a probe app calls one API of every catalog category; every hook must fire and
+every value the hooks saw must equal the device's known value (the agent passed it through)."""
+
+from __future__ import annotations
+
+import tempfile
+from collections.abc import Iterable, Mapping
+from pathlib import Path
+from typing import Any
+
+from dynscan.device.base import Device
+from dynscan.events.vocab import CATEGORIES
+from dynscan.hooks import load_catalog
+from dynscan.instrument.doctor_checks import Check
+from dynscan.instrument.models import AgentOptions
+from dynscan.instrument.session import AgentSession
+from dynscan.store import open_store
+
+#: Identity keys whose value a hook returns verbatim.
+_COMPARABLE = ("imei", "meid", "imsi", "iccid", "serial", "android_id", "mac", "bssid", "ssid", "phone_number")
+
+
+def evaluate_probe(events: Iterable[Mapping[str, Any]], identity: Mapping[str, Any]) -> list[Check]:
+    """Checks from a probe run's events: categories that fired, values that match the device."""
+    calls = [e for e in events if e.get("kind") == "api_call"]
+    seen = {str(e.get("category")) for e in calls}
+    missing = [c for c in CATEGORIES if c not in seen]
+    checks = [Check("probe.categories", "fail" if missing else "ok",
+                    f"no hook fired for: {', '.join(missing)}" if missing else
+                    f"all {len(CATEGORIES)} categories fired ({len(calls)} calls)",
+                    "check `dynscan hooks` against the device's framework classes" if missing else "")]
+    wrong: list[str] = []
+    compared = 0
+    for key in _COMPARABLE:
+        want = identity.get(key)
+        got = [e.get("value") for e in calls if e.get("data_type") == key and e.get("value") is not None]
+        if want is None or not got:
+            continue
+        compared += 1
+        if any(str(v).strip('"') != str(want).strip('"') for v in got):
+            wrong.append(f"{key}: saw {got[0]!r}, device has {want!r}")
+    checks.append(Check("probe.values", "fail" if wrong else "ok",
+                        "; ".join(wrong) if wrong else f"{compared} identifiers passed through unchanged",
+                        "report a bug: the agent changed a return value" if wrong else ""))
+    return checks
+
+
+def run_probe(device: Device, apk: Path, *, timeout_s: float = 30.0) -> list[Check]:
+    """Install and run the probe app on ``device`` under the agent, then evaluate what it saw."""
+    info = device.install(apk)
+    with tempfile.TemporaryDirectory(prefix="dynscan-probe-") as tmp, open_store(tmp) as store:
+        pid = device.spawn(info.package)
+        agent = AgentSession(device.frida_device(), pid, store, load_catalog().agent_specs("sim"),
+                             options=AgentOptions(package=info.package))
+        try:
+            agent.start()
+            device.resume(pid)
+            agent.wait_detached(timeout_s)
+        finally:
+            agent.stop()
+            device.stop(info.package)
+        checks = evaluate_probe(store.iter_raw(), device.identity())
+        health = agent.errors[:1]
+        if health:
+            checks.append(Check("probe.agent", "warn", f"agent error: {health[0]}"))
+        return checks
+
+
+def probe_checks(serial: str | None) -> list[Check]:
+    """Run the probe where this build can; otherwise say why not."""
+    if serial not in (None, "sim"):
+        return [Check("probe", "warn", "the probe app runs on the virtual device only in this build")]
+    try:
+        from dynscan.device import sim
+        sim_device = sim.SimDevice  # type: ignore[attr-defined]
+        build = sim.build_probe_apk  # type: ignore[attr-defined]
+    except (ImportError, AttributeError):
+        return [Check("probe", "warn", "the virtual device is not available in this build: probe skipped",
+                      "install a dynscan release that includes `dynscan.device.sim`")]
+    with tempfile.TemporaryDirectory(prefix="dynscan-probe-apk-") as tmp:
+        device = sim_device()
+        try:
+            return run_probe(device, build(Path(tmp)))
+        finally:
+            device.close()

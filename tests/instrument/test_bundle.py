@@ -1,0 +1,33 @@
+"""The agent bundle: built by the build step, loaded from the package, a clear error when missing."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from dynscan.errors import SetupError
+from dynscan.instrument import build_agent, bundle
+
+
+def test_missing_bundle_says_how_to_build(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    monkeypatch.setattr(bundle, "bundle_path", lambda: tmp_path / "agent.js")
+    with pytest.raises(SetupError, match="python -m dynscan.instrument.build_agent"):
+        bundle.load_bundle()
+
+
+@pytest.mark.timeout(120)
+def test_compile_agent_from_sources(tmp_path: Path) -> None:
+    out = build_agent.compile_agent(build_agent.DEFAULT_AGENT_DIR, tmp_path / "agent.js")
+    text = out.read_text(encoding="utf-8")
+    assert "rpc.exports" in text and "dispatchUncaughtException" not in text  # targets come from the catalog
+    assert len(text) > 10_000
+
+
+def test_compile_needs_node_modules(tmp_path: Path) -> None:
+    with pytest.raises(SetupError, match="npm ci"):
+        build_agent.compile_agent(tmp_path, tmp_path / "agent.js")
+
+
+def test_packaged_bundle_loads() -> None:
+    assert "rpc.exports" in bundle.load_bundle()
