@@ -6,18 +6,12 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
+from dynscan.traffic.normalize import luhn_digit
+
 
 def luhn_check_digit(digits: str) -> str:
     """The Luhn check digit to append to ``digits``."""
-    total = 0
-    for i, ch in enumerate(reversed(digits)):
-        d = int(ch)
-        if i % 2 == 0:
-            d *= 2
-            if d > 9:
-                d -= 9
-        total += d
-    return str((10 - total % 10) % 10)
+    return luhn_digit(digits)
 
 
 def luhn_valid(number: str) -> bool:
