@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from enum import Enum
+from enum import StrEnum
 from typing import Any
 
 from pydantic import BaseModel, Field
@@ -10,7 +10,7 @@ from pydantic import BaseModel, Field
 REPORT_SCHEMA = "dynscan.report/1"
 
 
-class Severity(str, Enum):
+class Severity(StrEnum):
     critical = "critical"
     high = "high"
     medium = "medium"
@@ -25,7 +25,7 @@ class Severity(str, Enum):
 _RANK = {"critical": 4, "high": 3, "medium": 2, "low": 1, "info": 0}
 
 
-class FailOn(str, Enum):
+class FailOn(StrEnum):
     """``--fail-on``: the lowest severity that makes the exit code 1 (``never``: always 0)."""
 
     critical = "critical"
