@@ -71,7 +71,7 @@ def instrumented(classes: Path, session_dir: Path, *args: str, agent: bool = Tru
     try:
         if agent:
             if specs is None:
-                specs = load_catalog().agent_specs("sim")
+                specs = load_catalog().agent_specs("android")
             session = AgentSession(frida.get_local_device(), proc.pid, store, specs,
                                    options=options or AgentOptions(package=PACKAGE))
             session.start()

@@ -3,10 +3,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from agent_testkit import compile_fixture
 
 from dynscan.instrument.build_agent import DEFAULT_AGENT_DIR, compile_agent
 from dynscan.instrument.bundle import bundle_path
-from agent_testkit import compile_fixture
 
 
 @pytest.fixture(scope="session")

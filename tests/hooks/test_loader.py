@@ -66,7 +66,7 @@ def test_user_file_adds_hooks(tmp_path: Path) -> None:
     ("hooks: [{id: a, kind: component_start, class: x.Y, method: m}]", "needs `via`"),
 ])
 def test_bad_files_fail_at_load_naming_the_file(text: str, message: str) -> None:
-    with pytest.raises(InputError, match="f.yaml") as e:
+    with pytest.raises(InputError, match=r"f\.yaml") as e:
         parse_file("f.yaml", text)
     assert message in str(e.value)
     assert "\n" not in str(e.value)

@@ -13,6 +13,7 @@ let previewChars = 256;
 interface StackJni {
   thread: NativePointer; arrays: NativePointer;
   currentThread: NativePointer; getStackTrace: NativePointer; toString: NativePointer;
+  callStatic0: any; call0: any; callStatic1: any;
 }
 let jni: StackJni | null = null;
 
@@ -31,16 +32,19 @@ function initStackJni(): void {
     currentThread: env.getStaticMethodId(thread, "currentThread", "()Ljava/lang/Thread;"),
     getStackTrace: env.getMethodId(thread, "getStackTrace", "()[Ljava/lang/StackTraceElement;"),
     toString: env.getStaticMethodId(arrays, "toString", "([Ljava/lang/Object;)Ljava/lang/String;"),
+    callStatic0: (env as any).staticVaMethod("pointer", []),
+    call0: (env as any).vaMethod("pointer", []),
+    callStatic1: (env as any).staticVaMethod("pointer", ["pointer"]),
   };
 }
 
 function stackText(): string {
   const j = jni!;
   const env: any = Java.vm.getEnv();
-  const t = env.staticVaMethod("pointer", [])(env.handle, j.thread, j.currentThread);
-  const frames = env.vaMethod("pointer", [])(env.handle, t, j.getStackTrace);
+  const t = j.callStatic0(env.handle, j.thread, j.currentThread);
+  const frames = j.call0(env.handle, t, j.getStackTrace);
   env.deleteLocalRef(t);
-  const s = env.staticVaMethod("pointer", ["pointer"])(env.handle, j.arrays, j.toString, frames);
+  const s = j.callStatic1(env.handle, j.arrays, j.toString, frames);
   env.deleteLocalRef(frames);
   try {
     return env.stringFromJni(s);

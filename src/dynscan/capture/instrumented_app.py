@@ -7,38 +7,32 @@ goes through the agent first, so hooks see the very first call of ``Application.
 from __future__ import annotations
 
 import contextlib
-from typing import Any
 
 from dynscan.device.base import Device
 from dynscan.errors import DynscanError
-from dynscan.instrument.models import AgentOptions, InitResult
+from dynscan.hooks import Catalog
+from dynscan.instrument.launch import instrument_app
+from dynscan.instrument.models import AgentOptions
 from dynscan.instrument.session import AgentSession
 from dynscan.store import SessionStore
 
 
 class InstrumentedApp:
-    def __init__(self, device: Device, package: str, store: SessionStore, specs: list[dict[str, Any]],
+    def __init__(self, device: Device, package: str, store: SessionStore, catalog: Catalog,
                  options: AgentOptions | None = None) -> None:
-        self.device, self.package, self.store, self.specs = device, package, store, specs
+        self.device, self.package, self.store, self.catalog = device, package, store, catalog
         self.options = options or AgentOptions(package=package)
         self.agent: AgentSession | None = None
-        self.inits: list[InitResult] = []
+        self.launches = 0
 
     def launch(self) -> None:
         if self.device.is_running(self.package):
             self.device.launch(self.package)
             return
         self._detach()
-        pid = self.device.spawn(self.package)
-        agent = AgentSession(self.device.frida_device(), pid, self.store, self.specs, options=self.options,
-                             process=self.package)
-        try:
-            self.inits.append(agent.start())
-        except DynscanError:
-            self.device.stop(self.package)
-            raise
-        self.agent = agent
-        self.device.resume(pid)
+        self.agent = instrument_app(self.device, self.package, self.store, catalog=self.catalog,
+                                    options=self.options)
+        self.launches += 1
 
     def is_running(self) -> bool:
         return self.device.is_running(self.package)

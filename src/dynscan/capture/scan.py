@@ -125,7 +125,7 @@ def scan(opts: ScanOptions, progress: Progress = _stderr) -> Report:
             stack.enter_context(DeviceSetup(opts.device, device.client, proxy_port=proxy.port, ca_pem=proxy.ca_pem))
         options = AgentOptions(package=info.package,
                                consent_taps=list(DEFAULT_CONSENT_TAPS) if opts.interactive else [])
-        app = InstrumentedApp(device, info.package, store, catalog.agent_specs("android"), options)
+        app = InstrumentedApp(device, info.package, store, catalog, options)
         stack.callback(app.close)
         if hasattr(device, "set_sensor_injector"):  # on Android, sensor events go through the agent
             device.set_sensor_injector(lambda samples: app.agent.inject_sensor(samples) if app.agent else None)

@@ -8,9 +8,10 @@ from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
-from dynscan.device.base import Device
+from dynscan.device.base import AppInfo, Device
 from dynscan.events.vocab import CATEGORIES
 from dynscan.hooks import load_catalog
+from dynscan.hooks.model import Platform
 from dynscan.instrument.doctor_checks import Check
 from dynscan.instrument.models import AgentOptions
 from dynscan.instrument.session import AgentSession
@@ -45,13 +46,13 @@ def evaluate_probe(events: Iterable[Mapping[str, Any]], identity: Mapping[str, A
     return checks
 
 
-def run_probe(device: Device, apk: Path, *, timeout_s: float = 30.0) -> list[Check]:
-    """Install and run the probe app on ``device`` under the agent, then evaluate what it saw."""
-    info = device.install(apk)
+def run_probe(device: Device, info: AppInfo, *, platform: Platform = "sim",
+              timeout_s: float = 30.0) -> list[Check]:
+    """Run the installed probe app on ``device`` under the agent, then evaluate what it saw."""
     with tempfile.TemporaryDirectory(prefix="dynscan-probe-") as tmp, open_store(tmp) as store:
         pid = device.spawn(info.package)
-        agent = AgentSession(device.frida_device(), pid, store, load_catalog().agent_specs("sim"),
-                             options=AgentOptions(package=info.package))
+        agent = AgentSession(device.frida_device(), pid, store, load_catalog().agent_specs(platform),
+                             options=AgentOptions(package=info.package), infer_crash=platform != "sim")
         try:
             agent.start()
             device.resume(pid)
@@ -72,14 +73,15 @@ def probe_checks(serial: str | None) -> list[Check]:
         return [Check("probe", "warn", "the probe app runs on the virtual device only in this build")]
     try:
         from dynscan.device import sim
-        sim_device = sim.SimDevice  # type: ignore[attr-defined]
-        build = sim.build_probe_apk  # type: ignore[attr-defined]
+        sim_device = getattr(sim, "SimDevice")  # noqa: B009 - absent in builds without the sim
+        build = getattr(sim, "build_probe_apk")  # noqa: B009
     except (ImportError, AttributeError):
         return [Check("probe", "warn", "the virtual device is not available in this build: probe skipped",
                       "install a dynscan release that includes `dynscan.device.sim`")]
     with tempfile.TemporaryDirectory(prefix="dynscan-probe-apk-") as tmp:
         device = sim_device()
         try:
-            return run_probe(device, build(Path(tmp)))
+            info = device.install(build(Path(tmp)), grant_permissions=True)
+            return run_probe(device, info)
         finally:
             device.close()

@@ -30,7 +30,8 @@ class AgentSession:
     """The agent in one process (``pid``) of ``device`` (a ``frida.core.Device``)."""
 
     def __init__(self, device: Any, pid: int, store: SessionStore, specs: list[dict[str, Any]], *,
-                 options: AgentOptions | None = None, process: str | None = None) -> None:
+                 options: AgentOptions | None = None, process: str | None = None,
+                 infer_crash: bool = True) -> None:
         self.device, self.pid, self.store, self.specs = device, pid, store, specs
         self.options = options or AgentOptions()
         self.origin = Origin(pid=pid, process=process or self.options.package or str(pid))
@@ -39,6 +40,9 @@ class AgentSession:
         self.dropped = 0
         self.errors: list[str] = []
         self.detach_reason: str | None = None
+        #: Record ``app_state: crashed`` when the process dies unannounced (off where the device
+        #: reports exits itself, as the virtual device does).
+        self.infer_crash = infer_crash
         self._session: Any = None
         self._script: Any = None
         self._stopping = False
@@ -88,7 +92,7 @@ class AgentSession:
     def _on_detached(self, reason: str, crash: Any) -> None:
         self.detach_reason = reason
         try:
-            if not self._stopping and reason in _DEATH and not self._ended:
+            if self.infer_crash and not self._stopping and reason in _DEATH and not self._ended:
                 ev: dict[str, Any] = {"kind": "app_state", "ts": time.time(), "state": "crashed",
                                       "source": "agent", "pid": self.pid, "process": self.origin.process,
                                       "detach_reason": reason}

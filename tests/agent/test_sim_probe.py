@@ -1,0 +1,80 @@
+"""On the virtual device: the probe app under the agent fires every category, values unchanged."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import frida
+import pytest
+
+from dynscan.device.base import AppInfo
+from dynscan.device.sim import SimDevice, build_probe_apk
+from dynscan.events.vocab import CATEGORIES
+from dynscan.hooks import load_catalog
+from dynscan.instrument.launch import instrument_app
+from dynscan.instrument.models import AgentOptions
+from dynscan.instrument.probe import evaluate_probe
+from dynscan.instrument.session import AgentSession
+from dynscan.store import open_store
+
+pytestmark = pytest.mark.timeout(120)
+
+
+@pytest.fixture(scope="module")
+def sim(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[SimDevice, AppInfo]]:
+    with SimDevice() as dev:
+        apk = build_probe_apk(tmp_path_factory.mktemp("probe"))
+        yield dev, dev.install(apk, grant_permissions=True)
+
+
+def _probe_lines(dev: SimDevice, package: str) -> list[str]:
+    text = (dev.files.logs / f"{package}.log").read_text(encoding="utf-8")
+    return [line for line in text.splitlines() if line.startswith("I/dynscan-probe:")]
+
+
+def test_probe_under_agent(sim: tuple[SimDevice, AppInfo], tmp_path: Path, agent_bundle: Path) -> None:
+    dev, info = sim
+    dev.launch(info.package)
+    assert dev.wait_for_exit(info.package, 30) is not None
+    plain = _probe_lines(dev, info.package)
+    assert len(plain) >= 20
+
+    with open_store(tmp_path) as store:
+        pid = dev.spawn(info.package)
+        agent = AgentSession(frida.get_local_device(), pid, store, load_catalog().agent_specs("sim"),
+                             options=AgentOptions(package=info.package), infer_crash=False)
+        try:
+            agent.start()
+            dev.resume(pid)
+            exit_ = dev.wait_for_exit(info.package, 30)
+            assert exit_ is not None and exit_.cause == "app"
+            agent.wait_detached(10)
+        finally:
+            agent.stop()
+        events = list(store.iter_raw())
+    hooked = _probe_lines(dev, info.package)[len(plain):]  # the log file is appended to
+    assert hooked == plain  # every value the app saw is the same with the agent
+
+    calls = [e for e in events if e["kind"] == "api_call"]
+    assert {e["category"] for e in calls} == set(CATEGORIES)
+    assert all("error" not in e for e in calls)  # permissions granted: no SecurityException
+    assert [c.status for c in evaluate_probe(events, dev.identity())] == ["ok", "ok"]
+    for e in calls:
+        assert e["stack"][0].startswith("io.dynscan.probe."), e
+    assert not [e for e in events if e["kind"] == "app_state" and e.get("state") == "crashed"]
+
+
+def test_security_exception_reaches_app_on_sim(tmp_path: Path, agent_bundle: Path) -> None:
+    with SimDevice() as dev, open_store(tmp_path / "s") as store:
+        info = dev.install(build_probe_apk(tmp_path), grant_permissions=False)
+        agent = instrument_app(dev, info.package, store)
+        try:
+            assert agent.infer_crash is False
+            assert dev.wait_for_exit(info.package, 30) is not None
+        finally:
+            agent.stop()
+        lines = _probe_lines(dev, info.package)
+        assert any(line.startswith("I/dynscan-probe: imei failed: java.lang.SecurityException") for line in lines)
+        (imei,) = [e for e in store.iter_raw() if e.get("api") == "android.telephony.TelephonyManager.getDeviceId"]
+        assert imei["error"].startswith("java.lang.SecurityException")

@@ -1,0 +1,61 @@
+"""`dynscan doctor`: every check reported with a fix; a missing piece is a set-up failure (exit 2)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from dynscan.cli.main import app
+from dynscan.errors import SetupError
+from dynscan.instrument import doctor_checks
+
+runner = CliRunner()
+
+
+@pytest.mark.timeout(60)
+def test_all_checks_pass_here() -> None:
+    result = runner.invoke(app, ["doctor", "--no-probe"])
+    assert result.exit_code == 0, result.output
+    for name in ("java", "frida", "agent", "mitmdump", "node"):
+        assert f"] {name}: " in result.output
+    assert "FAIL" not in result.output and result.output.strip().endswith("all checks passed")
+
+
+@pytest.mark.timeout(60)
+def test_missing_bundle_fails_with_fix(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    monkeypatch.setattr(doctor_checks, "bundle_path", lambda: tmp_path / "agent.js")
+    result = runner.invoke(app, ["doctor"])
+    assert "[FAIL] agent: agent bundle missing" in result.output
+    assert "fix: build it with `python -m dynscan.instrument.build_agent`" in result.output
+    assert isinstance(result.exception, SetupError)
+    assert str(result.exception) == "doctor found 1 problem(s): agent"
+    assert "probe" not in result.output  # no probe run on a broken set-up
+
+
+@pytest.mark.timeout(60)
+def test_missing_java(monkeypatch: pytest.MonkeyPatch) -> None:
+    real = doctor_checks._which
+    monkeypatch.setattr(doctor_checks, "_which", lambda t: None if t == "javac" else real(t))
+    check = doctor_checks.check_java()
+    assert check.status == "fail" and check.detail == "javac not found" and "JDK" in check.fix
+
+
+@pytest.mark.timeout(60)
+def test_unreachable_device_fails() -> None:
+    check = doctor_checks.check_device("127.0.0.1:1")
+    assert check.status == "fail" and "frida-server" in check.fix
+
+
+@pytest.mark.timeout(60)
+def test_probe_reports_why_it_cannot_run(monkeypatch: pytest.MonkeyPatch) -> None:
+    from dynscan.device import sim
+    from dynscan.instrument.probe import probe_checks
+
+    if hasattr(sim, "SimDevice") and hasattr(sim, "build_probe_apk"):
+        monkeypatch.delattr(sim, "build_probe_apk")
+    (check,) = probe_checks(None)
+    assert check.status == "warn" and "probe skipped" in check.detail
+    (remote,) = probe_checks("emulator-5554")
+    assert remote.status == "warn" and "virtual device only" in remote.detail
