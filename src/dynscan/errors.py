@@ -11,3 +11,7 @@ class InputError(DynscanError):
 
 class SetupError(DynscanError):
     """The environment cannot do what was asked (missing tool, device, bundle)."""
+
+
+class Interrupted(DynscanError):
+    """Ctrl-C or SIGTERM: everything was cleaned up; the CLI exits 130, as shells expect."""

@@ -83,3 +83,39 @@ def test_bad_apk_and_occupied_session_are_one_line_errors(tmp_path: Path) -> Non
     with pytest.raises(InputError, match="already holds a session"):
         scan(ScanOptions(apk=zipped, out=used), progress=lambda _m: None)
     assert (used / "session.db").read_bytes() == b""  # nothing was overwritten
+
+
+@pytest.mark.timeout(300)
+def test_sigterm_mid_run_cleans_up_and_keeps_what_was_captured(tmp_path: Path) -> None:
+    import signal
+    import sqlite3
+    import time
+
+    before = _own_processes()
+    apk = _build("leaky", tmp_path)
+    session = tmp_path / "session"
+    proc = subprocess.Popen([*DYNSCAN, "run", "--apk", str(apk), "--out", str(session)],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    try:
+        deadline = time.monotonic() + 120
+        while time.monotonic() < deadline:  # wait until the agent has recorded a first call
+            time.sleep(0.5)
+            db = session / "session.db"
+            if db.exists():
+                with sqlite3.connect(db, timeout=5) as c:
+                    if c.execute("SELECT count(*) FROM events WHERE kind = 'api_call'").fetchone()[0]:
+                        break
+        else:
+            pytest.fail("no api_call recorded within 120 s")
+        proc.send_signal(signal.SIGTERM)
+        _out, err = proc.communicate(timeout=60)
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+    assert proc.returncode == 130, err  # interrupted, as shells report SIGINT; cleaned up first
+    assert err.strip().splitlines()[-1] == f"dynscan: interrupted; what was recorded so far is in {session}"
+    assert "Traceback" not in err
+    with sqlite3.connect(session / "session.db") as c:
+        assert c.execute("SELECT count(*) FROM events WHERE kind = 'api_call'").fetchone()[0] >= 1
+    time.sleep(0.5)
+    assert _own_processes() <= before, "a JVM or mitmdump outlived the interrupted run"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import socket
 import subprocess
 import sys
 import time
@@ -11,17 +12,20 @@ import pytest
 
 from dynscan.device.processes import group_alive, kill_group, live_processes, start_group, wait_until
 from dynscan.device.registry import list_devices, open_device
-from dynscan.errors import InputError
+from dynscan.errors import DynscanError
 
 
-def test_registry_lists_and_opens_the_virtual_device() -> None:
+def test_registry_lists_and_opens_the_virtual_device(monkeypatch: pytest.MonkeyPatch) -> None:
+    with socket.socket() as s:  # a port where no adb server listens
+        s.bind(("127.0.0.1", 0))
+        monkeypatch.setenv("ANDROID_ADB_SERVER_PORT", str(s.getsockname()[1]))
     assert [d.serial for d in list_devices()] == ["sim"]
     dev = open_device("sim")
     try:
         assert dev.info().kind == "sim"
     finally:
         dev.close()
-    with pytest.raises(InputError, match="emulator-5554"):
+    with pytest.raises(DynscanError, match="adb start-server"):
         open_device("emulator-5554")
 
 

@@ -24,10 +24,10 @@ from dynscan.capture.proxy import ProxyProcess
 from dynscan.config import Config
 from dynscan.device.registry import SIM_SERIAL, open_device
 from dynscan.driver.runner import ScenarioRunner
-from dynscan.driver.scenario import load_scenario
-from dynscan.errors import InputError
+from dynscan.driver.scenario import Scenario, load_scenario
+from dynscan.errors import InputError, Interrupted
 from dynscan.findings import Report
-from dynscan.hooks.loader import load_catalog
+from dynscan.hooks.loader import Catalog, load_catalog
 from dynscan.instrument.models import DEFAULT_CONSENT_TAPS, AgentOptions
 from dynscan.reports import FORMATS
 from dynscan.session_dir import SessionDir, SessionMeta
@@ -95,6 +95,23 @@ def scan(opts: ScanOptions, progress: Progress = _stderr) -> Report:
     catalog = load_catalog(opts.catalogs)
     sd = _prepare_out(opts.out)
     started = time.time()
+    try:
+        _capture(opts, sd, scenario, config, catalog, started, progress)
+    except KeyboardInterrupt:
+        raise Interrupted(f"interrupted; what was recorded so far is in {sd.root}") from None
+    meta = SessionDir(sd.root).read_meta() or SessionMeta()
+    meta.finished = time.time()
+    sd.write_meta(meta)
+    progress("correlating and writing reports")
+    report = run_analysis(session=sd.root, formats=list(opts.formats) or list(FORMATS), out=sd.root,
+                          config=opts.config, lang=opts.lang, show_values=opts.show_values)
+    progress(f"verdict: {report.verdict} ({len(report.findings)} findings) in {sd.root}")
+    return report
+
+
+def _capture(opts: ScanOptions, sd: SessionDir, scenario: Scenario, config: Config, catalog: Catalog,
+             started: float, progress: Progress) -> None:
+    """Everything that runs on the device, inside one ExitStack."""
     with _sigterm_as_interrupt(), contextlib.ExitStack() as stack:
         progress(f"opening device {opts.device}")
         device: Any = open_device(opts.device)
@@ -136,14 +153,6 @@ def scan(opts: ScanOptions, progress: Progress = _stderr) -> Report:
             ScenarioRunner(device, app, store.append, progress).run(scenario)
         app.close()
         time.sleep(0.3)  # let the proxy write the last flows
-    meta = SessionDir(sd.root).read_meta() or SessionMeta()
-    meta.finished = time.time()
-    sd.write_meta(meta)
-    progress("correlating and writing reports")
-    report = run_analysis(session=sd.root, formats=list(opts.formats) or list(FORMATS), out=sd.root,
-                          config=opts.config, lang=opts.lang, show_values=opts.show_values)
-    progress(f"verdict: {report.verdict} ({len(report.findings)} findings) in {sd.root}")
-    return report
 
 
 def _interactive(app: InstrumentedApp, record: Callable[[dict[str, Any]], object], progress: Progress) -> None:

@@ -12,7 +12,7 @@ except ImportError:  # pragma: no cover
     from click import exceptions as cx  # type: ignore[no-redef]
 
 from dynscan.cli import analyze, devices, doctor, emulator, flows, hooks_cmd, rules_cmd, run, schema, sim
-from dynscan.errors import DynscanError
+from dynscan.errors import DynscanError, Interrupted
 
 app = typer.Typer(
     name="dynscan",
@@ -43,6 +43,9 @@ def fail(message: str) -> None:
 def main() -> None:
     try:
         code = app(standalone_mode=False)
+    except Interrupted as e:
+        print(f"dynscan: {e}", file=sys.stderr)
+        raise SystemExit(130) from None
     except DynscanError as e:
         fail(str(e))
     except cx.NoArgsIsHelpError as e:
