@@ -119,3 +119,37 @@ def test_sigterm_mid_run_cleans_up_and_keeps_what_was_captured(tmp_path: Path) -
         assert c.execute("SELECT count(*) FROM events WHERE kind = 'api_call'").fetchone()[0] >= 1
     time.sleep(0.5)
     assert _own_processes() <= before, "a JVM or mitmdump outlived the interrupted run"
+
+
+@pytest.mark.timeout(300)
+def test_scenario_file_drives_consent_and_a_granted_permission(tmp_path: Path) -> None:
+    import sqlite3
+
+    apk = _build("compliant", tmp_path)
+    scenario = tmp_path / "grant.yaml"
+    scenario.write_text(
+        "- do: launch\n"
+        "- do: policy\n  answer: accept\n  timeout: 15\n"
+        "- do: wait\n  seconds: 1\n"
+        "- do: tap\n  text: Continue\n"  # the app's own rationale dialog, then the system dialog
+        "- do: permissions\n  answer: allow\n  seconds: 3\n"
+        "- do: stop\n")
+    session = tmp_path / "s"
+    report = scan(ScanOptions(apk=apk, out=session, scenario=str(scenario), formats=["json"]),
+                  progress=lambda _m: None)
+    with sqlite3.connect(session / "session.db") as c:
+        rows = [json.loads(b) for (b,) in c.execute("SELECT body FROM events ORDER BY ts, seq")]
+    kinds = [(e["kind"], e.get("source")) for e in rows]
+    consent = [e["action"] for e in rows if e["kind"] == "consent"]
+    assert consent == ["policy_shown", "policy_accepted"]
+    request = next(e for e in rows if e["kind"] == "permission_request")
+    assert request["permissions"] == ["android.permission.ACCESS_COARSE_LOCATION"]
+    results = [e for e in rows if e["kind"] == "permission_result"]
+    assert results and results[-1]["granted"] is True, results
+    assert ("user_action", "driver") in kinds and ("app_state", "agent") in kinds
+    first_consent = next(e["ts"] for e in rows if e["kind"] == "consent")
+    locations = [e for e in rows if e["kind"] == "api_call" and e["category"] == "location"]
+    assert locations and all(e["ts"] >= results[-1]["ts"] > first_consent for e in locations)
+    accepted = next(e["ts"] for e in rows if e.get("action") == "policy_accepted")
+    assert all(e["ts"] >= accepted for e in rows if e["kind"] in ("api_call", "permission_check"))
+    assert not {f.rule for f in report.findings} & {"PRE_CONSENT_COLLECTION", "PRE_CONSENT_PERMISSION_REQUEST"}

@@ -93,8 +93,10 @@ class ScenarioRunner:
         if node is None:
             return False
         self.emit("consent", action="policy_shown")
-        self._tap(node.center, node.text or node.short_id)
+        # Recorded before the tap lands: the app reacts inside its click handler, and what it does
+        # there happens after the user's choice, not before it.
         self.emit("consent", action="policy_accepted" if answer == "accept" else "policy_declined")
+        self._tap(node.center, node.text or node.short_id)
         return True
 
     def _watch(self, seconds: float, until: Callable[[Screen], bool] | None = None) -> bool:
