@@ -76,3 +76,63 @@ def test_identity_redacts_and_show_values_reveals(tmp_path: Path) -> None:
 def test_unknown_format_is_an_input_error(tmp_path: Path) -> None:
     with pytest.raises(InputError, match="unknown report format 'pdf'"):
         run_analysis(events=tmp_path / "x.jsonl", formats=["pdf"])
+
+
+def _timeline() -> list[dict[str, Any]]:
+    """Every road through the import: ids and none, a coerced (lax) line, an unknown kind, flows."""
+    ev: list[dict[str, Any]] = [dict(EVENTS[0], first_party_domains=["example.com"])]
+    for i in range(40):
+        ts = 11.0 + i
+        call: dict[str, Any] = {**EVENTS[1], "ts": ts, "id": f"c{i}", "stack": STACK}
+        if i % 3 == 0:
+            del call["id"]
+        ev.append(call)
+        ev.append({"kind": "flow", "ts": ts + 0.5, "method": "POST", "url": "https://t.example.net/x",
+                   "host": "t.example.net", "scheme": "http", "pii": [
+                       {"type": "imei", "encoding": "plain", "location": "body"}]})
+        if i == 20:
+            ev.append({"kind": "consent", "ts": ts + 0.7, "action": "policy_accepted", "id": "ok"})
+    ev.append({"kind": "app_state", "ts": "60", "state": "background", "id": "lax"})  # "60": lax mode
+    ev.append({**EVENTS[1], "ts": 61.0, "id": "bg", "stack": STACK})
+    ev.append({"kind": "frame_stats", "ts": 62.0, "fps": 60})
+    return ev
+
+
+def _two_pass(src: Path, into: Path, package: str | None = None) -> dict[str, Any]:
+    from dynscan.events.jsonl import import_jsonl
+
+    import_jsonl(src, into, warn=None)
+    with open_store(into, create=False) as store:
+        a = analyze_store(store, Config(), package=package)
+    return {"report": a.report.model_dump(mode="json"), "evidence": a.evidence}
+
+
+@pytest.mark.parametrize("shuffle", [False, True])
+@pytest.mark.parametrize("package", [None, "com.other"])
+def test_one_pass_gives_what_import_then_analyze_gives(tmp_path: Path, shuffle: bool,
+                                                       package: str | None) -> None:
+    from dynscan.analysis import import_and_analyze
+
+    events = _timeline()
+    if shuffle:  # out of time order: the rules must run again over the sorted store
+        events[5], events[30] = events[30], events[5]
+    src = tmp_path / "t.jsonl"
+    src.write_bytes(b"".join(orjson.dumps(e) + b"\n" for e in events))
+    expected = _two_pass(src, tmp_path / "two", package)
+    store, a = import_and_analyze(src, tmp_path / "one", Config(), package=package)
+    with store:
+        assert {"report": a.report.model_dump(mode="json"), "evidence": a.evidence} == expected
+        assert (a.report.stats["out_of_order"] > 0) == shuffle
+        assert "#2" in a.evidence  # an id-less line's assigned id, as the store holds it
+    assert (tmp_path / "one" / "session.db").read_bytes() == (tmp_path / "two" / "session.db").read_bytes()
+    assert any(f.rule == "BACKGROUND_COLLECTION" for f in a.report.findings)  # the lax line counted
+
+
+def test_one_pass_failure_leaves_no_database(tmp_path: Path) -> None:
+    from dynscan.analysis import import_and_analyze
+
+    src = tmp_path / "t.jsonl"
+    src.write_bytes(b"".join(orjson.dumps(e) + b"\n" for e in _timeline()) + b'{"kind":"consent","ts":1}\n')
+    with pytest.raises(InputError, match=r"t.jsonl:\d+: consent.action: Field required"):
+        import_and_analyze(src, tmp_path / "s", Config())
+    assert list((tmp_path / "s").iterdir()) == []

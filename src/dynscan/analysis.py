@@ -1,7 +1,11 @@
 """Load a timeline, run the rules, write the reports: what ``dynscan analyze`` does.
 
-Both inputs take the same road: a JSON Lines timeline (``--events``, or a session directory that
-only has ``events.jsonl``) is first imported into a session store, then store -> rules -> reports.
+Both inputs end in the same place: a JSON Lines timeline (``--events``, or a session directory
+that only has ``events.jsonl``) is imported into a session store, then store -> rules -> reports.
+A timeline in time order takes one pass: each line is validated once, written to the store and
+handed to the rules as it is read (the very object the store would give back). When a line is out
+of time order the rules stop being fed and run again over the finished store, which sorts by ts,
+so the findings are the same either way.
 
 Outputs: without ``out``, the JSON report goes to stdout (the default format) and any other
 requested format is written into the session directory (with ``--events`` there is none, so other
@@ -17,16 +21,19 @@ import tempfile
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import IO, Any
+from typing import IO, TYPE_CHECKING, Any
 
 from dynscan.config import Config
 from dynscan.errors import InputError
-from dynscan.events.jsonl import import_jsonl
+from dynscan.events.jsonl import Importer
 from dynscan.events.model import Event
 from dynscan.findings import Report, Severity
 from dynscan.identity import Identity
 from dynscan.session_dir import SessionDir
 from dynscan.store.session import SessionStore, open_store
+
+if TYPE_CHECKING:
+    from dynscan.rules.engine import EngineResult
 
 FAIL_VERDICT_AT = Severity.high
 
@@ -46,14 +53,21 @@ def _override_package(events: Iterable[Event], package: str) -> Iterator[Event]:
         yield ev
 
 
-def analyze_store(store: SessionStore, config: Config, *, package: str | None = None) -> Analysis:
-    """Run the rules over a session store; ``package`` overrides the one ``session_start`` names."""
+def _evaluate(events: Iterable[Event], config: Config, package: str | None) -> EngineResult:
     from dynscan.rules.engine import evaluate
 
-    events: Iterable[Event] = store.iter_events()
     if package is not None:
         events = _override_package(events, package)
-    result = evaluate(events, config, package=package)
+    return evaluate(events, config, package=package)
+
+
+def analyze_store(store: SessionStore, config: Config, *, package: str | None = None) -> Analysis:
+    """Run the rules over a session store; ``package`` overrides the one ``session_start`` names."""
+    return _analysis(store, _evaluate(store.iter_events(), config, package), package)
+
+
+def _analysis(store: SessionStore, result: EngineResult, package: str | None) -> Analysis:
+    """The report of the rules' ``result`` over ``store``, with the evidence it cites."""
     findings = result.findings
     by_severity = {s.value: sum(1 for f in findings if f.severity is s) for s in Severity}
     first, last = store.time_span()
@@ -73,17 +87,44 @@ def analyze_store(store: SessionStore, config: Config, *, package: str | None = 
     return Analysis(report=report, evidence=evidence)
 
 
-def _events_of(session: Path, import_into: Path, progress: bool | None) -> SessionStore:
-    """The store of a session directory, importing its ``events.jsonl`` when it has no database."""
+def import_and_analyze(timeline: Path, into: Path, config: Config, *, package: str | None = None,
+                       progress: bool | None = False) -> tuple[SessionStore, Analysis]:
+    """Import ``timeline`` into ``into`` and run the rules: the same result as ``import_jsonl``
+    then :func:`analyze_store`, in one pass when the file is in time order. The caller closes the
+    returned store."""
+    importer = Importer(timeline, into, progress=progress)
+    try:
+        result = _evaluate(importer.events(as_stored_only=True), config, package)
+        importer.finish().warn(str(timeline))
+    finally:
+        importer.close()
+    store = open_store(into, create=False)
+    try:
+        if not importer.as_stored:
+            result = _evaluate(store.iter_events(), config, package)
+        return store, _analysis(store, result, package)
+    except BaseException:
+        store.close()
+        raise
+
+
+def _events_of(session: Path, import_into: Path, cfg: Config, package: str | None,
+               progress: bool | None) -> tuple[SessionStore, Analysis]:
+    """The store of a session directory and its analysis, importing its ``events.jsonl`` when it
+    has no database."""
     sd = SessionDir(session)
     if not session.is_dir():
         hint = " (give a JSON Lines timeline with --events)" if session.is_file() else ""
         raise InputError(f"{session}: not a session directory{hint}")
     if sd.db.exists():
-        return open_store(session, create=False)
+        store = open_store(session, create=False)
+        try:
+            return store, analyze_store(store, cfg, package=package)
+        except BaseException:
+            store.close()
+            raise
     if sd.events_jsonl.exists():
-        import_jsonl(sd.events_jsonl, import_into, progress=progress)
-        return open_store(import_into, create=False)
+        return import_and_analyze(sd.events_jsonl, import_into, cfg, package=package, progress=progress)
     raise InputError(f"{session}: no session.db or events.jsonl in this session directory")
 
 
@@ -135,17 +176,16 @@ def run_analysis(
 
     with contextlib.ExitStack() as stack:
         if session is not None:
-            store = _events_of(session, out or session, progress)
+            store, analysis = _events_of(session, out or session, cfg, package, progress)
+            stack.callback(store.close)
             if ident is None and SessionDir(session).identity.exists():
                 ident = load_identity(SessionDir(session).identity)
         else:
             assert events is not None
             work = out if out is not None else Path(stack.enter_context(
                 tempfile.TemporaryDirectory(prefix="dynscan-analyze-")))
-            import_jsonl(events, work, progress=progress)
-            store = open_store(work, create=False)
-        stack.callback(store.close)
-        analysis = analyze_store(store, cfg, package=package)
+            store, analysis = import_and_analyze(events, work, cfg, package=package, progress=progress)
+            stack.callback(store.close)
         data = ReportInput(report=analysis.report, evidence=analysis.evidence, timeline=store.iter_raw,
                            lang=lang, show_values=show_values, identity=ident)
         if to_files:

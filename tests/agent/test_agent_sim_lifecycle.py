@@ -6,6 +6,7 @@ from __future__ import annotations
 import time
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -17,8 +18,8 @@ pytestmark = pytest.mark.timeout(120)
 APP_SRC = Path(__file__).parent / "sim_apps" / "lifecycle"
 
 
-def _wait_for(store_events: Callable[[], list[dict]], pred: Callable[[list[dict]], bool],
-              timeout_s: float = 10.0) -> list[dict]:
+def _wait_for(store_events: Callable[[], list[dict[str, Any]]], pred: Callable[[list[dict[str, Any]]], bool],
+              timeout_s: float = 10.0) -> list[dict[str, Any]]:
     deadline = time.monotonic() + timeout_s
     while True:
         evs = store_events()
@@ -34,10 +35,10 @@ def test_lifecycle_on_sim(tmp_path: Path, agent_bundle: Path) -> None:
         info = dev.install(apk, grant_permissions=True)
         agent = instrument_app(dev, info.package, store)
         try:
-            def events() -> list[dict]:
+            def events() -> list[dict[str, Any]]:
                 return [e for e in store.iter_raw() if e.get("source") == "agent"]
 
-            def states(evs: list[dict]) -> list[str]:
+            def states(evs: list[dict[str, Any]]) -> list[str]:
                 return [e["state"] for e in evs if e["kind"] == "app_state"]
 
             evs = _wait_for(events, lambda evs: states(evs) == ["foreground", "background"])
@@ -57,3 +58,47 @@ def test_lifecycle_on_sim(tmp_path: Path, agent_bundle: Path) -> None:
                       ("startActivity", "(implicit)", "https://example.com/landing")]
     (imei,) = [e for e in evs if e["kind"] == "api_call"]
     assert imei["error"].startswith("java.lang.SecurityException")  # READ_PHONE_STATE not declared
+
+
+def test_lifecycle_hooks_use_the_perform_entry_points_on_sim(tmp_path: Path, agent_bundle: Path) -> None:
+    """Overrides that call super late: foreground/background come from performResume/performStop, before
+    the override's own code (hooks on Activity.onResume/onStop would only see the late super call)."""
+    apk = tmp_path / "ov.apk"
+    build_app(Path(__file__).parent / "sim_apps" / "overrides", apk)
+    with SimDevice() as dev, open_store(tmp_path / "s") as store:
+        info = dev.install(apk)
+        agent = instrument_app(dev, info.package, store)
+        try:
+            def events() -> list[dict[str, Any]]:
+                return [e for e in store.iter_raw() if e.get("source") == "agent"]
+
+            def seq(evs: list[dict[str, Any]]) -> list[str]:
+                return [e["state"] if e["kind"] == "app_state" else "api" for e in evs
+                        if e["kind"] in ("app_state", "api_call")]
+
+            def wait_seq(want: list[str]) -> list[dict[str, Any]]:
+                return _wait_for(events, lambda evs: seq(evs) == want)
+
+            expected = ["foreground", "api"]
+            evs = wait_seq(expected)
+            for state in ("background", "foreground", "background", "foreground"):
+                if state == "background":
+                    dev.key("HOME")
+                else:
+                    dev.launch(info.package)
+                expected = [*expected, state, "api"]
+                evs = wait_seq(expected)
+            health = agent.health()
+        finally:
+            agent.stop()
+            dev.stop(info.package)
+    assert seq(evs) == expected
+    apis = [e for e in evs if e["kind"] == "api_call"]
+    assert {e["api"] for e in apis} == {"android.provider.Settings$Secure.getString"}
+    installed = {h.id: h.overloads for h in health.installed}
+    assert installed["lifecycle.perform_resume"] == ["(boolean,java.lang.String)"]
+    assert installed["lifecycle.perform_pause"] == ["()"]
+    assert installed["lifecycle.perform_stop"] == ["(boolean,java.lang.String)"]
+    assert "lifecycle.resume" not in installed  # the on* hooks are for Android only
+    assert health.fired.get("lifecycle.perform_resume", 0) >= 3
+    assert health.fired.get("lifecycle.perform_stop", 0) >= 2

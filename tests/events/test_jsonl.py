@@ -220,3 +220,37 @@ def test_a_byte_order_mark_is_tolerated(tmp_path: Path) -> None:
     src.write_bytes(b"\xef\xbb\xbf" + orjson.dumps(START) + b"\r\n" + orjson.dumps(call(2.0)) + b"\r\n")
     assert import_jsonl(src, tmp_path / "s", warn=None).events == 2
     assert [e.kind for e in read_events(src)] == ["session_start", "api_call"]
+
+
+def test_importer_yields_what_the_store_reads_back(tmp_path: Path) -> None:
+    from dynscan.events.jsonl import Importer
+
+    lines = [START, call(2.0), call(3.0, id="x", pid="7"), {"kind": "mystery", "ts": 4.0, "n": 1}]
+    src = write(tmp_path / "t.jsonl", lines)
+    importer = Importer(src, tmp_path / "s")
+    fed = list(importer.events(as_stored_only=True))
+    assert importer.as_stored and importer.stats.events == 4
+    with open_store(tmp_path / "s", create=False) as store:
+        stored = list(store.iter_events())
+    assert fed == stored and [e.id for e in fed] == ["#1", "#2", "x", "#4"] and stored[2].pid == 7
+
+
+def test_importer_stops_feeding_at_disorder_but_imports_everything(tmp_path: Path) -> None:
+    from dynscan.events.jsonl import Importer
+
+    src = write(tmp_path / "t.jsonl", [START, call(5.0), call(3.0), call(6.0)])
+    importer = Importer(src, tmp_path / "s")
+    assert [e.ts for e in importer.events(as_stored_only=True)] == [1.0, 5.0]
+    assert not importer.as_stored and importer.stats.out_of_order == 1 and importer.stats.events == 4
+    with open_store(tmp_path / "s", create=False) as store:
+        assert store.count() == 4
+
+
+def test_abandoned_import_removes_its_file(tmp_path: Path) -> None:
+    from dynscan.events.jsonl import Importer
+
+    importer = Importer(write(tmp_path / "t.jsonl", [START, call(2.0), call(3.0)]), tmp_path / "s")
+    next(importer.events())
+    assert leftovers(tmp_path / "s")  # the private import file exists while importing
+    importer.close()
+    assert leftovers(tmp_path / "s") == []

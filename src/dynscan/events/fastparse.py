@@ -72,10 +72,15 @@ def line_to_event(line: bytes) -> Event | None:
     known model checks its own ``kind``. ``None`` means "take the slow path" (:func:`validate_event`
     on the parsed dict), which also words the error.
     """
-    m = _KIND.search(line)
-    if m is None:
-        return None
-    validator = _BY_BYTES.get(m.group(1), _OTHER)
+    i = line.find(b'"kind":"')  # compact JSON (as orjson and json.dumps(separators) write it)
+    if i >= 0:
+        i += 8
+        validator = _BY_BYTES.get(line[i:line.find(b'"', i)], _OTHER)
+    else:
+        m = _KIND.search(line)
+        if m is None:
+            return None
+        validator = _BY_BYTES.get(m.group(1), _OTHER)
     try:
         event: Event = validator.validate_json(line, strict=True)
     except ValidationError:

@@ -12,7 +12,7 @@ import os
 import sys
 import time
 from collections import Counter
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Generator, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, Any
@@ -21,7 +21,7 @@ import orjson
 from pydantic import ValidationError
 
 from dynscan.errors import InputError
-from dynscan.events.fastparse import MODELS, describe_error, line_to_event, validate_event
+from dynscan.events.fastparse import MODELS, describe_error, json_to_event, line_to_event, validate_event
 from dynscan.events.model import Event
 from dynscan.store.bulk import BulkImport, Row
 from dynscan.store.session import SessionStore
@@ -125,17 +125,127 @@ def _body(data: dict[str, Any], event: Event, plain: bool, line: bytes, lineno: 
     return new_id, orjson.dumps(dumped)
 
 
-def _row(source: str, lineno: int, line: bytes) -> tuple[Event, str, bytes]:
-    """(event, id, stored JSON) of one non-blank line; the fast path keeps the line's own bytes."""
-    event = line_to_event(line)
+def _row(source: str, lineno: int, line: bytes, event: Event | None) -> tuple[Event, str, bytes, bool]:
+    """(event, id, stored JSON, same) of one non-blank line; the fast path keeps the line's bytes.
+
+    ``same``: the event is exactly what reading the stored JSON back gives
+    (``SessionStore.iter_events``): the same bytes through the same strict validator with the
+    assigned ``#<line>`` id set on it, or on the slow path (coerced values, odd lines) the stored
+    JSON validated again. It is false only when that second validation fails. ``event``: what
+    :func:`line_to_event` gave for the line.
+    """
     if event is not None and event.id:
-        return event, event.id, line.strip()
+        return event, event.id, line.strip(), True
     if event is not None and b'"id"' not in line:
         event_id = f"#{lineno}"
-        return event, event_id, b'{"id":"' + event_id.encode() + b'",' + line.strip()[1:]
+        event.id = event_id
+        return event, event_id, b'{"id":"' + event_id.encode() + b'",' + line.strip()[1:], True
     data, event, plain = _parse(source, lineno, line)
     event_id, body = _body(data, event, plain, line, lineno)
-    return event, event_id, body
+    try:
+        return json_to_event(event.kind, body), event_id, body, True
+    except ValidationError:  # e.g. an infinite ts: the store will refuse it when read back
+        return event, event_id, body, False
+
+
+class Importer:
+    """One streamed import of a timeline into ``session_dir/session.db`` (replaced only on success).
+
+    :meth:`events` imports and yields every event, validated, in file order, as it goes; the
+    database is renamed into place after the last one (so a consumer that stops early must call
+    :meth:`finish`). :attr:`as_stored` is already updated when an event is yielded, so a consumer
+    that needs the store's view (time order) can tell when the file stops giving it.
+    """
+
+    def __init__(self, path: Path, session_dir: Path, *, progress: bool | None = False) -> None:
+        self.path, self.session_dir, self.progress = path, session_dir, progress
+        self.stats = ImportStats()
+        self._events: Generator[Event, None, None] | None = None
+        self._unreadable = False
+
+    @property
+    def as_stored(self) -> bool:
+        """True while the events yielded so far are the store's own (``SessionStore.iter_events``),
+        in its order: none out of time order, none that the store would refuse to read back."""
+        return not self.stats.out_of_order and not self._unreadable
+
+    def events(self, *, as_stored_only: bool = False) -> Iterator[Event]:
+        """Import, yielding each event; ``as_stored_only``: stop yielding (but go on importing)
+        at the first event that makes :attr:`as_stored` false. Call it once."""
+        if self._events is None:
+            self._events = self._run(as_stored_only)
+        return self._events
+
+    def finish(self) -> ImportStats:
+        """Import whatever :meth:`events` has not yielded yet and commit; returns the stats."""
+        for _ in self.events():
+            pass
+        return self.stats
+
+    def close(self) -> None:
+        """Abandon an unfinished import (its private database file is removed)."""
+        if self._events is not None:
+            self._events.close()
+
+    def _run(self, as_stored_only: bool) -> Generator[Event, None, None]:
+        source = str(self.path)
+        stats = self.stats
+        kinds, unknown = stats.kinds, stats.unknown_kinds
+        known = MODELS
+        with _open(self.path) as f:
+            bar = _Progress(source, os.fstat(f.fileno()).st_size, self.progress)
+            bulk = BulkImport(self.session_dir, source=source)
+            try:
+                rows: list[Row] = []
+                append = rows.append
+                latest, earliest = float("-inf"), float("inf")
+                done = last_seq = 0
+                feed = True
+                for lineno, line in enumerate(f, 1):
+                    done += len(line)
+                    if lineno == 1 and line.startswith(_BOM):
+                        line = line[len(_BOM):]
+                    body = line.strip()
+                    if not body:
+                        continue
+                    event = line_to_event(body)
+                    if event is not None and event.id:  # the fast path, inlined
+                        event_id = event.id
+                    else:
+                        event, event_id, body, same = _row(source, lineno, line, event)
+                        if not same:
+                            self._unreadable = True
+                    ts, kind = event.ts, event.kind
+                    kinds[kind] += 1
+                    if kind not in known:
+                        unknown[kind] += 1
+                    if ts < latest:
+                        stats.out_of_order += 1
+                    else:
+                        latest = ts
+                    if ts < earliest:
+                        earliest = ts
+                    append((lineno, event_id, ts, kind, body))
+                    last_seq = lineno
+                    if len(rows) >= _BATCH:
+                        bulk.add(rows)
+                        rows.clear()
+                        bar.update(lineno, done)
+                    if feed:
+                        if as_stored_only and not self.as_stored:
+                            feed = False
+                        else:
+                            yield event
+                bulk.add(rows)
+                stats.events = kinds.total()
+                if not stats.events:
+                    raise InputError(f"{source}: empty timeline (no events)")
+                stats.first_ts, stats.last_ts = earliest, latest
+                bulk.commit({"imported_from": source, "out_of_order": str(stats.out_of_order),
+                             "imported_seq": str(last_seq)})
+            except BaseException:
+                bulk.abort()
+                raise
 
 
 def import_jsonl(path: Path, session_dir: Path, *, progress: bool | None = False,
@@ -145,50 +255,9 @@ def import_jsonl(path: Path, session_dir: Path, *, progress: bool | None = False
     Events without an ``id`` get ``#<line number>``. ``progress``: ``None`` shows progress when
     stderr is a terminal. ``warn``: where the one-line warnings go (``None``: nowhere).
     """
-    source = str(path)
-    stats = ImportStats()
-    kinds, unknown = stats.kinds, stats.unknown_kinds
-    with _open(path) as f:
-        bar = _Progress(source, os.fstat(f.fileno()).st_size, progress)
-        bulk = BulkImport(session_dir, source=source)
-        try:
-            rows: list[Row] = []
-            latest, earliest = float("-inf"), float("inf")
-            done = last_seq = 0
-            for lineno, line in enumerate(f, 1):
-                done += len(line)
-                if lineno == 1 and line.startswith(_BOM):
-                    line = line[len(_BOM):]
-                if not line.strip():
-                    continue
-                event, event_id, body = _row(source, lineno, line)
-                ts, kind = event.ts, event.kind
-                kinds[kind] += 1
-                if kind not in MODELS:
-                    unknown[kind] += 1
-                if ts < latest:
-                    stats.out_of_order += 1
-                else:
-                    latest = ts
-                earliest = min(earliest, ts)
-                rows.append((lineno, event_id, ts, kind, body))
-                last_seq = lineno
-                if len(rows) >= _BATCH:
-                    bulk.add(rows)
-                    rows = []
-                    bar.update(lineno, done)
-            bulk.add(rows)
-            stats.events = kinds.total()
-            if not stats.events:
-                raise InputError(f"{source}: empty timeline (no events)")
-            stats.first_ts, stats.last_ts = earliest, latest
-            bulk.commit({"imported_from": source, "out_of_order": str(stats.out_of_order),
-                         "imported_seq": str(last_seq)})
-        except BaseException:
-            bulk.abort()
-            raise
+    stats = Importer(path, session_dir, progress=progress).finish()
     if warn is not None:
-        stats.warn(source, warn)
+        stats.warn(str(path), warn)
     return stats
 
 

@@ -5,8 +5,10 @@ import android.content.Context;
 import android.content.ContextWrapper;
 import android.content.Intent;
 import android.os.Bundle;
+import android.util.SuperNotCalledException;
 import android.view.View;
 import dynscan.sim.Permissions;
+import dynscan.sim.Sim;
 
 /** One screen of the app. */
 public class Activity extends ContextWrapper {
@@ -20,6 +22,8 @@ public class Activity extends ContextWrapper {
     View mContentView;
     boolean mFinished;
     int mState;
+    /** Set by every lifecycle callback of this class: an override that skips super leaves it false. */
+    boolean mCalled;
 
     public Activity() { super(null); }
 
@@ -30,16 +34,74 @@ public class Activity extends ContextWrapper {
         mComponent = component;
     }
 
-    protected void onCreate(Bundle savedInstanceState) {}
-    protected void onStart() {}
-    protected void onRestart() {}
-    protected void onResume() {}
-    protected void onPause() {}
-    protected void onStop() {}
-    protected void onDestroy() {}
+    protected void onCreate(Bundle savedInstanceState) { mCalled = true; }
+    protected void onStart() { mCalled = true; }
+    protected void onRestart() { mCalled = true; }
+    protected void onResume() { mCalled = true; }
+    protected void onPause() { mCalled = true; }
+    protected void onStop() { mCalled = true; }
+    protected void onDestroy() { mCalled = true; }
     protected void onNewIntent(Intent intent) {}
     protected void onSaveInstanceState(Bundle outState) {}
     protected void onActivityResult(int requestCode, int resultCode, Intent data) {}
+
+    // ---------------------------------------------------------------- the framework's entry points
+    // As on Android, the runtime (ActivityThread) never calls the on* callbacks itself: it calls these,
+    // which run the callback and throw SuperNotCalledException when an override did not call super
+    // (an uncaught exception on the main thread: the app crashes).
+
+    private void calling(String callback) {
+        Sim.log("lifecycle", "component", getClass().getName(), "callback", callback);
+        mCalled = false;
+    }
+
+    private String notCalled(String callback) {
+        return "Activity " + mComponent.toShortString() + " did not call through to super." + callback + "()";
+    }
+
+    final void performCreate(Bundle icicle) {
+        calling("onCreate");
+        onCreate(icicle);
+        if (!mCalled) throw new SuperNotCalledException(notCalled("onCreate"));
+    }
+
+    final void performStart(String reason) {
+        calling("onStart");
+        onStart();
+        if (!mCalled) throw new SuperNotCalledException(notCalled("onStart"));
+    }
+
+    /** onRestart, then with {@code start} onStart. */
+    final void performRestart(boolean start, String reason) {
+        calling("onRestart");
+        onRestart();
+        if (!mCalled) throw new SuperNotCalledException(notCalled("onRestart"));
+        if (start) performStart(reason);
+    }
+
+    final void performResume(boolean followedByPause, String reason) {
+        calling("onResume");
+        onResume();
+        if (!mCalled) throw new SuperNotCalledException(notCalled("onResume"));
+    }
+
+    final void performPause() {
+        calling("onPause");
+        onPause();
+        if (!mCalled) throw new SuperNotCalledException(notCalled("onPause"));
+    }
+
+    final void performStop(boolean preserveWindow, String reason) {
+        calling("onStop");
+        onStop();
+        if (!mCalled) throw new SuperNotCalledException(notCalled("onStop"));
+    }
+
+    final void performDestroy() {
+        calling("onDestroy");
+        onDestroy();
+        if (!mCalled) throw new SuperNotCalledException(notCalled("onDestroy"));
+    }
 
     public void onRequestPermissionsResult(int requestCode, String[] permissions, int[] grantResults) {}
 

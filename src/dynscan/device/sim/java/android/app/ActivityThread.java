@@ -79,29 +79,27 @@ public final class ActivityThread {
 
     static final int CREATED = 1, STARTED = 2, RESUMED = 3, PAUSED = 4, STOPPED = 5, DESTROYED = 6;
 
-    static void callback(Activity a, String name, Runnable r) {
-        Sim.log("lifecycle", "component", a.getClass().getName(), "callback", name);
-        r.run();
-    }
+    // Every transition goes through the Activity's perform* methods (which log the callback and enforce
+    // the call to super), never through the on* callbacks directly.
 
     static void toResumed(Activity a) {
         if (a.mState == STOPPED) {
-            callback(a, "onRestart", a::onRestart);
-            a.mState = CREATED;
+            a.performRestart(true, "restart");
+            a.mState = STARTED;
         }
         if (a.mState == CREATED) {
-            callback(a, "onStart", a::onStart);
+            a.performStart("start");
             a.mState = STARTED;
         }
         if (a.mState == STARTED || a.mState == PAUSED) {
-            callback(a, "onResume", a::onResume);
+            a.performResume(false, "resume");
             a.mState = RESUMED;
         }
     }
 
     static void toPaused(Activity a) {
         if (a.mState == RESUMED) {
-            callback(a, "onPause", a::onPause);
+            a.performPause();
             a.mState = PAUSED;
         }
     }
@@ -109,7 +107,7 @@ public final class ActivityThread {
     static void toStopped(Activity a) {
         toPaused(a);
         if (a.mState == PAUSED || a.mState == STARTED) {
-            callback(a, "onStop", a::onStop);
+            a.performStop(false, "stop");
             a.mState = STOPPED;
         }
     }
@@ -127,12 +125,12 @@ public final class ActivityThread {
         STACK.add(a);
         Sim.log("component_start", "via", "startActivity", "target_package", Sim.packageName,
                 "component", cn.flattenToShortString(), "internal", Boolean.TRUE);
-        callback(a, "onCreate", () -> a.onCreate(null));
+        a.performCreate(null);
         a.mState = CREATED;
         if (a.mFinished) return;
         if (isForeground() && sPerm == null) toResumed(a);
         else {
-            callback(a, "onStart", a::onStart);
+            a.performStart("start");
             a.mState = STARTED;
         }
         if (prev != null) toStopped(prev);
@@ -148,7 +146,7 @@ public final class ActivityThread {
             Activity next = top();
             if (wasTop && next != null && isForeground() && sPerm == null) toResumed(next);
             toStopped(a);
-            callback(a, "onDestroy", a::onDestroy);
+            a.performDestroy();
             a.mState = DESTROYED;
             DIALOGS.removeIf(d -> d.mOwner == a);
             if (STACK.isEmpty()) {
@@ -318,12 +316,17 @@ public final class ActivityThread {
                 return SensorManager.inject(args.length > 0 ? args[0] : "");
             case "dump":
                 return onMain(Screen::dump);
-            case "tap":
-                return onMain(() -> Screen.tap(Integer.parseInt(args[0]), Integer.parseInt(args[1])));
-            case "key":
-                return onMain(() -> key(args[0]));
+            case "tap": {
+                int x = Integer.parseInt(args[0]), y = Integer.parseInt(args[1]);
+                return onMainAsApp(() -> Screen.tap(x, y));
+            }
+            case "key": {
+                String key = args[0];
+                if (!key.equals("HOME") && !key.equals("BACK")) throw new IllegalArgumentException("unknown key " + key);
+                return onMainAsApp(() -> key(key));
+            }
             case "front":
-                return onMain(ActivityThread::front);
+                return onMainAsApp(ActivityThread::front);
             case "state":
                 return onMain(ActivityThread::state);
             default:
@@ -337,9 +340,44 @@ public final class ActivityThread {
             if (System.nanoTime() > deadline) throw new IllegalStateException("the app has not been resumed");
             Thread.sleep(5);
         }
-        FutureTask<T> task = new FutureTask<>(c);
+        FutureTask<T> task = new MainTask<>(c);
         sMain.post(task);
         return task.get(Watchdog.anrMillis() + 3000, TimeUnit.MILLISECONDS);
+    }
+
+    /**
+     * Like {@link #onMain}, for commands that run app code (click handlers, lifecycle callbacks): an exception
+     * from it is not an answer to the driver but escapes the main looper, so the app crashes as on Android
+     * (the pending command then fails because the app is gone).
+     */
+    private static <T> T onMainAsApp(Callable<T> c) throws Exception {
+        return onMain(() -> {
+            try {
+                return c.call();
+            } catch (RuntimeException | Error e) {
+                throw new Escape(e);
+            }
+        });
+    }
+
+    /** Carries an app exception out of a driver command's FutureTask onto the main looper. */
+    private static final class Escape extends Exception {
+        final Throwable app;
+
+        Escape(Throwable app) { super(null, null, false, false); this.app = app; }
+    }
+
+    private static final class MainTask<T> extends FutureTask<T> {
+        MainTask(Callable<T> c) { super(c); }
+
+        @Override protected void setException(Throwable t) {
+            if (t instanceof Escape) {
+                Throwable app = ((Escape) t).app;
+                if (app instanceof Error) throw (Error) app;
+                throw (RuntimeException) app;
+            }
+            super.setException(t);
+        }
     }
 
     private static Object state() {

@@ -28,6 +28,8 @@ public final class ComponentName {
 
     public String flattenToShortString() { return mPackage + "/" + getShortClassName(); }
 
+    public String toShortString() { return "{" + mPackage + "/" + mClass + "}"; }
+
     public static ComponentName unflattenFromString(String str) {
         int sep = str.indexOf('/');
         if (sep < 0 || sep + 1 >= str.length()) return null;
