@@ -49,3 +49,10 @@ def test_example_timeline_matches_the_events_schema() -> None:
 def test_unwritable_out_is_an_input_error(tmp_path: Path) -> None:
     result = runner.invoke(app, ["schema", "events", "--out", str(tmp_path / "no" / "dir" / "s.json")])
     assert result.exit_code == 1 and "cannot write the schema" in str(result.exception)
+
+
+def test_events_schema_rejects_a_known_kind_with_bad_fields() -> None:
+    validator = jsonschema.Draft202012Validator(json.loads((REPO / "schemas/events.schema.json").read_text()))
+    assert validator.is_valid({"kind": "some_future_kind", "ts": 1.0, "anything": [1]})
+    assert not validator.is_valid({"kind": "api_call", "ts": 1.0, "api": "a.B.c", "category": "nope"})
+    assert validator.is_valid({"kind": "api_call", "ts": 1.0, "api": "a.B.c", "category": "clipboard"})

@@ -154,6 +154,8 @@ def parse_event(data: dict[str, Any]) -> Event:
 def event_json_schema() -> dict[str, Any]:
     """The JSON Schema of one timeline line (known kinds; other kinds pass as ``OtherEvent``)."""
     schema = TypeAdapter(KnownEvent | OtherEvent).json_schema()
+    # An unknown kind is kept, but a known kind with bad fields is an error, not an "other" event.
+    schema["$defs"]["OtherEvent"]["properties"]["kind"]["not"] = {"enum": sorted(KNOWN_KINDS)}
     schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
     schema["title"] = "dynscan timeline event"
     return schema
