@@ -6,7 +6,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import Agent
+from simagent import Agent
 from simui import callbacks, find, screen_with, tap_node, wait_for
 
 from dynscan.device.sim import SimDevice
