@@ -5,6 +5,7 @@ Run: ``.venv/bin/python benchmarks/bench_matcher.py`` (one core; not a timed tes
 
 from __future__ import annotations
 
+import gzip
 import json
 import os
 import platform
@@ -67,6 +68,16 @@ def main() -> None:
     det = Detector.build(IDENTITY)
     t = best(lambda: det.scan_request("https://h/p?a=1", [(b"content-type", b"application/json")], data), 5)
     print(f"full request scan (raw + JSON walk + base64 runs) 1MB JSON: {t * 1e3:.1f} ms ({MB / t / 1e6:.0f} MB/s)")
+    # worst cases for the container decoders: 1 MB of hex strings, a protobuf full of varints, gzip members
+    hexes = json.dumps({"h": [rng.randbytes(32).hex() for _ in range(MB // 70)]}).encode()
+    t = best(lambda: det.scan_request("https://h/p", [(b"content-type", b"application/json")], hexes), 5)
+    print(f"1MB JSON of 64-char hex strings (hex decoding capped at 256): {t * 1e3:.1f} ms")
+    varints = b"".join(bytes([0x08, rng.randrange(128) | 0x80, 0x01, 0x10, rng.randrange(128)]) for _ in range(800))
+    t = best(lambda: det.scan_message(b"\x0a" + bytes([len(varints) & 0x7F | 0x80, len(varints) >> 7]) + varints), 20)
+    print(f"protobuf with 1,600 varints (location pairs checked): {t * 1e3:.2f} ms")
+    members = gzip.compress(b"") * 4096 + gzip.compress(data)
+    t = best(lambda: det.scan_request("https://h/p", [(b"content-encoding", b"gzip")], members), 3)
+    print(f"gzip body of 4,096 empty members + 1MB member (member cap 4,096): {t * 1e3:.1f} ms")
 
 
 if __name__ == "__main__":

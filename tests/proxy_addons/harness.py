@@ -274,6 +274,31 @@ class Mitmdump:
             read_ws_frame(f)
             return echoes
 
+    def open_websocket(self, host: str, port: int, path: str, tls: bool = False) -> tuple[socket.socket, Any, bytes]:
+        """``ws://`` (absolute-form request) or ``wss://`` (CONNECT, TLS with the proxy's CA) through
+        the proxy; returns the socket, a reader on it and the response head (status line + headers)."""
+        s: socket.socket = socket.create_connection(("127.0.0.1", self.port), timeout=20)
+        target = f"http://{host}:{port}{path}"
+        if tls:
+            s.sendall(f"CONNECT {host}:{port} HTTP/1.1\r\nHost: {host}:{port}\r\n\r\n".encode())
+            f = s.makefile("rb")
+            assert b"200" in f.readline()
+            while f.readline() not in (b"\r\n", b""):
+                pass
+            s = ssl.create_default_context(cafile=str(self.ca)).wrap_socket(s, server_hostname=host)
+            target = path
+        key = base64.b64encode(os.urandom(16)).decode()
+        s.sendall((f"GET {target} HTTP/1.1\r\nHost: {host}:{port}\r\nUpgrade: websocket\r\n"
+                   f"Connection: Upgrade\r\nSec-WebSocket-Key: {key}\r\nSec-WebSocket-Version: 13\r\n\r\n")
+                  .encode())
+        f = s.makefile("rb")
+        head = b""
+        while (line := f.readline()) not in (b"\r\n", b""):
+            head += line
+        accept = base64.b64encode(hashlib.sha1(key.encode() + WS_GUID).digest())
+        assert head.startswith(b"HTTP/1.1 101") and accept in head, head
+        return s, f, head
+
     def tcp(self, host: str, port: int, payload: bytes) -> bytes:
         """CONNECT, then send a non-HTTP payload (mitmproxy relays it as raw TCP)."""
         with socket.create_connection(("127.0.0.1", self.port), timeout=20) as s:

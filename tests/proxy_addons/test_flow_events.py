@@ -39,6 +39,19 @@ def pb_double(field: int, v: float) -> bytes:
     return bytes([field << 3 | 1]) + struct.pack("<d", v)
 
 
+def varint(v: int) -> bytes:
+    v &= (1 << 64) - 1
+    out = bytearray()
+    while v > 0x7F:
+        out.append(v & 0x7F | 0x80)
+        v >>= 7
+    return bytes([*out, v])
+
+
+def pb_varint(field: int, v: int, zigzag: bool = False) -> bytes:
+    return varint(field << 3) + varint((v << 1) ^ (v >> 63) if zigzag else v)
+
+
 def jwt(payload: dict[str, str]) -> str:
     def part(d: dict[str, str]) -> str:
         return base64.urlsafe_b64encode(json.dumps(d).encode()).rstrip(b"=").decode()
@@ -90,6 +103,9 @@ CASES: dict[str, Case] = {
     "extra_value": ("uid=u-88127345", {}, None, {("user_id", "plain", "url")}),
     "gzip_json": ("", {**JSON, "content-encoding": "gzip"}, gzip.compress(json.dumps({"i": IMEI}).encode()),
                   {("imei", "plain", "body")}),
+    "gzip_multi_member": ("", {**JSON, "content-encoding": "gzip"},
+                          gzip.compress(b'{"seq":1}\n') + gzip.compress(json.dumps({"aid": AID}).encode()),
+                          {("android_id", "plain", "body")}),
     "deflate": ("", {"content-encoding": "deflate"}, zlib.compress(f"aid={AID}".encode()),
                 {("android_id", "plain", "body")}),
     "brotli": ("", {"content-encoding": "br"}, brotli.compress(f"aid={AID}".encode()),
@@ -107,6 +123,19 @@ CASES: dict[str, Case] = {
                       {("location", "plain", "body")}),
     "location_e7": ("latE7=399042123&lngE7=1164074321", {}, None, {("location", "plain", "url")}),
     "location_ll": ("ll=39.90,116.41", {}, None, {("location", "plain", "url")}),
+    "location_pb_sint_e7": ("", {"content-type": "application/x-protobuf"},
+                            pb_string(1, b"fix") + pb_varint(2, 399042123, True) + pb_varint(3, 1164074321, True),
+                            {("location", "plain", "body")}),
+    "location_pb_int64_e6_gzip": ("", {"content-type": "application/x-protobuf", "content-encoding": "gzip"},
+                                  gzip.compress(pb_varint(1, 7) + pb_string(2, pb_varint(1, 39904200)
+                                                + pb_varint(2, 116407400) + pb_varint(3, -1))),
+                                  {("location", "plain", "body")}),
+    "hex_gzip_json": ("", JSON, json.dumps({"p": gzip.compress(json.dumps({"i": IMEI}).encode()).hex()}).encode(),
+                      {("imei", "hex", "body")}),
+    "hex_upper_b64": (f"d={base64.b64encode(f'aid={AID}'.encode()).hex().upper()}", {}, None,
+                      {("android_id", "hex+base64", "url")}),
+    "hex_protobuf_location": ("", JSON, json.dumps({"g": (pb_double(1, 39.9042) + pb_double(2, 116.4074)).hex()})
+                              .encode(), {("location", "hex", "body")}),
 }
 NEGATIVE: dict[str, Case] = {
     "random_15_digit": ("n=" + "&n=".join(str(_rng.randrange(10**14, 10**15)) for _ in range(20)),
@@ -119,6 +148,11 @@ NEGATIVE: dict[str, Case] = {
     "location_far": ("", JSON, json.dumps({"lat": 39.95, "lng": 116.4074, "x": {"lat": 40.9, "lon": 117.4}}).encode(),
                      set()),
     "only_lat": ("lat=39.9042", {}, None, set()),
+    "random_hex": ("h=" + _rng.randbytes(20).hex(), JSON,
+                   json.dumps({"h": [_rng.randbytes(n).hex() for n in (8, 16, 20, 32, 64, 500) for _ in range(10)],
+                               "u": _rng.randbytes(4000).hex().upper()}).encode(), set()),
+    "location_pb_far": ("", {"content-type": "application/x-protobuf"},
+                        pb_varint(1, 399042123, True) + pb_varint(2, 1165074321, True), set()),
 }
 
 
@@ -154,6 +188,9 @@ def test_location_reports_the_precision_seen(sent: Callable[[str], dict[str, obj
     assert [p["precision"] for p in pii if p["type"] == "location"] == [4]
     e7 = [p for p in sent("location_e7")["pii"] if p["type"] == "location"]  # type: ignore[attr-defined]
     assert e7[0]["precision"] == 7
+    for name, digits in (("location_pb_sint_e7", 7), ("location_pb_int64_e6_gzip", 6)):
+        pb = [p for p in sent(name)["pii"] if p["type"] == "location"]  # type: ignore[attr-defined]
+        assert [p["precision"] for p in pb] == [digits], name
 
 
 def test_https_through_the_proxy_with_its_ca(proxy: Mitmdump, upstream: Upstream) -> None:

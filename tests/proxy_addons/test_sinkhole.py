@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import json
 import ssl
+import time
 from collections.abc import Iterator
 
 import pytest
 
 from dynscan.store import open_store
 
-from .harness import IDENTITY, IMEI, Mitmdump, pii_set
+from .harness import IDENTITY, IMEI, Mitmdump, pii_set, read_ws_frame, ws_frame
 
 pytestmark = pytest.mark.timeout(120)
 
@@ -54,3 +55,39 @@ def test_refused_tls_handshake_is_recorded_per_host(sinkhole: Mitmdump) -> None:
         sinkhole.https("GET", "pinned.example.net", 443, "/", trust=False)
     event = sinkhole.wait_event("pinned.example.net", kind="tls_failed", field="host")
     assert event["source"] == "proxy" and event["count"] >= 1
+
+
+@pytest.mark.parametrize(("tls", "scheme"), [(False, "ws"), (True, "wss")])
+def test_websocket_upgrade_is_completed_and_messages_recorded(sinkhole: Mitmdump, tls: bool, scheme: str) -> None:
+    host = f"{scheme}.chat.invalid"  # does not resolve: only the sinkhole can answer
+    s, f, head = sinkhole.open_websocket(host, 443 if tls else 80, f"/live?aid={IDENTITY['android_id']}", tls)
+    with s:
+        assert b"x-dynscan: sinkhole" in head
+        s.sendall(ws_frame(json.dumps({"imei": IMEI}).encode()))
+        s.sendall(ws_frame(b"\x0a\x0f" + IMEI.encode(), opcode=0x2))  # binary: protobuf-like
+        s.sendall(ws_frame(b"hello"))
+        s.sendall(ws_frame(b"are-you-there", opcode=0x9))
+        assert read_ws_frame(f) == (0xA, b"are-you-there")  # the ping is answered, nothing else comes back
+        s.sendall(ws_frame(b"\x03\xe8", opcode=0x8))
+        assert read_ws_frame(f) == (0x8, b"\x03\xe8")  # the close is echoed
+    deadline = time.monotonic() + 20
+    while True:
+        events = [e for e in sinkhole.events() if e["host"] == host]
+        if len(events) >= 4 or time.monotonic() > deadline:
+            break
+        time.sleep(0.05)
+    assert {e["scheme"] for e in events} == {scheme}
+    handshake = [e for e in events if e["method"] == "GET"]
+    messages = [e for e in events if e["method"] == "WEBSOCKET"]
+    assert len(handshake) == 1 and ("android_id", "plain", "url") in pii_set(handshake[0])
+    assert all(e["url"].startswith(f"{scheme}://{host}") for e in events)
+    assert [sorted(pii_set(e)) for e in messages] == [[("imei", "plain", "body")]] * 2 + [[]]
+    assert sinkhole.alive()
+
+
+def test_proxy_keeps_serving_after_a_client_drops_a_sinkholed_websocket(sinkhole: Mitmdump) -> None:
+    s, _f, _head = sinkhole.open_websocket("drop.chat.invalid", 80, "/x")
+    s.sendall(ws_frame(b"x" * 10))
+    s.close()  # no close frame
+    assert sinkhole.http("GET", "http://after-drop.invalid/ok") == 200
+    assert sinkhole.alive()

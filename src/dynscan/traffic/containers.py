@@ -1,7 +1,7 @@
 """Parsers for the containers personal data hides in; each one bounded and never raising.
 
 JSON (walked without recursion, so any nesting depth orjson accepts costs no stack), forms and query
-strings, multipart, cookies, base64 runs, and schema-less protobuf.
+strings, multipart, cookies, base64 runs, hex strings, and schema-less protobuf.
 """
 
 from __future__ import annotations
@@ -11,6 +11,7 @@ import binascii
 import re
 import struct
 from collections.abc import Iterator
+from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import parse_qsl
 
@@ -19,6 +20,8 @@ import orjson
 from dynscan.traffic.limits import Budget
 
 B64_RUN = re.compile(rb"[A-Za-z0-9+/_-]{16,}={0,2}")
+# an even-length run of hex digits in one case, at least 8 bytes, not part of a longer word
+HEX_RUN = re.compile(rb"(?<![0-9A-Za-z])(?:(?:[0-9a-f]{2}){8,}|(?:[0-9A-F]{2}){8,})(?![0-9A-Za-z])")
 _FORMISH = re.compile(rb"^[\w.\-\[\]%+*~!$'()]+=[^\s]*$")
 _CTRL = re.compile(rb"[\x00-\x08\x0e-\x1f]")
 
@@ -96,31 +99,49 @@ def b64_decode(run: bytes) -> bytes | None:
         return None
 
 
+def hex_runs(data: bytes) -> Iterator[bytes]:
+    """Hex strings in ``data`` that may be containers (even length, one case, 16+ digits)."""
+    for m in HEX_RUN.finditer(data):
+        yield m.group(0)
+
+
+def is_hex_run(run: bytes) -> bool:
+    return HEX_RUN.fullmatch(run) is not None
+
+
 def looks_textual(data: bytes) -> bool:
     sample = data[:4096]
     return bool(sample) and len(_CTRL.findall(sample)) * 20 < len(sample)
 
 
-def protobuf_fields(data: bytes, budget: Budget, max_depth: int = 4) -> tuple[list[bytes], list[float]] | None:
-    """Length-delimited payloads and fixed64/fixed32 floats of a schema-less protobuf message.
+@dataclass
+class Proto:
+    """What a schema-less protobuf walk found: payloads, floats, and each message's varints in order."""
+
+    strings: list[bytes] = field(default_factory=list)
+    floats: list[float] = field(default_factory=list)
+    varints: list[list[int]] = field(default_factory=list)
+
+
+def protobuf_fields(data: bytes, budget: Budget, max_depth: int = 4) -> Proto | None:
+    """Length-delimited payloads, fixed64/fixed32 floats and varints of a schema-less protobuf message.
 
     Returns None when ``data`` does not parse as a message. Nested messages are walked (up to
-    ``max_depth``) through a work list, never recursion.
+    ``max_depth``) through a work list, never recursion. Varints are kept per message, in field
+    order, so neighbouring fields (a latitude next to its longitude) stay together.
     """
-    strings: list[bytes] = []
-    floats: list[float] = []
-    if not _parse_message(data, strings, floats, budget):
+    out = Proto()
+    if not _parse_message(data, out, budget):
         return None
-    todo = [(s, 1) for s in strings]
+    todo = [(s, 1) for s in out.strings]
     while todo:
         blob, depth = todo.pop()
         if depth >= max_depth or len(blob) < 2:
             continue
-        inner: list[bytes] = []
-        if _parse_message(blob, inner, floats, budget):
-            strings.extend(inner)
-            todo.extend((s, depth + 1) for s in inner)
-    return strings, floats
+        before = len(out.strings)
+        if _parse_message(blob, out, budget):
+            todo.extend((s, depth + 1) for s in out.strings[before:])
+    return out
 
 
 def _varint(data: bytes, i: int) -> tuple[int, int] | None:
@@ -135,9 +156,12 @@ def _varint(data: bytes, i: int) -> tuple[int, int] | None:
     return None
 
 
-def _parse_message(data: bytes, strings: list[bytes], floats: list[float], budget: Budget) -> bool:
-    i, n, found = 0, len(data), []
+def _parse_message(data: bytes, out: Proto, budget: Budget) -> bool:
+    """Parse one message into ``out``; nothing is added when it does not parse."""
+    i, n = 0, len(data)
+    found: list[bytes] = []
     new_floats: list[float] = []
+    ints: list[int] = []
     while i < n:
         budget.proto_fields += 1
         if budget.proto_fields > budget.limits.max_proto_fields:
@@ -150,8 +174,9 @@ def _parse_message(data: bytes, strings: list[bytes], floats: list[float], budge
         wire = key & 7
         if wire == 0:
             v = _varint(data, i)
-            if v is None:
+            if v is None or v[0] >= 1 << 64:
                 return False
+            ints.append(v[0])
             i = v[1]
         elif wire == 1:
             if i + 8 > n:
@@ -171,6 +196,8 @@ def _parse_message(data: bytes, strings: list[bytes], floats: list[float], budge
             found.append(data[ln[1]:i])
         else:
             return False
-    strings.extend(found)
-    floats.extend(f for f in new_floats if f == f)  # drop NaN
+    out.strings.extend(found)
+    out.floats.extend(f for f in new_floats if f == f)  # drop NaN
+    if len(ints) >= 2:
+        out.varints.append(ints)
     return True

@@ -1,8 +1,8 @@
 """One message's bounded walk: match the raw bytes, then every decoded layer inside them.
 
 Layers: compressed streams, JSON (strings, numbers, JSON inside strings), forms and query strings,
-multipart parts, cookies, base64 runs (JWT payloads included, recursively up to ``max_depth``) and
-schema-less protobuf. Each decoding undone is added to the chain of the hits found below it.
+multipart parts, cookies, base64 runs (JWT payloads included, recursively up to ``max_depth``), hex
+strings and schema-less protobuf. Each decoding undone is added to the chain of the hits found below it.
 """
 
 from __future__ import annotations
@@ -99,10 +99,11 @@ class Scan:
         if not c.looks_textual(data):
             pb = c.protobuf_fields(data, self.budget)
             if pb is not None:
-                strings, floats = pb
-                self._match(b"\n".join(strings), location, chain)
-                self.coords[(location, chain)] += geo.from_floats(floats)
-                for s in strings:
+                self._match(b"\n".join(pb.strings), location, chain)
+                self.coords[(location, chain)] += geo.from_floats(pb.floats)
+                if self.geo is not None:
+                    self.coords[(location, chain)] += self.geo.varint_pairs(pb.varints)
+                for s in pb.strings:
                     if c.looks_textual(s):
                         self._blobs(s, location, chain, depth)
                 return
@@ -132,8 +133,22 @@ class Scan:
                     self._blobs(s, location, chain[:-1], depth)
 
     def _blobs(self, data: bytes, location: str, chain: Chain, depth: int) -> None:
+        """Open hex strings and base64 runs (a run that is hex is decoded as hex only).
+
+        Once a budget has refused (and the cut was counted) the later strings are not even searched.
+        """
+        b = self.budget
+        if b.hex_blobs <= b.limits.max_hex_blobs:
+            for run in c.hex_runs(data):
+                if not b.take_hex():
+                    break
+                self.text(bytes.fromhex(run.decode("ascii")), location, (*chain, "hex"), depth + 1)
+        if b.blobs > b.limits.max_blobs:
+            return
         for m in c.B64_RUN.finditer(data):
-            if not self.budget.take_blob():
+            if c.is_hex_run(m.group(0)):
+                continue
+            if not b.take_blob():
                 return
             decoded = c.b64_decode(m.group(0))
             if decoded and len(decoded) >= 6:

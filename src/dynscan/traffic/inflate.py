@@ -1,6 +1,7 @@
 """Content-encodings (gzip, deflate, br, zstd) undone with a cap on the output size.
 
-A bomb stops at the cap; a truncated stream gives what it decoded so far. Both are counted.
+A bomb stops at the cap; a truncated stream gives what it decoded so far. Both are counted. Every
+member of a multi-member gzip body is inflated (the cap is for all of them together).
 """
 
 from __future__ import annotations
@@ -15,20 +16,39 @@ from dynscan.traffic.limits import Budget
 _CHUNK = 64 * 1024
 
 
-def _zlib(data: bytes, wbits: int, cap: int, budget: Budget) -> bytes:
-    d = zlib.decompressobj(wbits)
+def _zlib(data: bytes, wbits: int, cap: int, budget: Budget, members: bool = False) -> bytes:
+    """Inflate one zlib/raw-deflate stream, or (``members``) every member of a gzip file, up to ``cap``.
+
+    Input is fed in slices, so the bytes left after a member are never copied whole (no quadratic
+    cost for a body made of many tiny members).
+    """
     out = bytearray()
-    buf = data
+    view, pos, count = memoryview(data), 0, 0
     try:
-        while buf and len(out) < cap:
-            out += d.decompress(buf, min(_CHUNK, cap - len(out)))
-            buf = d.unconsumed_tail
-            if d.eof:
+        while pos < len(data):
+            count += 1
+            if count > budget.limits.max_gzip_members:
+                budget.cuts["gzip_members"] += 1
                 break
-        if len(out) >= cap and (buf or not d.eof):
-            budget.cuts["inflate_cap"] += 1
-        elif not d.eof:
-            budget.cuts["truncated_stream"] += 1
+            d = zlib.decompressobj(wbits)
+            while not d.eof and len(out) < cap:
+                feed: bytes | memoryview = d.unconsumed_tail
+                if not feed:
+                    feed = view[pos:pos + _CHUNK]
+                    pos += len(feed)
+                chunk = d.decompress(feed, min(_CHUNK, cap - len(out)))
+                out += chunk
+                if not chunk and not d.unconsumed_tail and pos >= len(data):
+                    break  # all input used, nothing pending: the stream is cut short
+            if not d.eof:
+                budget.cuts["inflate_cap" if len(out) >= cap else "truncated_stream"] += 1
+                break
+            pos -= len(d.unused_data)
+            if not members or data[pos:pos + 2] != b"\x1f\x8b":
+                break  # bytes after the last member are ignored, as gzip(1) does
+            if len(out) >= cap:
+                budget.cuts["inflate_cap"] += 1
+                break
     except zlib.error:
         budget.cuts["bad_stream"] += 1
     return bytes(out)
@@ -75,7 +95,7 @@ def inflate(data: bytes, encoding: str, budget: Budget) -> bytes | None:
     cap = budget.limits.max_inflate_bytes
     enc = encoding.strip().lower()
     if enc in {"gzip", "x-gzip"}:
-        return _zlib(data, 16 + zlib.MAX_WBITS, cap, budget)
+        return _zlib(data, 16 + zlib.MAX_WBITS, cap, budget, members=True)
     if enc == "deflate":
         wbits = zlib.MAX_WBITS if data[:1] == b"\x78" else -zlib.MAX_WBITS
         return _zlib(data, wbits, cap, budget)

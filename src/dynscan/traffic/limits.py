@@ -16,9 +16,11 @@ class Limits:
     max_scan_bytes: int = 32 * MiB  # bytes of one part given to the matcher; the rest is cut
     max_decode_bytes: int = 2 * MiB  # bytes parsed for structure (JSON, forms, protobuf, base64)
     max_inflate_bytes: int = 16 * MiB  # output of gzip / deflate / br / zstd for one body
+    max_gzip_members: int = 4096  # members of one multi-member gzip body
     max_depth: int = 4  # nested decodings (base64 in JSON in base64 ...)
     max_segments: int = 2048  # decoded pieces examined per message
     max_blobs: int = 256  # base64 candidates decoded per message
+    max_hex_blobs: int = 256  # hex strings decoded per message
     max_proto_fields: int = 4096  # protobuf fields walked per message
 
 
@@ -30,6 +32,7 @@ class Budget:
     cuts: Counter[str] = field(default_factory=Counter)
     segments: int = 0
     blobs: int = 0
+    hex_blobs: int = 0
     proto_fields: int = 0
 
     def take_segment(self) -> bool:
@@ -43,6 +46,13 @@ class Budget:
         self.blobs += 1
         if self.blobs > self.limits.max_blobs:
             self.cuts["base64_blobs"] += 1
+            return False
+        return True
+
+    def take_hex(self) -> bool:
+        self.hex_blobs += 1
+        if self.hex_blobs > self.limits.max_hex_blobs:
+            self.cuts["hex_blobs"] += 1
             return False
         return True
 

@@ -2,14 +2,16 @@
 
 Understood: ``lat``/``latitude`` and ``lng``/``lon``/``long``/``longitude`` keys (any case, with
 prefixes such as ``geo_`` or ``user.``), integer E6/E7 forms (``lat_e6``, ``latitudeE7`` or any
-integer too large to be degrees), ``ll=lat,lon``-style pairs, and bare doubles/floats from protobuf.
-The precision reported is the number of decimals the app sent.
+integer too large to be degrees), ``ll=lat,lon``-style pairs, bare doubles/floats from protobuf, and
+protobuf varint pairs (two neighbouring varint fields, E6 or E7, as int32/int64 or zigzag sint32/sint64).
+The precision reported is the number of decimals the app sent (6/7 for E6/E7 integers).
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from itertools import pairwise
 
 DEFAULT_TOLERANCE = 0.01
 _LAT = re.compile(r"(?:^|[^a-z])(lat|latitude)(e[67])?$")
@@ -92,6 +94,12 @@ def from_floats(values: list[float]) -> list[Coord]:
     return out
 
 
+def varint_forms(v: int) -> tuple[int, int]:
+    """A raw protobuf varint read as int32/int64 (two's complement) and as zigzag sint32/sint64."""
+    signed = v - (1 << 64) if v >= 1 << 63 else v
+    return signed, (v >> 1) ^ -(v & 1)
+
+
 @dataclass(frozen=True)
 class GeoMatcher:
     latitude: float
@@ -105,3 +113,24 @@ class GeoMatcher:
         if not lats or not lons:
             return None
         return max(min(a.precision, b.precision) for a in lats for b in lons)
+
+    def varint_pairs(self, groups: list[list[int]]) -> list[Coord]:
+        """Coordinates from neighbouring varints of one message (either order) that match, scaled E6/E7.
+
+        Both numbers of a pair must use the same form (int or zigzag) and scale; only matching pairs
+        are returned, so a latitude is never paired with a longitude from elsewhere in the message.
+        """
+        out: list[Coord] = []
+        for ints in groups:
+            forms = [varint_forms(v) for v in ints]
+            for a, b in pairwise(forms):
+                for form in (0, 1):
+                    for digits in (6, 7):
+                        x, y = a[form] / 10**digits, b[form] / 10**digits
+                        for lat, lon in ((x, y), (y, x)):
+                            if self._near(lat, lon):
+                                out += [Coord("lat", lat, digits), Coord("lon", lon, digits)]
+        return out
+
+    def _near(self, lat: float, lon: float) -> bool:
+        return abs(lat - self.latitude) <= self.tolerance and abs(lon - self.longitude) <= self.tolerance
