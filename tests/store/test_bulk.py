@@ -46,3 +46,11 @@ def test_a_file_in_the_way_is_an_input_error(tmp_path: Path) -> None:
     (tmp_path / "f").write_text("x")
     with pytest.raises(InputError, match=r"f/session.db: cannot create the session database \(File exists\)"):
         BulkImport(tmp_path / "f")
+
+
+def test_the_import_uses_16k_pages(tmp_path: Path) -> None:
+    bulk = BulkImport(tmp_path)
+    bulk.add([(1, "a", 2.0, "x", b"{}")])
+    bulk.commit({})
+    with open_store(tmp_path, create=False) as store:
+        assert store._db.execute("PRAGMA page_size").fetchone()[0] == 16384

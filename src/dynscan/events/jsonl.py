@@ -190,21 +190,19 @@ class Importer:
     def _run(self, as_stored_only: bool) -> Generator[Event, None, None]:
         source = str(self.path)
         stats = self.stats
-        kinds, unknown = stats.kinds, stats.unknown_kinds
-        known = MODELS
+        kinds = stats.kinds
         with _open(self.path) as f:
             bar = _Progress(source, os.fstat(f.fileno()).st_size, self.progress)
             bulk = BulkImport(self.session_dir, source=source)
             try:
+                if f.peek(len(_BOM))[:len(_BOM)] == _BOM:  # type: ignore[attr-defined]
+                    f.read(len(_BOM))
                 rows: list[Row] = []
                 append = rows.append
                 latest, earliest = float("-inf"), float("inf")
-                done = last_seq = 0
-                feed = True
-                for lineno, line in enumerate(f, 1):
-                    done += len(line)
-                    if lineno == 1 and line.startswith(_BOM):
-                        line = line[len(_BOM):]
+                last_seq = 0
+                feed = True  # false once an event is not what the store will give back in order
+                for lineno, line in enumerate(f, 1):  # the hot loop: keep it lean
                     body = line.strip()
                     if not body:
                         continue
@@ -215,31 +213,33 @@ class Importer:
                         event, event_id, body, same = _row(source, lineno, line, event)
                         if not same:
                             self._unreadable = True
+                            feed = feed and not as_stored_only
                     ts, kind = event.ts, event.kind
                     kinds[kind] += 1
-                    if kind not in known:
-                        unknown[kind] += 1
                     if ts < latest:
                         stats.out_of_order += 1
+                        feed = feed and not as_stored_only
                     else:
                         latest = ts
                     if ts < earliest:
                         earliest = ts
                     append((lineno, event_id, ts, kind, body))
-                    last_seq = lineno
                     if len(rows) >= _BATCH:
                         bulk.add(rows)
                         rows.clear()
-                        bar.update(lineno, done)
+                        bar.update(lineno, f.tell())
+                        last_seq = lineno
                     if feed:
-                        if as_stored_only and not self.as_stored:
-                            feed = False
-                        else:
-                            yield event
-                bulk.add(rows)
+                        yield event
+                if rows:
+                    bulk.add(rows)
+                    last_seq = rows[-1][0]
                 stats.events = kinds.total()
                 if not stats.events:
                     raise InputError(f"{source}: empty timeline (no events)")
+                for kind, n in kinds.items():
+                    if kind not in MODELS:
+                        stats.unknown_kinds[kind] = n
                 stats.first_ts, stats.last_ts = earliest, latest
                 bulk.commit({"imported_from": source, "out_of_order": str(stats.out_of_order),
                              "imported_seq": str(last_seq)})
