@@ -46,6 +46,15 @@ def test_leaky_app_scan_finds_the_sdk_collecting_before_consent(tmp_path: Path) 
     assert any(r == "PRE_CONSENT_TRANSMISSION" and a == "sdk:umeng-analytics" for r, a, _ in got)
     assert any(r == "REPEATED_PERMISSION_REQUEST" for r, _, _ in got)
     assert any(r == "SHAKE_TO_JUMP" for r, _, _ in got)
+    import sqlite3
+    with sqlite3.connect(session / "session.db") as c:
+        events = [json.loads(b) for (b,) in c.execute("SELECT body FROM events ORDER BY ts, seq")]
+    denied = [e for e in events if e["kind"] == "permission_result" and e.get("source") == "agent"]
+    assert denied and all(e["permission"] == "android.permission.READ_PHONE_STATE" and e["granted"] is False
+                          for e in denied)  # the driver tapped "Don't allow" in the system dialog
+    taps = [e["target"] for e in events if e["kind"] == "user_action" and e["action"] == "tap"]
+    assert any("allow" in t.lower() for t in taps), taps
+    assert [e["action"] for e in events if e["kind"] == "consent"][:2] == ["policy_shown", "policy_declined"]
     for name in ("report.html", "report.sarif", "report.junit.xml", "report.xlsx", "flows.mitm",
                  "identity.json", "session.json", "session.db"):
         assert (session / name).is_file(), name
