@@ -1,9 +1,12 @@
 """Agent benchmark (not a test): per-call cost of a hooked getter and host ingest rate.
 
-    .venv/bin/python benchmarks/bench_agent.py [--calls 20000] [--events 200000]
+    .venv/bin/python benchmarks/bench_agent.py [--calls 20000] [--events 200000] [--repeat 3]
+                                               [--runtime qjs|v8] [--deep 30]
 
 1. The fixture app (tests/agent/fixtures, Android-named classes on HotSpot, as on the virtual device)
-   times each ``TelephonyManager.getImei()`` call: unhooked, hooked without stacks, hooked with stacks.
+   times each ``TelephonyManager.getImei()`` call: unhooked, hooked without stacks, hooked with stacks
+   from ``main`` (2 frames below the API), and hooked with stacks ``--deep`` frames down (a full,
+   16-frame stack, as in real apps).
 2. The host's message path (pydantic batch validation + ``append_many`` into the session store) is fed
    agent-shaped batches of 2,000 events; events/s ingested is reported.
 """
@@ -11,10 +14,12 @@
 from __future__ import annotations
 
 import argparse
+import statistics
 import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import Literal
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "tests" / "agent"))
@@ -22,16 +27,20 @@ sys.path.insert(0, str(ROOT / "tests" / "agent"))
 from agent_testkit import compile_fixture, instrumented  # noqa: E402
 
 from dynscan.hooks.model import HookSpec  # noqa: E402
+from dynscan.instrument.models import AgentOptions  # noqa: E402
 from dynscan.instrument.session import AgentSession  # noqa: E402
 from dynscan.store import open_store  # noqa: E402
 
 
-def per_call(classes: Path, calls: int, stack: bool | None) -> tuple[float, float]:
+def per_call(classes: Path, calls: int, stack: bool | None, deep: int = 0,
+             runtime: Literal["qjs", "v8"] = "qjs") -> tuple[float, float]:
     spec = HookSpec.model_validate({"id": "b.imei", "class": "android.telephony.TelephonyManager",
                                     "method": "getImei", "category": "device_id", "data_type": "imei",
                                     "capture": {"stack": bool(stack)}}).agent_spec()
-    with tempfile.TemporaryDirectory() as d, instrumented(classes, Path(d), "timed", str(calls),
-                                                          agent=stack is not None, specs=[spec]) as run:
+    scenario = ["timed_deep", str(calls), str(deep)] if deep else ["timed", str(calls)]
+    options = AgentOptions(package="fixture.app", runtime=runtime)
+    with tempfile.TemporaryDirectory() as d, instrumented(classes, Path(d), *scenario, agent=stack is not None,
+                                                          specs=[spec], options=options) as run:
         run.release()
         line = next(x for x in run.finish(timeout=600) if x.startswith("median_ns="))
     med, p90 = (int(p.split("=")[1]) / 1000.0 for p in line.split())
@@ -57,16 +66,29 @@ def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--calls", type=int, default=20_000)
     ap.add_argument("--events", type=int, default=200_000)
+    ap.add_argument("--runtime", choices=["qjs", "v8"], default="qjs")
+    ap.add_argument("--deep", type=int, default=30, help="caller depth for the full-stack case")
+    ap.add_argument("--repeat", type=int, default=3,
+                    help="fresh JVMs per case; the median of their medians is shown (runs vary by ~10 us)")
     args = ap.parse_args()
+    rt = args.runtime
+
+    def med(classes: Path, stack: bool | None, deep: int = 0) -> tuple[float, float]:
+        runs = [per_call(classes, args.calls, stack, deep=deep, runtime=rt) for _ in range(args.repeat)]
+        return statistics.median(r[0] for r in runs), statistics.median(r[1] for r in runs)
+
     with tempfile.TemporaryDirectory() as d:
         classes = compile_fixture(Path(d))
-        base, _ = per_call(classes, args.calls, None)
-        no_stack, no_stack90 = per_call(classes, args.calls, False)
-        with_stack, with_stack90 = per_call(classes, args.calls, True)
+        base, _ = med(classes, None)
+        no_stack, no_stack90 = med(classes, False)
+        with_stack, with_stack90 = med(classes, True)
+        deep, deep90 = med(classes, True, deep=args.deep)
+    print(f"runtime {rt}, {args.repeat} runs per case")
     print(f"unhooked getImei:           median {base:8.2f} us")
     print(f"hooked, no stack:           median {no_stack:8.2f} us  p90 {no_stack90:8.2f} us")
-    print(f"hooked, stack (16 frames):  median {with_stack:8.2f} us  p90 {with_stack90:8.2f} us")
-    print(f"added cost with stacks:     median {with_stack - base:8.2f} us")
+    print(f"hooked, stack (2 frames):   median {with_stack:8.2f} us  p90 {with_stack90:8.2f} us")
+    print(f"hooked, stack (16 of {args.deep + 2}):  median {deep:8.2f} us  p90 {deep90:8.2f} us")
+    print(f"added cost with stacks:     median {with_stack - base:8.2f} us (16 frames: {deep - base:.2f} us)")
     print(f"host ingest:                {ingest(args.events):,.0f} events/s")
 
 

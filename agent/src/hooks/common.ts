@@ -9,7 +9,7 @@ export const options: AgentOptions = {
 };
 
 export function baseEvent(kind: string, ctx: CallContext | null): AgentEvent {
-  return { kind, ts_ms: ctx !== null ? ctx.startMs : Date.now(), thread: threadName() };
+  return { kind, ts_ms: ctx !== null ? ctx.startMs : Date.now(), thread: threadName(ctx !== null ? ctx.tid : undefined) };
 }
 
 export function apiName(ctx: CallContext): string {

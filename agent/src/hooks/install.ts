@@ -15,7 +15,17 @@ export interface Handler {
 }
 
 const handlers = new Map<HookKind, Handler>();
-const active = new Map<string, number>();
+/** Per guard key: nesting depth per OS thread (absent = 0). */
+const guards = new Map<string, Map<number, number>>();
+
+function guardFor(key: string): Map<number, number> {
+  let g = guards.get(key);
+  if (g === undefined) {
+    g = new Map();
+    guards.set(key, g);
+  }
+  return g;
+}
 
 export function registerHandler(kind: HookKind, h: Handler): void {
   handlers.set(kind, h);
@@ -51,18 +61,19 @@ function report(h: Handler, ctx: CallContext): void {
   }
 }
 
+// The per-call path: everything that does not depend on the call is computed once per overload.
 function wrap(spec: HookSpec, h: Handler, ov: any): (...args: any[]) => any {
-  const guardKey = h.guard !== undefined ? h.guard(spec) : spec.id;
+  const active = guardFor(h.guard !== undefined ? h.guard(spec) : spec.id);
   return function (this: any, ...args: any[]): any {
-    const key = `${Process.getCurrentThreadId()}:${guardKey}`;
-    const depth = active.get(key) ?? 0;
+    const tid = Process.getCurrentThreadId();
+    const depth = active.get(tid) ?? 0;
     const startMs = Date.now();
-    const ctx: CallContext = { spec, self: this, args, ret: undefined, error: null, startMs, seq: 0 };
+    const ctx: CallContext = { spec, self: this, args, ret: undefined, error: null, startMs, seq: 0, tid };
     if (depth === 0 && h.phase === "before") {
       ctx.seq = nextSeq(spec.id);
       report(h, ctx);
     }
-    active.set(key, depth + 1);
+    active.set(tid, depth + 1);
     let ret: any;
     try {
       ret = ov.apply(this, args);
@@ -74,7 +85,7 @@ function wrap(spec: HookSpec, h: Handler, ov: any): (...args: any[]) => any {
       }
       throw e;
     } finally {
-      if (depth === 0) active.delete(key); else active.set(key, depth);
+      if (depth === 0) active.delete(tid); else active.set(tid, depth);
     }
     if (depth === 0 && h.phase === "after") {
       ctx.ret = ret;

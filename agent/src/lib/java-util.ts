@@ -1,6 +1,7 @@
 // Small helpers over frida-java-bridge: thread names, stacks, bounded value previews.
 
 import Java from "frida-java-bridge";
+import { initJvmtiStack, jvmtiStack, jvmtiStackAvailable } from "./jvmti-stack.js";
 import { AgentOptions, Capture } from "./types.js";
 
 let ThreadCls: any = null;
@@ -55,15 +56,15 @@ function stackText(): string {
 
 export function initJavaUtil(o: AgentOptions): void {
   ThreadCls = Java.use("java.lang.Thread");
-  initStackJni();
+  initStackJni();  // also the fallback when a JVMTI walk fails
+  initJvmtiStack();
   SystemCls = Java.use("java.lang.System");
   depth = o.stackDepth;
   previewChars = o.previewChars;
 }
 
 /** The calling Java thread's name, cached per OS thread. */
-export function threadName(): string {
-  const tid = Process.getCurrentThreadId();
+export function threadName(tid: number = Process.getCurrentThreadId()): string {
   let name = threadNames.get(tid);
   if (name === undefined) {
     try {
@@ -88,6 +89,13 @@ function stripModule(frame: string): string {
  * stack-walk frames and the hooked method's own (native) frame are removed.
  */
 export function javaStack(api: string): string[] {
+  if (jvmtiStackAvailable()) {
+    try {
+      return jvmtiStack(depth, api + "(");
+    } catch (e) {
+      // a JVMTI error (e.g. during VM shutdown): take the JNI path below
+    }
+  }
   const text = stackText();
   const raw = text.substring(1, text.length - 1).split(", ");
   let i = 0;

@@ -51,4 +51,6 @@ export interface CallContext {
   error: string | null;
   startMs: number;
   seq: number;
+  /** the calling OS thread (Process.getCurrentThreadId) */
+  tid: number;
 }
