@@ -41,7 +41,8 @@ def test_every_category_fires(values_run: tuple[list[str], list[str], list[dict]
 def test_values_unchanged_with_agent(values_run: tuple[list[str], list[str], list[dict]]) -> None:
     plain, hooked, events = values_run
     assert hooked == plain
-    assert "meid=SecurityException: getMeid: READ_PHONE_STATE denied" in hooked
+    assert "meid=SecurityException: getMeid: READ_PHONE_STATE denied same=true" in hooked  # the same Throwable
+    assert "imsi_same_object=true" in hooked  # the original's own String, not a copy
     checks = evaluate_probe(events, FIXTURE_IDENTITY)
     assert [c.status for c in checks] == ["ok", "ok"], checks
 

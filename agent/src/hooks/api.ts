@@ -50,6 +50,7 @@ export function apiEvent(ctx: CallContext, dataType?: string | null): Record<str
 
 registerHandler("api_call", {
   phase: "after",
+  plain: true,
   handle(ctx) {
     const ev = apiEvent(ctx);
     if (ev !== null) emit(ev as any);

@@ -4,6 +4,7 @@
 import Java from "frida-java-bridge";
 import { errorText } from "../lib/java-util.js";
 import { installed, nextSeq, skip } from "../lib/jobs.js";
+import { fastEligible, installFast, RawCall, ToJs } from "./fastcall.js";
 import { CallContext, HookKind, HookSpec } from "../lib/types.js";
 
 export interface Handler {
@@ -12,9 +13,16 @@ export interface Handler {
   /** Calls nested inside a call with the same guard key on the same thread are not reported. */
   guard?: (spec: HookSpec) => string;
   handle: (ctx: CallContext) => void;
+  /**
+   * handle() reads only spec, args, ret and error, never self: String/int/boolean overloads may
+   * then take the HotSpot fast path (self is null there; values are the same).
+   */
+  plain?: boolean;
 }
 
 const handlers = new Map<HookKind, Handler>();
+/** Fast-path callbacks: never freed, a thread may still be inside one after an undo. */
+const keepAlive: NativeCallback<any, any>[] = [];
 /** Per guard key: nesting depth per OS thread (absent = 0). */
 const guards = new Map<string, Map<number, number>>();
 
@@ -61,38 +69,49 @@ function report(h: Handler, ctx: CallContext): void {
   }
 }
 
-// The per-call path: everything that does not depend on the call is computed once per overload.
-function wrap(spec: HookSpec, h: Handler, ov: any): (...args: any[]) => any {
-  const active = guardFor(h.guard !== undefined ? h.guard(spec) : spec.id);
-  return function (this: any, ...args: any[]): any {
-    const tid = Process.getCurrentThreadId();
-    const depth = active.get(tid) ?? 0;
-    const startMs = Date.now();
-    const ctx: CallContext = { spec, self: this, args, ret: undefined, error: null, startMs, seq: 0, tid };
-    if (depth === 0 && h.phase === "before") {
-      ctx.seq = nextSeq(spec.id);
-      report(h, ctx);
-    }
+interface Hook { spec: HookSpec; h: Handler; active: Map<number, number> }
+
+// The per-call path, shared by the bridge's replacement and the HotSpot fast path: `call` runs
+// the original and returns its raw result, `toJs` gives the value the handler sees.
+function around(k: Hook, self: any, args: any[], call: RawCall, raw: any, toJs: ToJs | null): any {
+  const { spec, h, active } = k;
+  const tid = Process.getCurrentThreadId();
+  const depth = active.get(tid) ?? 0;
+  if (depth !== 0) {
+    // nested inside a reported call with the same guard: not reported
     active.set(tid, depth + 1);
-    let ret: any;
-    try {
-      ret = ov.apply(this, args);
-    } catch (e) {
-      if (depth === 0 && h.phase === "after") {
-        ctx.error = errorText(e);
-        ctx.seq = nextSeq(spec.id);
-        report(h, ctx);
-      }
-      throw e;
-    } finally {
-      if (depth === 0) active.delete(tid); else active.set(tid, depth);
-    }
-    if (depth === 0 && h.phase === "after") {
-      ctx.ret = ret;
+    try { return call(raw); } finally { active.set(tid, depth); }
+  }
+  const ctx: CallContext = { spec, self, args, ret: undefined, error: null, startMs: Date.now(), seq: 0, tid };
+  if (h.phase === "before") {
+    ctx.seq = nextSeq(spec.id);
+    report(h, ctx);
+  }
+  active.set(tid, 1);
+  let ret: any;
+  try {
+    ret = call(raw);
+  } catch (e) {
+    active.delete(tid);
+    if (h.phase === "after") {
+      ctx.error = errorText(e);
       ctx.seq = nextSeq(spec.id);
       report(h, ctx);
     }
-    return ret;
+    throw e;
+  }
+  active.delete(tid);
+  if (h.phase === "after") {
+    ctx.ret = toJs === null ? ret : toJs(ret, raw);
+    ctx.seq = nextSeq(spec.id);
+    report(h, ctx);
+  }
+  return ret;
+}
+
+function wrap(k: Hook, ov: any): (...args: any[]) => any {
+  return function (this: any, ...args: any[]): any {
+    return around(k, this, args, () => ov.apply(this, args), null, null);
   };
 }
 
@@ -115,9 +134,13 @@ export function installSpec(spec: HookSpec, factory: any = Java): boolean {
   const ovs = selectOverloads(spec, m);
   if (ovs.length === 0) return false;
   const sigs: string[] = [];
+  const k: Hook = { spec, h, active: guardFor(h.guard !== undefined ? h.guard(spec) : spec.id) };
   for (const ov of ovs) {
     try {
-      ov.implementation = wrap(spec, h, ov);
+      ov.implementation = wrap(k, ov);
+      if (h.plain === true && fastEligible(ov)) {
+        keepAlive.push(installFast(ov, (args, raw, call, toJs) => around(k, null, args, call, raw, toJs)));
+      }
       sigs.push(`(${sig(ov).join(",")})`);
     } catch (e) {
       skip(spec, `cannot hook ${spec.method}(${sig(ov).join(",")}): ${errorText(e)}`);

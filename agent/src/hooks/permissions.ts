@@ -82,6 +82,7 @@ registerHandler("permission_result", {
 
 registerHandler("permission_check", {
   phase: "after",
+  plain: true,
   guard: () => "permission_check",
   handle(ctx) {
     const perm = ctx.args.map(a => (typeof a === "string" ? a : null)).find(a => a !== null) ?? null;
