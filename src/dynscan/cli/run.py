@@ -9,7 +9,7 @@ from typing import Annotated
 import typer
 
 from dynscan.capture.scan import ScanOptions, scan
-from dynscan.cli.options import ConfigOption, FailOnOption, FormatOption, Lang, LangOption, ShowValuesOption
+from dynscan.cli.options import ConfigOption, FailOnOption, Lang, LangOption, ReportFormat, ShowValuesOption
 from dynscan.driver.scenario import BUILTIN_NAMES
 from dynscan.findings import FailOn
 
@@ -23,7 +23,9 @@ def run(
                                           "or a YAML scenario file.")] = "default",
     out: Annotated[Path | None, typer.Option("--out", "-o", help="Session directory to create (default: "
                                              "./dynscan-<time>).", file_okay=False)] = None,
-    format: FormatOption = None,
+    format: Annotated[list[ReportFormat] | None, typer.Option(
+        "--format", "-f", help="Report format written into the session directory; repeat for several "
+        "(default: all of them).")] = None,
     fail_on: FailOnOption = FailOn.high,
     interactive: Annotated[bool, typer.Option("--interactive", help="Do not drive the app: record while a "
                                               "tester uses it, until it exits or Ctrl-C.")] = False,
@@ -40,7 +42,8 @@ def run(
 
     The session directory (--out) receives the events (session.db, events.jsonl), the identity,
     the raw flows (flows.mitm) and every report format unless --format narrows it.
-    Exit code: 0 no finding at or above --fail-on, 1 some, 2 bad input or set-up failure.
+    Exit code: 0 no finding at or above --fail-on, 1 some, 2 bad input or set-up failure,
+    130 interrupted (Ctrl-C or SIGTERM: everything is cleaned up and the session kept).
     """
     session = out or Path(f"dynscan-{time.strftime('%Y%m%d-%H%M%S')}")
     report = scan(ScanOptions(
