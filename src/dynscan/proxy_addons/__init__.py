@@ -1,4 +1,7 @@
-"""mitmproxy addons: PII detection, flow events into the session store, and a sinkhole."""
+"""mitmproxy addons: PII detection, flow events into the session store, and a sinkhole.
+
+The addons in mitmdump only capture; detection and writing run in a worker process (``worker.py``).
+"""
 
 from __future__ import annotations
 
@@ -14,7 +17,8 @@ def default_addons() -> list[Any]:
     from dynscan.proxy_addons.flow_events import FlowEvents
     from dynscan.proxy_addons.options import SessionOption
 
-    return [SessionOption(), PiiDetect(), FlowEvents()]
+    detect = PiiDetect()
+    return [SessionOption(), detect, FlowEvents(detect)]
 
 
 def proxy_script() -> Path:

@@ -1,0 +1,139 @@
+"""The worker process behind the addon: same flow-file bytes, drained at shutdown, gone with mitmdump,
+drops counted when it cannot keep up."""
+
+from __future__ import annotations
+
+import http.client
+import json
+import os
+import signal
+import subprocess
+import time
+from pathlib import Path
+
+import pytest
+from mitmproxy import io, tcp
+from mitmproxy.io import tnetstring
+from mitmproxy.test import tflow
+
+from dynscan.proxy_addons import snapshot, tnet
+from dynscan.proxy_addons.handoff import WorkerError, WorkerLink, frame
+from dynscan.store import open_store
+
+from .harness import IDENTITY, IMEI, Mitmdump, Upstream
+
+pytestmark = pytest.mark.timeout(120)
+
+
+def _flows() -> list[object]:
+    return [tflow.tflow(resp=True), tflow.tflow(err=True), tflow.tflow(), tflow.ttcpflow(),
+            tflow.twebsocketflow(), tflow.tflow(resp=True, ws=True)]
+
+
+def test_tnet_dumps_is_byte_identical_to_mitmproxy() -> None:
+    odd = {"a": [1, -2, 3.5, 1e300, True, False, None, b"\x00\xff", "é☃", (1, "x")], "b": {"c": {}}, "": []}
+    for value in [odd, *(f.get_state() for f in _flows())]:  # type: ignore[attr-defined]
+        assert tnet.dumps(value) == tnetstring.dumps(value)
+    with pytest.raises(ValueError):
+        tnet.dumps({"x": object()})
+
+
+def test_snapshot_through_the_pipe_is_get_state() -> None:
+    import pickle
+
+    for f in _flows():
+        if isinstance(f, tcp.TCPFlow):
+            continue
+        snap = pickle.loads(frame(snapshot.capture(f))[8:])  # type: ignore[arg-type]
+        assert snapshot.to_state(snap) == f.get_state()  # type: ignore[attr-defined]
+        assert snapshot.to_state(snap) == f.get_state()  # type: ignore[attr-defined]  # cached connection state
+
+
+def _children(pid: int) -> list[int]:
+    out = subprocess.run(["ps", "-o", "pid=", "--ppid", str(pid)], capture_output=True, text=True).stdout
+    return [int(x) for x in out.split()]
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    try:  # a zombie (not yet reaped by init) counts as gone
+        return Path(f"/proc/{pid}/stat").read_text().split(")")[-1].split()[0] != "Z"
+    except OSError:
+        return False
+
+
+def _identity(work: Path) -> Path:
+    p = work / "identity.json"
+    p.write_text(json.dumps(IDENTITY))
+    return p
+
+
+def test_sigterm_right_after_a_burst_loses_no_event(work: Path, upstream: Upstream) -> None:
+    m = Mitmdump(work, work / "session", _identity(work))
+    try:
+        (worker,) = _children(m.proc.pid)
+        c = http.client.HTTPConnection("127.0.0.1", m.port, timeout=30)
+        n = 300
+        for i in range(n):
+            c.request("POST", f"http://127.0.0.1:{upstream.http_port}/burst/{i}", body=json.dumps({"imei": IMEI}))
+            c.getresponse().read()
+        c.close()
+    finally:
+        m.stop()  # SIGTERM straight away: mitmdump's done hook drains the hand-off and waits
+    assert not _alive(worker)
+    events = [e for e in m.events() if "/burst/" in e["url"]]
+    assert len(events) == n and all(e["pii"] == [{"type": "imei", "encoding": "plain", "location": "body"}]
+                                    for e in events)
+    with (m.session / "flows.mitm").open("rb") as f:
+        flows = list(io.FlowReader(f).stream())
+    assert sum("/burst/" in fl.request.url for fl in flows) == n  # type: ignore[attr-defined]
+    assert all(fl.metadata["dynscan.pii"] for fl in flows)
+
+
+def test_worker_exits_when_mitmdump_is_killed(work: Path, upstream: Upstream) -> None:
+    m = Mitmdump(work, work / "session", _identity(work))
+    try:
+        (worker,) = _children(m.proc.pid)
+        assert m.http("GET", f"http://127.0.0.1:{upstream.http_port}/before-kill") == 200
+        m.wait_event("/before-kill")
+        m.proc.kill()
+        m.proc.wait(10)
+        deadline = time.monotonic() + 10
+        while _alive(worker) and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert not _alive(worker)
+    finally:
+        m.stop()
+
+
+def test_a_full_queue_drops_and_counts_never_blocks(work: Path) -> None:
+    link = WorkerLink({"session": str(work / "session"), "identity_path": "", "tolerance": 0.01}, max_pending=4)
+    record = {"method": "TCP", "url": "tcp://h:1", "host": "h", "scheme": "tcp"}
+    os.kill(link.proc.pid, signal.SIGSTOP)  # a worker that cannot keep up at all
+    try:
+        t0 = time.monotonic()
+        for i in range(400):
+            link.submit(("msg", record, b"%d" % i + b"x" * 100_000, float(i)))
+        assert time.monotonic() - t0 < 5
+        assert link.dropped > 0
+    finally:
+        os.kill(link.proc.pid, signal.SIGCONT)
+    link.close()
+    assert link.proc.returncode == 0
+    with open_store(work / "session") as store:
+        events = list(store.iter_raw())
+    flows = [e for e in events if e["kind"] == "flow"]
+    drops = [e for e in events if e["kind"] == "proxy_dropped"]
+    assert len(flows) + link.dropped == 400
+    assert drops and drops[-1]["total"] == link.dropped and sum(d["count"] for d in drops) == link.dropped
+
+
+def test_worker_start_error_is_one_line(work: Path) -> None:
+    bad = work / "identity.json"
+    bad.write_text("{not json")
+    with pytest.raises(WorkerError) as e:
+        WorkerLink({"session": str(work / "session"), "identity_path": str(bad), "identity_given": True})
+    assert str(bad) in str(e.value) and "\n" not in str(e.value)
