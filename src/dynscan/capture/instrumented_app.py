@@ -23,7 +23,6 @@ class InstrumentedApp:
         self.device, self.package, self.store, self.catalog = device, package, store, catalog
         self.options = options or AgentOptions(package=package)
         self.agent: AgentSession | None = None
-        self.launches = 0
 
     def launch(self) -> None:
         if self.device.is_running(self.package):
@@ -32,7 +31,6 @@ class InstrumentedApp:
         self._detach()
         self.agent = instrument_app(self.device, self.package, self.store, catalog=self.catalog,
                                     options=self.options)
-        self.launches += 1
 
     def is_running(self) -> bool:
         return self.device.is_running(self.package)
@@ -55,5 +53,8 @@ class InstrumentedApp:
             agent.stop()
 
     def close(self) -> None:
+        """Stop the app if it is still up; a second close records nothing more."""
+        if self.agent is None and not self.is_running():
+            return
         with contextlib.suppress(DynscanError):
             self.stop()

@@ -128,13 +128,14 @@ def _capture(opts: ScanOptions, sd: SessionDir, scenario: Scenario, config: Conf
         store.append({"kind": "session_start", "ts": time.time(), "source": "driver", "package": info.package,
                       "app_version": info.version, "device": dev_info,
                       "first_party_domains": list(config.first_party_domains)})
-        sinkhole = opts.sinkhole if opts.sinkhole is not None else opts.device == SIM_SERIAL
+        sim = opts.device == SIM_SERIAL
+        sinkhole = opts.sinkhole if opts.sinkhole is not None else sim
         # Only the app's own JVM uses the virtual device's proxy; on a phone, other apps' traffic comes too.
-        attribution = "app" if opts.device == SIM_SERIAL else "unknown"
+        attribution = "app" if sim else "unknown"
         proxy = stack.enter_context(ProxyProcess(sd.root, sinkhole=sinkhole, identity=sd.identity,
                                                  attribution=attribution))
         progress(f"proxy on 127.0.0.1:{proxy.port}{' (sinkhole: nothing leaves this machine)' if sinkhole else ''}")
-        if opts.device == SIM_SERIAL:
+        if sim:
             device.set_proxy("127.0.0.1", proxy.port, proxy.ca_pem)
         else:  # global proxy, system CA and frida-server: journalled and restored on every exit path
             from dynscan.device.android import DeviceSetup
