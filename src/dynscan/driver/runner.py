@@ -139,7 +139,9 @@ class ScenarioRunner:
         self.emit("user_action", action="tap", target="launcher icon")
         if self.app.is_running():
             self.app.launch()
-        self.emit("app_state", state="foreground", cause="driver")
+            self.emit("app_state", state="foreground", cause="driver")
+        else:  # it died in the background: the icon starts it cold
+            self._do_launch(sc.Launch(cold=True))
         self._watch(step.seconds)
 
     def _do_back(self, step: sc.Key) -> None:
