@@ -78,3 +78,16 @@ def test_security_exception_reaches_app_on_sim(tmp_path: Path, agent_bundle: Pat
         assert any(line.startswith("I/dynscan-probe: imei failed: java.lang.SecurityException") for line in lines)
         (imei,) = [e for e in store.iter_raw() if e.get("api") == "android.telephony.TelephonyManager.getDeviceId"]
         assert imei["error"].startswith("java.lang.SecurityException")
+
+
+def test_events_queued_at_exit_are_not_lost(tmp_path: Path, agent_bundle: Path) -> None:
+    """The app exits long before the agent's flush timer: Frida's exit path must flush the queue."""
+    with SimDevice() as dev, open_store(tmp_path / "s") as store:
+        info = dev.install(build_probe_apk(tmp_path), grant_permissions=True)
+        agent = instrument_app(dev, info.package, store, options=AgentOptions(package=info.package, flush_ms=5000))
+        try:
+            assert dev.wait_for_exit(info.package, 30) is not None
+        finally:
+            agent.stop()
+        calls = [e for e in store.iter_raw() if e["kind"] == "api_call"]
+        assert {e["category"] for e in calls} == set(CATEGORIES)

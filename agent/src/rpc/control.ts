@@ -34,4 +34,7 @@ export const control = {
   flush: () => flush(),
   health: () => ({ ...health(), ...emitStats(), java: Java.available }),
   unload: () => { const n = undoAll(); flush(); return n; },
+  // Frida calls dispose when the script is unloaded, including from its exit monitor when the
+  // process calls exit()/_exit()/abort(): events still queued for the flush timer go out then.
+  dispose: () => { flush(); },
 };

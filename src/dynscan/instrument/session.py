@@ -141,7 +141,9 @@ class AgentSession:
                 self._script.exports_sync.flush()
                 time.sleep(0.05)
             except (frida.InvalidOperationError, frida.core.RPCException, frida.TransportError):
-                pass
+                # The process is ending: what its exit path flushed is still on the way, and
+                # Frida delivers it before reporting the detach.
+                self._detached.wait(2.0)
         self._cleanup()
 
     def _cleanup(self) -> None:
