@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import tomllib
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
@@ -52,7 +52,11 @@ class FrequencyConfig(BaseModel):
 
 
 class ShakeConfig(BaseModel):
-    """SHAKE_TO_JUMP: a shake below all three thresholds is "weak" (tier ``official``, MIIT 2023)."""
+    """SHAKE_TO_JUMP: a shake short of the thresholds is "weak" (tier ``official``, MIIT 2023).
+
+    ``weak_when``: ``any`` (default) when it falls short of any one threshold (a jump must need
+    all three: 15 m/s², 35° and 3 s); ``all`` for the lenient reading (short of every one).
+    """
 
     model_config = _STRICT
 
@@ -60,6 +64,7 @@ class ShakeConfig(BaseModel):
     rotation: float = Field(default=35.0, ge=0)  # degrees
     duration: float = Field(default=3.0, ge=0)  # seconds
     jump_window_s: float = Field(default=5.0, gt=0)  # a jump this soon after a weak shake counts
+    weak_when: Literal["any", "all"] = "any"
 
 
 class Config(BaseModel):

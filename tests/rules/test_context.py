@@ -13,10 +13,20 @@ def ctx():
 
 @pytest.mark.parametrize(("detail", "weak"), [
     (None, True), ({}, True), ({"acceleration": 14.9, "rotation": 34.9, "duration": 2.9}, True),
-    ({"acceleration": 15}, False), ({"rotation": 35.0}, False), ({"duration": 3}, False),
+    ({"acceleration": 15}, True), ({"acceleration": 15, "rotation": 35.0}, True),
+    ({"acceleration": 15, "rotation": 35.0, "duration": 3}, False), ({"acceleration": 40, "rotation": 90, "duration": 2.9}, True),
     ({"acceleration": "15"}, True),  # not a number: unknown strength, counts as 0
 ])
 def test_weak_shake(ctx, detail, weak):
+    assert ctx.is_weak_shake(detail) is weak
+
+
+@pytest.mark.parametrize(("detail", "weak"), [
+    ({"acceleration": 14.9, "rotation": 34.9, "duration": 2.9}, True), ({"acceleration": 15}, False),
+    ({"duration": 3}, False), ({}, True),
+])
+def test_weak_shake_when_short_of_all(detail, weak):
+    ctx = TimelineContext(Config.model_validate({"shake": {"weak_when": "all"}}), SdkDb.load(), "com.example.app")
     assert ctx.is_weak_shake(detail) is weak
 
 

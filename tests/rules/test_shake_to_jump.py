@@ -21,11 +21,17 @@ def test_missing_detail_counts_as_weak(run):
     assert len(run(t, R)) == 1
 
 
-@pytest.mark.parametrize("strong", [{"acceleration": 15}, {"rotation": 35}, {"duration": 3}])
-def test_quiet_when_any_threshold_is_reached(run, strong):
-    kw = {"acceleration": 5.0, "rotation": 10.0, "duration": 0.5, **strong}
-    t = Timeline().accept().shake(**kw).start("com.taobao.taobao")
+def test_quiet_after_a_shake_meeting_every_threshold(run):
+    t = Timeline().accept().shake(acceleration=15, rotation=35, duration=3).start("com.taobao.taobao")
     assert run(t, R) == []
+
+
+@pytest.mark.parametrize("short", [{"acceleration": 14}, {"rotation": 34}, {"duration": 2.5}])
+def test_fires_when_any_one_threshold_is_missed(run, short):
+    kw = {"acceleration": 30.0, "rotation": 60.0, "duration": 4.0, **short}
+    t = Timeline().accept().shake(**kw).start("com.taobao.taobao")
+    assert len(run(t, R)) == 1
+    assert run(t, R, shake={"weak_when": "all"}) == []  # the lenient reading
 
 
 def test_quiet_when_late_interrupted_driver_or_consumed(run):
@@ -38,6 +44,6 @@ def test_quiet_when_late_interrupted_driver_or_consumed(run):
 
 
 def test_thresholds_are_configurable(run):
-    t = Timeline().accept().shake(acceleration=12).start("com.taobao.taobao")
+    t = Timeline().accept().shake(acceleration=12, rotation=40, duration=4).start("com.taobao.taobao")
     assert run(t, R, shake={"acceleration": 10}) == []
     assert len(run(t, R)) == 1

@@ -54,11 +54,13 @@ class TimelineContext:
         return None
 
     def is_weak_shake(self, detail: dict[str, Any] | None) -> bool:
-        """Below ALL thresholds; a missing value counts as 0 (we cannot show the shake was strong)."""
+        """Short of any threshold (``shake.weak_when = "all"``: of every one); a missing value counts
+        as 0 (we cannot show the shake was strong)."""
         d = detail or {}
         sc = self.config.shake
-        return (_num(d.get("acceleration")) < sc.acceleration and _num(d.get("rotation")) < sc.rotation
-                and _num(d.get("duration")) < sc.duration)
+        short = (_num(d.get("acceleration")) < sc.acceleration, _num(d.get("rotation")) < sc.rotation,
+                 _num(d.get("duration")) < sc.duration)
+        return all(short) if sc.weak_when == "all" else any(short)
 
     def over_frequency(self, actor: str, data_type: str, ts: float) -> bool:
         """Record one read; true when the window now holds more reads than the limit."""

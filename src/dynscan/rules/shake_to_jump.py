@@ -1,13 +1,15 @@
 """Jump triggered by a weak shake / 高灵敏度"摇一摇"触发跳转
 
-English: After a ``user_action`` ``shake`` weaker than all the thresholds (acceleration below
-``shake.acceleration`` 15 m/s², rotation below ``shake.rotation`` 35°, duration below
-``shake.duration`` 3 s; a missing value counts as 0 because nothing shows the shake was strong),
+English: After a ``user_action`` ``shake`` short of any of the thresholds (acceleration below
+``shake.acceleration`` 15 m/s², rotation below ``shake.rotation`` 35° or duration below
+``shake.duration`` 3 s: a jump must need all three; ``shake.weak_when = "all"`` only counts shakes
+short of every one; a missing value counts as 0 because nothing shows the shake was strong),
 the app jumped within ``shake.jump_window_s`` seconds: a ``component_start`` (any ``via``) or an
 ``app_state`` ``background`` not caused by the driver. Any other user action in between cancels
 the shake; one shake explains at most one jump.
 
-中文: 用户轻微晃动手机(加速度、转动角度、持续时间均低于阈值 15 m/s²、35°、3 s)后,
+中文: 用户晃动手机未同时达到加速度 15 m/s²、转动角度 35°、持续时间 3 s 三项阈值(任一项不足即为
+轻微晃动; 可配置为三项均不足)后,
 App 跳转到其他页面、应用或链接(高灵敏度"摇一摇"误触发)。
 
 References:
