@@ -2,7 +2,7 @@
 
 Same client (``http.client``, one keep-alive connection, small JSON POSTs carrying an IMEI), same local
 upstream, same run; the two proxies are measured in alternating rounds and the medians compared.
-Run: ``.venv/bin/python benchmarks/bench_proxy.py [--seconds 3] [--rounds 3]`` (not a timed test).
+Run: ``.venv/bin/python benchmarks/bench_proxy.py [--seconds 3] [--rounds 5]`` (not a timed test).
 """
 
 from __future__ import annotations
@@ -70,7 +70,27 @@ def _start(extra: list[str], work: Path) -> tuple[subprocess.Popen[bytes], int]:
     raise SystemExit("mitmdump did not start")
 
 
-def _rate(proxy_port: int, upstream_port: int, seconds: float) -> float:
+def _cpu_s(pid: int) -> float:
+    """User + system CPU seconds of a process and its children (the worker) so far."""
+    total = 0.0
+    for p in [pid, *_children(pid)]:
+        try:
+            fields = Path(f"/proc/{p}/stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        total += (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    return total
+
+
+def _children(pid: int) -> list[int]:
+    try:
+        return [int(x) for x in Path(f"/proc/{pid}/task/{pid}/children").read_text().split()]
+    except OSError:
+        return []
+
+
+def _rate(proxy_port: int, upstream_port: int, seconds: float) -> tuple[float, int]:
+    """(requests per second, requests made)."""
     c = http.client.HTTPConnection("127.0.0.1", proxy_port, timeout=30)
     c.connect()
     assert c.sock is not None
@@ -83,7 +103,7 @@ def _rate(proxy_port: int, upstream_port: int, seconds: float) -> float:
         c.getresponse().read()
         n += 1
     c.close()
-    return n / seconds
+    return n / seconds, n
 
 
 def hook_cost(work: Path, n: int = 400) -> dict[str, float]:
@@ -124,7 +144,7 @@ def hook_cost(work: Path, n: int = 400) -> dict[str, float]:
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--seconds", type=float, default=3.0)
-    ap.add_argument("--rounds", type=int, default=3)
+    ap.add_argument("--rounds", type=int, default=5)
     args = ap.parse_args()
     up = ThreadingHTTPServer(("127.0.0.1", 0), _Handler)
     threading.Thread(target=up.serve_forever, daemon=True).start()
@@ -134,13 +154,23 @@ def main() -> None:
         base = _start([], work)
         addon = _start(["-s", str(proxy_script()), "--set", f"dynscan_session={work / 'session'}",
                         "--set", f"dynscan_identity={work / 'identity.json'}"], work)
+        procs = {"no addon": base, "dynscan": addon}
         try:
             for _, port in (base, addon):
                 _rate(port, up.server_address[1], 0.5)  # warm-up
             rates: dict[str, list[float]] = {"no addon": [], "dynscan": []}
-            for _ in range(args.rounds):
-                rates["no addon"].append(_rate(base[1], up.server_address[1], args.seconds))
-                rates["dynscan"].append(_rate(addon[1], up.server_address[1], args.seconds))
+            cpu: dict[str, list[float]] = {"no addon": [], "dynscan": []}
+            paired: list[float] = []
+            for r in range(args.rounds):
+                order = ["no addon", "dynscan"] if r % 2 == 0 else ["dynscan", "no addon"]  # cancel drift
+                for name in order:
+                    proc, port = procs[name]
+                    c0 = _cpu_s(proc.pid)
+                    rate, n = _rate(port, up.server_address[1], args.seconds)
+                    time.sleep(0.2)  # the worker finishes the round's last batch
+                    rates[name].append(rate)
+                    cpu[name].append((_cpu_s(proc.pid) - c0) / max(n, 1) * 1e3)
+                paired.append(rates["dynscan"][-1] / rates["no addon"][-1])
         finally:
             for proc, _ in (base, addon):
                 proc.terminate()
@@ -150,10 +180,13 @@ def main() -> None:
     print(f"# {platform.node()} {platform.machine()} python {platform.python_version()} cpus={os.cpu_count()} "
           f"load={os.getloadavg()[0]:.2f} {time.strftime('%Y-%m-%d %H:%M')}")
     for k, v in rates.items():
-        print(f"{k:9s} median {statistics.median(v):7.1f} req/s  rounds {', '.join(f'{x:.1f}' for x in v)}")
+        print(f"{k:9s} median {statistics.median(v):7.1f} req/s  rounds {', '.join(f'{x:.1f}' for x in v)}; "
+              f"CPU per request (mitmdump + worker) median {statistics.median(cpu[k]):.3f} ms")
     print(f"CPU per flow in mitmdump's process: hook {cost['hook']:.3f} ms, hand-off pickling {cost['pickle']:.3f} ms "
           "(detection and writing run in the worker process)")
-    print(f"ratio dynscan / no addon: {statistics.median(rates['dynscan']) / statistics.median(rates['no addon']):.3f}")
+    print(f"paired ratios (same round): {', '.join(f'{x:.3f}' for x in paired)}")
+    print(f"ratio dynscan / no addon: {statistics.median(rates['dynscan']) / statistics.median(rates['no addon']):.3f} "
+          f"(medians); {statistics.median(paired):.3f} (median of paired rounds)")
 
 
 if __name__ == "__main__":

@@ -49,6 +49,19 @@ def test_snapshot_through_the_pipe_is_get_state() -> None:
         assert snapshot.to_state(snap) == f.get_state()  # type: ignore[attr-defined]  # cached connection state
 
 
+def test_flow_state_dump_reuses_the_connection_encoding_byte_identically() -> None:
+    first = tflow.tflow(resp=True)
+    second = tflow.tflow(resp=True)
+    second.client_conn, second.server_conn = first.client_conn, first.server_conn  # keep-alive
+    second.request.content = b'{"imei":"' + IMEI.encode() + b'"}'
+    for f in (first, second, first):
+        state = snapshot.to_state(snapshot.capture(f))
+        assert snapshot.dump_state(state) == tnetstring.dumps(f.get_state())
+    assert state["client_conn"] is snapshot.to_state(snapshot.capture(second))["client_conn"]  # reused
+    first.client_conn.sni = "changed.example"  # mitmproxy replaces fields: a new state, a new encoding
+    assert snapshot.dump_state(snapshot.to_state(snapshot.capture(first))) == tnetstring.dumps(first.get_state())
+
+
 def _children(pid: int) -> list[int]:
     out = subprocess.run(["ps", "-o", "pid=", "--ppid", str(pid)], capture_output=True, text=True).stdout
     return [int(x) for x in out.split()]

@@ -15,6 +15,8 @@ from typing import Any
 
 from mitmproxy import http, version
 
+from dynscan.proxy_addons import tnet
+
 
 def capture(flow: http.HTTPFlow) -> dict[str, Any]:
     if flow._backup is not None or flow.websocket is not None:
@@ -36,6 +38,7 @@ def capture(flow: http.HTTPFlow) -> dict[str, Any]:
 
 
 _CONN_STATES: dict[str, tuple[dict[str, Any], dict[str, Any]]] = {}
+_CONN_ENCODED: dict[int, tuple[Any, bytes]] = {}  # tnet.Known of the cached connection states
 _CONN_CACHE_MAX = 1024
 
 
@@ -49,6 +52,7 @@ def _conn_state(conn: Any) -> dict[str, Any]:
     state: dict[str, Any] = conn.get_state()
     if len(_CONN_STATES) >= _CONN_CACHE_MAX:
         _CONN_STATES.clear()
+        _CONN_ENCODED.clear()
     _CONN_STATES[conn.id] = (dict(fields), state)
     return state
 
@@ -76,6 +80,18 @@ def to_state(snap: dict[str, Any]) -> dict[str, Any]:
         "response": snap["response"],
         "websocket": None,
     }
+
+
+def dump_state(state: dict[str, Any]) -> bytes:
+    """``tnetstring.dumps(state)`` for ``flows.mitm``; a keep-alive connection's state is encoded
+    once (about half of a plain HTTP flow's encoding)."""
+    for key in ("client_conn", "server_conn"):
+        conn = state.get(key)
+        if conn is not None and id(conn) not in _CONN_ENCODED:
+            if len(_CONN_ENCODED) >= 2 * _CONN_CACHE_MAX:
+                _CONN_ENCODED.clear()
+            _CONN_ENCODED[id(conn)] = (conn, tnet.dumps(conn))
+    return tnet.dumps(state, _CONN_ENCODED)
 
 
 def scan_flow(snap: dict[str, Any], state: dict[str, Any]) -> http.HTTPFlow:

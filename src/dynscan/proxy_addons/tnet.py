@@ -8,18 +8,25 @@ types (an ``int`` subclass, say) goes through mitmproxy's own dumper, so the out
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
 from mitmproxy.io import tnetstring
 
+#: ``id(value) -> (value, its encoding)``: sub-values encoded earlier (a keep-alive connection's
+#: state, the same dict object flow after flow); the value is held so its id cannot be reused.
+Known = Mapping[int, tuple[Any, bytes]]
+_NONE: Known = {}
 
-def dumps(value: Any) -> bytes:
+
+def dumps(value: Any, known: Known = _NONE) -> bytes:
+    """``tnetstring.dumps(value)``; a dict found (by identity) in ``known`` is copied, not encoded."""
     out: list[bytes] = []
-    _enc(value, out)
+    _enc(value, out, known)
     return b"".join(out)
 
 
-def _enc(v: Any, out: list[bytes]) -> int:
+def _enc(v: Any, out: list[bytes], known: Known) -> int:
     t = type(v)
     if t is bytes:
         head = b"%d:" % len(v)
@@ -31,16 +38,19 @@ def _enc(v: Any, out: list[bytes]) -> int:
         out += (head, data, b";")
         return len(head) + len(data) + 1
     if t is dict or t is list or t is tuple:
+        if known and (hit := known.get(id(v))) is not None and hit[0] is v:
+            out.append(hit[1])
+            return len(hit[1])
         i = len(out)
         out.append(b"")
         n = 0
         if t is dict:
             for k, x in reversed(v.items()):  # mitmproxy writes a dict's items last first
-                n += _enc(k, out)
-                n += _enc(x, out)
+                n += _enc(k, out, known)
+                n += _enc(x, out, known)
         else:
             for x in v:
-                n += _enc(x, out)
+                n += _enc(x, out, known)
         head = b"%d:" % n
         out[i] = head
         out.append(b"}" if t is dict else b"]")

@@ -31,7 +31,7 @@ from typing import Any, BinaryIO
 
 from dynscan.errors import DynscanError
 from dynscan.identity import Identity
-from dynscan.proxy_addons import snapshot, tnet
+from dynscan.proxy_addons import snapshot
 from dynscan.proxy_addons.session_feed import SessionFeed
 from dynscan.store import SessionStore, open_store
 from dynscan.traffic.destination import Classifier
@@ -148,7 +148,7 @@ class Worker:
     def write(self, events: list[dict[str, Any]], states: list[dict[str, Any]]) -> None:
         try:
             for state in states:
-                self.flows_out.write(tnet.dumps(state))
+                self.flows_out.write(snapshot.dump_state(state))
             if states:
                 self.flows_out.flush()
         except (OSError, ValueError) as e:
