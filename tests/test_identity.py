@@ -5,7 +5,7 @@ from pathlib import Path
 import pytest
 
 from dynscan.errors import InputError
-from dynscan.identity import Identity
+from dynscan.identity import Identity, learned_value
 
 
 def test_load_values_and_learned(tmp_path: Path) -> None:
@@ -34,3 +34,16 @@ def test_bad_identity_files_name_the_problem(tmp_path: Path, text: str, needle: 
 def test_missing_file(tmp_path: Path) -> None:
     with pytest.raises(InputError, match="cannot read"):
         Identity.load(tmp_path / "absent.json")
+
+
+@pytest.mark.parametrize(("event", "pair"), [
+    ({"kind": "api_call", "data_type": "imei", "value": "356938035643809"}, ("imei", "356938035643809")),
+    ({"kind": "api_call", "data_type": "phone_number", "value": 13800138000}, ("phone_number", "13800138000")),
+    ({"kind": "api_call", "data_type": "ssid", "value": True}, None),
+    ({"kind": "api_call", "data_type": "imsi", "value": ""}, None),
+    ({"kind": "api_call", "value": "x"}, None),
+    ({"kind": "api_call", "data_type": "location", "value": {"lat": 1.0}}, None),
+    ({"kind": "flow", "data_type": "imei", "value": "1"}, None),
+])
+def test_learned_value(event, pair):
+    assert learned_value(event) == pair

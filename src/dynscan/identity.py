@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import os
 import tempfile
+from collections.abc import Mapping
 from pathlib import Path
+from typing import Any
 
 import orjson
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
@@ -20,6 +22,16 @@ STRING_KEYS: tuple[str, ...] = (
     "imei", "meid", "imsi", "iccid", "serial", "android_id", "mac", "bt_mac", "bssid", "ssid",
     "adid", "oaid", "phone_number", "email",
 )
+
+
+def learned_value(event: Mapping[str, Any]) -> tuple[str, str] | None:
+    """``(data_type, value)`` of an ``api_call`` whose hook saw a value returned, else None."""
+    if event.get("kind") != "api_call":
+        return None
+    data_type, value = event.get("data_type"), event.get("value")
+    if not data_type or isinstance(value, bool) or not isinstance(value, str | int) or value == "":
+        return None
+    return str(data_type), str(value)
 
 
 class LearnedValue(BaseModel):

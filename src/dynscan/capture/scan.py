@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from dynscan.analysis import run_analysis
+from dynscan.capture.finish import finish_session
 from dynscan.capture.instrumented_app import InstrumentedApp
 from dynscan.capture.proxy import ProxyProcess
 from dynscan.config import Config
@@ -95,10 +96,15 @@ def scan(opts: ScanOptions, progress: Progress = _stderr) -> Report:
     catalog = load_catalog(opts.catalogs)
     sd = _prepare_out(opts.out)
     started = time.time()
+    interrupted = False
     try:
         _capture(opts, sd, scenario, config, catalog, started, progress)
     except KeyboardInterrupt:
-        raise Interrupted(f"interrupted; what was recorded so far is in {sd.root}") from None
+        interrupted = True
+    finally:
+        finish_session(sd, progress)  # identity.json + events.jsonl, also after a failure
+    if interrupted:
+        raise Interrupted(f"interrupted; what was recorded so far is in {sd.root}")
     meta = SessionDir(sd.root).read_meta() or SessionMeta()
     meta.finished = time.time()
     sd.write_meta(meta)

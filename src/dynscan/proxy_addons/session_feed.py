@@ -13,6 +13,7 @@ from typing import Any
 
 import orjson
 
+from dynscan.identity import learned_value
 from dynscan.store.session import DB_NAME
 
 POLL_SECONDS = 0.5
@@ -57,8 +58,8 @@ class SessionFeed:
                 continue
             if ev.get("kind") == "session_start":
                 self.session_start = ev
-            elif ev.get("data_type") and isinstance(ev.get("value"), str | int) and ev["value"] != "":
-                out.append((str(ev["data_type"]), str(ev["value"])))
+            elif (pair := learned_value(ev)) is not None:
+                out.append(pair)
         return out
 
     def close(self) -> None:

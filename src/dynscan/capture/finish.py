@@ -1,0 +1,53 @@
+"""The end of a recording: what ``dynscan run`` adds to the session once the device side is closed.
+
+* ``identity.json`` gains the values the privacy hooks saw returned (``learned``), so ``dynscan
+  analyze`` and ``dynscan flows --identity SESSION/identity.json`` search for them too (the proxy
+  already did while recording);
+* ``events.jsonl`` is exported from ``session.db`` (CONTRACTS section 2, time order).
+
+It runs after a failed or interrupted recording as well, and never raises: a problem here is
+reported on the progress line and leaves ``session.db`` as the source of truth.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from dynscan.errors import DynscanError
+from dynscan.events.jsonl import export_jsonl
+from dynscan.identity import Identity, learned_value
+from dynscan.session_dir import SessionDir
+from dynscan.store import SessionStore, open_store
+
+
+def learn_identity(sd: SessionDir, store: SessionStore) -> int:
+    """Add the session's learned values to ``identity.json``; returns how many were new."""
+    identity = Identity.load(sd.identity) if sd.identity.exists() else Identity()
+    added = 0
+    for event in store.iter_raw():
+        pair = learned_value(event)
+        if pair is not None and identity.add_value(*pair):
+            added += 1
+    if added or not sd.identity.exists():
+        identity.save(sd.identity)
+    return added
+
+
+def finish_session(sd: SessionDir, progress: Callable[[str], None]) -> None:
+    """The ``events.jsonl`` export and the learned identity values, each on its own: a problem
+    with one is reported (not raised) and does not stop the other."""
+    if not sd.db.exists():
+        return
+    done: list[str] = []
+    try:
+        with open_store(sd.root, create=False) as store:
+            done.append(f"{export_jsonl(store, sd.events_jsonl)} events in {sd.events_jsonl.name}")
+            try:
+                added = learn_identity(sd, store)
+                done.append(f"{added} values learned from the hooks added to {sd.identity.name}")
+            except (DynscanError, OSError) as e:
+                progress(f"warning: {sd.identity.name} not updated with the learned values: {e}")
+    except (DynscanError, OSError) as e:
+        progress(f"warning: the session is in {sd.db}, but it could not be exported: {e}")
+    if done:
+        progress("; ".join(done))
