@@ -56,8 +56,15 @@ def test_leaky_app_scan_finds_the_sdk_collecting_before_consent(tmp_path: Path) 
     assert any("allow" in t.lower() for t in taps), taps
     assert [e["action"] for e in events if e["kind"] == "consent"][:2] == ["policy_shown", "policy_declined"]
     for name in ("report.html", "report.sarif", "report.junit.xml", "report.xlsx", "flows.mitm",
-                 "identity.json", "session.json", "session.db"):
+                 "identity.json", "session.json", "session.db", "events.jsonl"):
         assert (session / name).is_file(), name
+    exported = [json.loads(line) for line in (session / "events.jsonl").read_text().splitlines()]
+    assert exported == events  # the whole timeline, in the store's order
+    learned = {(v["type"], v["value"]) for v in json.loads((session / "identity.json").read_text()).get("learned", [])}
+    seen = {(e["data_type"], str(e["value"])) for e in events
+            if e["kind"] == "api_call" and e.get("data_type") and isinstance(e.get("value"), str) and e["value"]}
+    device_values = {v for v in json.loads((session / "identity.json").read_text()).values() if isinstance(v, str)}
+    assert {p for p in seen if p[1] not in device_values} <= learned
     # personal values are redacted: the IMEI the device handed out is nowhere in the reports
     imei = json.loads((session / "identity.json").read_text())["imei"]
     for name in ("report.json", "report.html", "report.sarif", "report.junit.xml"):
@@ -66,14 +73,20 @@ def test_leaky_app_scan_finds_the_sdk_collecting_before_consent(tmp_path: Path) 
 
 
 @pytest.mark.timeout(300)
-def test_compliant_app_passes_the_quick_scenario(tmp_path: Path) -> None:
+def test_compliant_app_passes_the_quick_scenario_with_the_report_on_stdout(tmp_path: Path) -> None:
     apk = _build("compliant", tmp_path)
-    report = scan(ScanOptions(apk=apk, out=tmp_path / "s", scenario="quick", formats=["json"]),
-                  progress=lambda _m: None)
-    assert report.package == "com.example.compliant"
-    rules = {f.rule for f in report.findings}
+    work = tmp_path / "cwd"
+    work.mkdir()
+    proc = subprocess.run([*DYNSCAN, "run", "--apk", str(apk), "--scenario", "quick", "--format", "json"],
+                          capture_output=True, text=True, timeout=280, cwd=work)
+    assert proc.returncode == 0, proc.stderr
+    report = json.loads(proc.stdout)  # no --out: the JSON report on stdout, progress on stderr
+    (session,) = work.glob("dynscan-*")  # and the session in ./dynscan-<time>
+    assert json.loads((session / "report.json").read_text()) == report
+    assert report["package"] == "com.example.compliant"
+    rules = {f["rule"] for f in report["findings"]}
     assert not rules & {"PRE_CONSENT_COLLECTION", "PRE_CONSENT_TRANSMISSION", "COLLECTION_AFTER_DECLINE"}, rules
-    assert report.verdict == "pass"
+    assert report["verdict"] == "pass"
 
 
 def test_bad_apk_and_occupied_session_are_one_line_errors(tmp_path: Path) -> None:
@@ -125,7 +138,9 @@ def test_sigterm_mid_run_cleans_up_and_keeps_what_was_captured(tmp_path: Path) -
     assert err.strip().splitlines()[-1] == f"dynscan: interrupted; what was recorded so far is in {session}"
     assert "Traceback" not in err
     with sqlite3.connect(session / "session.db") as c:
+        recorded = c.execute("SELECT count(*) FROM events").fetchone()[0]
         assert c.execute("SELECT count(*) FROM events WHERE kind = 'api_call'").fetchone()[0] >= 1
+    assert len((session / "events.jsonl").read_text().splitlines()) == recorded  # exported on the way out
     time.sleep(0.5)
     assert _own_processes() <= before, "a JVM or mitmdump outlived the interrupted run"
 

@@ -14,7 +14,8 @@ def ctx():
 @pytest.mark.parametrize(("detail", "weak"), [
     (None, True), ({}, True), ({"acceleration": 14.9, "rotation": 34.9, "duration": 2.9}, True),
     ({"acceleration": 15}, True), ({"acceleration": 15, "rotation": 35.0}, True),
-    ({"acceleration": 15, "rotation": 35.0, "duration": 3}, False), ({"acceleration": 40, "rotation": 90, "duration": 2.9}, True),
+    ({"acceleration": 15, "rotation": 35.0, "duration": 3}, False),
+    ({"acceleration": 40, "rotation": 90, "duration": 2.9}, True),
     ({"acceleration": "15"}, True),  # not a number: unknown strength, counts as 0
 ])
 def test_weak_shake(ctx, detail, weak):

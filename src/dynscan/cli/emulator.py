@@ -16,7 +16,7 @@ import typer
 
 from dynscan.errors import SetupError
 
-app = typer.Typer(help="Manage Android emulators (AVDs).", no_args_is_help=True)
+app = typer.Typer(help="Manage Android emulators (AVDs).")
 
 _SDK_DIRS = {
     "avdmanager": ("cmdline-tools/latest/bin", "tools/bin"),

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import os
 import sys
+import tempfile
+import traceback
 
 import typer
 
@@ -17,7 +20,7 @@ from dynscan.errors import DynscanError, Interrupted
 app = typer.Typer(
     name="dynscan",
     help="Runtime privacy-compliance monitor for Android apps.",
-    no_args_is_help=True,
+    no_args_is_help=False,
     pretty_exceptions_enable=False,
     add_completion=False,
 )
@@ -40,22 +43,33 @@ def fail(message: str) -> None:
     raise SystemExit(2)
 
 
+def _save_traceback() -> str:
+    fd, path = tempfile.mkstemp(prefix="dynscan-crash-", suffix=".txt")
+    with os.fdopen(fd, "w", encoding="utf-8") as f:
+        f.write(f"dynscan {' '.join(sys.argv[1:])}\n\n{traceback.format_exc()}")
+    return path
+
+
 def main() -> None:
     try:
-        code = app(standalone_mode=False)
+        code = app(standalone_mode=False, prog_name="dynscan")
     except Interrupted as e:
         print(f"dynscan: {e}", file=sys.stderr)
         raise SystemExit(130) from None
     except DynscanError as e:
         fail(str(e))
-    except cx.NoArgsIsHelpError as e:
-        print(e.ctx.get_help() if e.ctx else str(e), file=sys.stderr)
-        raise SystemExit(2) from None
     except cx.UsageError as e:
         hint = f" (see `{e.ctx.command_path} --help`)" if e.ctx else ""
+        lister = getattr(e.ctx.command, "list_commands", None) if e.ctx else None
+        if lister is not None and e.format_message().startswith("Missing command"):
+            fail(f"missing command: one of {', '.join(lister(e.ctx))}{hint}")
         fail(f"{e.format_message()}{hint}")
     except typer.Abort:
         fail("interrupted")
     except KeyboardInterrupt:
         fail("interrupted")
+    except Exception as e:  # a bug: one line here, the traceback in a file (DYNSCAN_DEBUG=1 raises it)
+        if os.environ.get("DYNSCAN_DEBUG"):
+            raise
+        fail(f"internal error: {type(e).__name__}: {e} (traceback saved in {_save_traceback()}; please report it)")
     raise SystemExit(code if isinstance(code, int) else 0)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 import time
 from pathlib import Path
 from typing import Annotated
@@ -12,6 +13,7 @@ from dynscan.capture.scan import ScanOptions, scan
 from dynscan.cli.options import ConfigOption, FailOnOption, Lang, LangOption, ReportFormat, ShowValuesOption
 from dynscan.driver.scenario import BUILTIN_NAMES
 from dynscan.findings import FailOn
+from dynscan.reports import FILE_NAMES
 
 
 def run(
@@ -22,7 +24,8 @@ def run(
     scenario: Annotated[str, typer.Option("--scenario", help=f"Built-in scenario ({', '.join(BUILTIN_NAMES)}) "
                                           "or a YAML scenario file.")] = "default",
     out: Annotated[Path | None, typer.Option("--out", "-o", help="Session directory to create (default: "
-                                             "./dynscan-<time>).", file_okay=False)] = None,
+                                             "./dynscan-<time>, and the JSON report is printed on stdout too).",
+                                             file_okay=False)] = None,
     format: Annotated[list[ReportFormat] | None, typer.Option(
         "--format", "-f", help="Report format written into the session directory; repeat for several "
         "(default: all of them).")] = None,
@@ -40,15 +43,22 @@ def run(
 ) -> None:
     """Install, instrument, drive, capture, correlate and report on an app.
 
-    The session directory (--out) receives the events (session.db, events.jsonl), the identity,
-    the raw flows (flows.mitm) and every report format unless --format narrows it.
+    The session directory (--out) receives the events (session.db, events.jsonl), the identity
+    with the values the hooks saw returned, the raw flows (flows.mitm) and every report format
+    unless --format narrows it. Without --out the JSON report is also printed on stdout (progress
+    goes to stderr).
     Exit code: 0 no finding at or above --fail-on, 1 some, 2 bad input or set-up failure,
     130 interrupted (Ctrl-C or SIGTERM: everything is cleaned up and the session kept).
     """
     session = out or Path(f"dynscan-{time.strftime('%Y%m%d-%H%M%S')}")
+    formats = [f.value for f in format or []]
     report = scan(ScanOptions(
-        apk=apk, out=session, device=device, scenario=scenario, formats=[f.value for f in format or []],
+        apk=apk, out=session, device=device, scenario=scenario, formats=formats,
         config=config, catalogs=catalog or [], interactive=interactive, lang=lang.value,
         show_values=show_values, sinkhole=sinkhole,
     ))
+    json_report = session / FILE_NAMES["json"]
+    if out is None and json_report.is_file():  # CONTRACTS: without --out, json goes to stdout
+        sys.stdout.buffer.write(json_report.read_bytes().rstrip(b"\n") + b"\n")
+        sys.stdout.flush()
     raise typer.Exit(report.exit_code(fail_on))

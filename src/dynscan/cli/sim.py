@@ -9,7 +9,7 @@ import typer
 
 from dynscan.device.sim.build import build_app
 
-app = typer.Typer(help="The virtual device: build apps for it.", no_args_is_help=True)
+app = typer.Typer(help="The virtual device: build apps for it.")
 
 
 @app.command("build")
