@@ -92,7 +92,7 @@ def _timeline() -> list[dict[str, Any]]:
                        {"type": "imei", "encoding": "plain", "location": "body"}]})
         if i == 20:
             ev.append({"kind": "consent", "ts": ts + 0.7, "action": "policy_accepted", "id": "ok"})
-    ev.append({"kind": "app_state", "ts": "60", "state": "background", "id": "lax"})  # "60": lax mode
+    ev.append({"kind": "app_state", "ts": 60, "state": "background", "id": "int-ts"})  # an int where ts is a number
     ev.append({**EVENTS[1], "ts": 61.0, "id": "bg", "stack": STACK})
     ev.append({"kind": "frame_stats", "ts": 62.0, "fps": 60})
     return ev

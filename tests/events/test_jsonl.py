@@ -139,11 +139,11 @@ def test_missing_file_and_directory_are_input_errors(tmp_path: Path) -> None:
         import_jsonl(tmp_path, tmp_path / "s")
 
 
-def test_lax_values_are_stored_normalised(tmp_path: Path) -> None:
-    src = write(tmp_path / "t.jsonl", [START, call(2.0, id="a", pid="77")])
-    import_jsonl(src, tmp_path / "s", warn=None)
-    with open_store(tmp_path / "s", create=False) as store:
-        assert store.get_many(["a"])["a"]["pid"] == 77
+def test_wrong_types_are_errors_naming_the_line(tmp_path: Path) -> None:
+    src = write(tmp_path / "t.jsonl", [START, call(2.0, id="a"), call(3.0, id="b", pid="77")])
+    with pytest.raises(InputError, match=r"t.jsonl:3: api_call.pid: Input should be a valid integer \(got '77'\)"):
+        import_jsonl(src, tmp_path / "s", warn=None)
+    assert not (tmp_path / "s" / "session.db").exists()
 
 
 def test_export_round_trips_in_time_order(tmp_path: Path) -> None:
@@ -225,7 +225,7 @@ def test_a_byte_order_mark_is_tolerated(tmp_path: Path) -> None:
 def test_importer_yields_what_the_store_reads_back(tmp_path: Path) -> None:
     from dynscan.events.jsonl import Importer
 
-    lines = [START, call(2.0), call(3.0, id="x", pid="7"), {"kind": "mystery", "ts": 4.0, "n": 1}]
+    lines = [START, call(2.0), call(3.0, id="x", pid=7), {"kind": "mystery", "ts": 4.0, "n": 1}]
     src = write(tmp_path / "t.jsonl", lines)
     importer = Importer(src, tmp_path / "s")
     fed = list(importer.events(as_stored_only=True))

@@ -86,8 +86,7 @@ def _open(path: Path) -> IO[bytes]:
     return f
 
 
-def _parse(source: str, lineno: int, line: bytes) -> tuple[dict[str, Any], Event, bool]:
-    """(dict, event, plain): ``plain`` when the line is stored as it is (no coercion happened)."""
+def _parse(source: str, lineno: int, line: bytes) -> tuple[dict[str, Any], Event]:
     try:
         data = orjson.loads(line)
     except orjson.JSONDecodeError as e:
@@ -95,10 +94,10 @@ def _parse(source: str, lineno: int, line: bytes) -> tuple[dict[str, Any], Event
     if type(data) is not dict:
         raise InputError(f"{source}:{lineno}: expected a JSON object, got {type(data).__name__}")
     try:
-        event, plain = validate_event(data)
+        event = validate_event(data)
     except ValidationError as e:
         raise InputError(f"{source}:{lineno}: {describe_error(data, e)}") from e
-    return data, event, plain
+    return data, event
 
 
 def read_events(path: Path) -> Iterator[Event]:
@@ -112,13 +111,13 @@ def read_events(path: Path) -> Iterator[Event]:
                 yield _parse(source, lineno, line)[1]
 
 
-def _body(data: dict[str, Any], event: Event, plain: bool, line: bytes, lineno: int) -> tuple[str, bytes]:
+def _body(data: dict[str, Any], event: Event, line: bytes, lineno: int) -> tuple[str, bytes]:
     """The event's id (``#<line>`` when it has none) and the JSON stored for it (slow path)."""
     event_id = event.id
-    if event_id and plain:
+    if event_id:
         return event_id, line.strip()
-    new_id = event_id or f"#{lineno}"
-    if plain and "id" not in data:
+    new_id = f"#{lineno}"
+    if "id" not in data:
         return new_id, b'{"id":' + orjson.dumps(new_id) + b"," + line.strip()[1:]
     dumped = event.model_dump(mode="json", exclude_unset=True)
     dumped["id"] = new_id
@@ -130,7 +129,7 @@ def _row(source: str, lineno: int, line: bytes, event: Event | None) -> tuple[Ev
 
     ``same``: the event is exactly what reading the stored JSON back gives
     (``SessionStore.iter_events``): the same bytes through the same strict validator with the
-    assigned ``#<line>`` id set on it, or on the slow path (coerced values, odd lines) the stored
+    assigned ``#<line>`` id set on it, or on the slow path (odd lines) the stored
     JSON validated again. It is false only when that second validation fails. ``event``: what
     :func:`line_to_event` gave for the line.
     """
@@ -140,8 +139,8 @@ def _row(source: str, lineno: int, line: bytes, event: Event | None) -> tuple[Ev
         event_id = f"#{lineno}"
         event.id = event_id
         return event, event_id, b'{"id":"' + event_id.encode() + b'",' + line.strip()[1:], True
-    data, event, plain = _parse(source, lineno, line)
-    event_id, body = _body(data, event, plain, line, lineno)
+    data, event = _parse(source, lineno, line)
+    event_id, body = _body(data, event, line, lineno)
     try:
         return json_to_event(event.kind, body), event_id, body, True
     except ValidationError:  # e.g. an infinite ts: the store will refuse it when read back
