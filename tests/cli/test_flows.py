@@ -6,8 +6,12 @@ import base64
 import gzip
 import hashlib
 import json
+import socket
+import struct
 import subprocess
 import sys
+import threading
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -93,3 +97,73 @@ def test_bad_files_are_one_line_errors(recorded: tuple[Path, Path, int], tmp_pat
     assert r.returncode == 2, r.stderr
     assert r.stdout == "" and len(r.stderr.strip().splitlines()) == 1 and "Traceback" not in r.stderr
     assert r.stderr.startswith("dynscan: error: ")
+
+
+def _dns_query(name: str) -> bytes:
+    labels = b"".join(bytes([len(p)]) + p.encode() for p in name.split("."))
+    return struct.pack(">HHHHHH", 0x1234, 0x0100, 1, 0, 0, 0) + labels + b"\x00" + struct.pack(">HH", 1, 1)
+
+
+def _free_udp_port() -> int:
+    with socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def _udp_answerer(sock: socket.socket, stop: threading.Event) -> None:
+    """Answers every datagram: a DNS query gets itself back as an empty response, anything else "ok"."""
+    sock.settimeout(0.2)
+    while not stop.is_set():
+        try:
+            data, addr = sock.recvfrom(4096)
+        except TimeoutError:
+            continue
+        is_query = len(data) > 12 and data[2:4] == b"\x01\x00"
+        sock.sendto(data[:2] + b"\x81\x83" + data[4:] if is_query else b"ok", addr)
+
+
+def test_udp_and_dns_flows_are_scanned(tmp_path: Path) -> None:
+    """A real mitmdump in DNS and UDP reverse modes: an IMEI hashed into a subdomain, one in a datagram."""
+    upstream = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
+    upstream.bind(("127.0.0.1", 0))
+    up_port = upstream.getsockname()[1]
+    stop = threading.Event()
+    threading.Thread(target=_udp_answerer, args=(upstream, stop), daemon=True).start()
+    dns_port, udp_port = _free_udp_port(), _free_udp_port()
+    flowfile = tmp_path / "udp.mitm"
+    mitmdump = str(Path(sys.executable).parent / "mitmdump")
+    proc = subprocess.Popen([mitmdump, "-q", "--set", f"confdir={tmp_path / 'conf'}",
+                             "--mode", f"reverse:dns://127.0.0.1:{up_port}@127.0.0.1:{dns_port}",
+                             "--mode", f"reverse:udp://127.0.0.1:{up_port}@127.0.0.1:{udp_port}",
+                             "-w", str(flowfile)], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    client = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
+    client.settimeout(0.5)
+    hashed = hashlib.md5(IMEI.encode()).hexdigest() + ".t.example.com"
+    try:
+        deadline = time.monotonic() + 30
+        while True:  # mitmdump is ready when the first query is answered
+            client.sendto(_dns_query(hashed), ("127.0.0.1", dns_port))
+            try:
+                client.recv(4096)
+                break
+            except TimeoutError:
+                assert time.monotonic() < deadline and proc.poll() is None, "mitmdump did not answer DNS"
+        client.sendto(b"dev=" + IMEI.encode(), ("127.0.0.1", udp_port))
+        assert client.recv(4096) == b"ok"
+    finally:
+        proc.terminate()
+        proc.wait(30)
+        stop.set()
+        client.close()
+    identity = tmp_path / "identity.json"
+    identity.write_text(json.dumps(IDENTITY))
+    r = _run(str(flowfile), "--identity", str(identity), "--format", "json")
+    assert r.returncode == 0, r.stderr
+    out = json.loads(r.stdout)
+    dns_flows = [o for o in out if o["scheme"] == "dns"]
+    assert dns_flows and all(o == {"method": "DNS", "url": f"dns://{hashed}", "host": hashed, "scheme": "dns",
+                                   "pii": [{"type": "imei", "encoding": "md5", "location": "url"}]}
+                             for o in dns_flows)
+    assert [o for o in out if o["scheme"] == "udp"] == [
+        {"method": "UDP", "url": f"udp://127.0.0.1:{up_port}", "host": "127.0.0.1", "scheme": "udp",
+         "pii": [{"type": "imei", "encoding": "plain", "location": "body"}]}]

@@ -31,7 +31,7 @@ def read_flows(path: Path) -> Iterator[Any]:
 
 
 def scan_file(path: Path, detector: Detector) -> list[dict[str, Any]]:
-    """CONTRACTS section 3 objects, one per HTTP or TCP flow, in file order."""
+    """CONTRACTS section 3 objects, one per flow (HTTP, websocket, TCP, UDP, DNS), in file order."""
     out: list[dict[str, Any]] = []
     for flow in read_flows(path):
         rec = scan_flow(detector, flow)

@@ -1,7 +1,8 @@
 """mitmproxy flows to CONTRACTS records: what the addon and ``dynscan flows`` both use.
 
-Only what the client sent is searched (request URL, headers, body; websocket and TCP messages from
-the client): personal data that leaves the device.
+Only what the client sent is searched (request URL, headers, body; websocket, TCP and UDP messages
+from the client; the names a DNS query asks for, as ``url``: identifiers hidden in subdomains):
+personal data that leaves the device.
 """
 
 from __future__ import annotations
@@ -9,7 +10,7 @@ from __future__ import annotations
 from collections import Counter
 from typing import Any
 
-from mitmproxy import http, tcp, websocket
+from mitmproxy import dns, http, tcp, udp, websocket
 
 from dynscan.traffic.detect import Detector, ScanResult
 from dynscan.traffic.matcher import Hit
@@ -60,7 +61,23 @@ def tcp_record(flow: tcp.TCPFlow, result: ScanResult) -> dict[str, Any]:
             "pii": result.pii()}
 
 
-def client_messages(messages: list[websocket.WebSocketMessage] | list[tcp.TCPMessage]) -> list[bytes]:
+def udp_record(flow: udp.UDPFlow, result: ScanResult) -> dict[str, Any]:
+    host, port = flow.server_conn.address or ("", 0)
+    return {"method": "UDP", "url": f"udp://{host}:{port}", "host": host, "scheme": "udp", "pii": result.pii()}
+
+
+def dns_record(flow: dns.DNSFlow, result: ScanResult) -> dict[str, Any]:
+    names = [q.name for q in flow.request.questions]
+    first = names[0] if names else ""
+    return {"method": "DNS", "url": f"dns://{first}", "host": first, "scheme": "dns", "pii": result.pii()}
+
+
+def scan_dns_query(detector: Detector, flow: dns.DNSFlow) -> ScanResult:
+    return merge([detector.scan_request(f"dns://{q.name}/", [], b"") for q in flow.request.questions])
+
+
+def client_messages(messages: list[websocket.WebSocketMessage] | list[tcp.TCPMessage] | list[udp.UDPMessage],
+                    ) -> list[bytes]:
     return [m.content for m in messages if m.from_client]
 
 
@@ -74,7 +91,8 @@ def merge(results: list[ScanResult]) -> ScanResult:
 
 
 def scan_flow(detector: Detector, flow: Any) -> dict[str, Any] | None:
-    """One CONTRACTS ``dynscan flows`` object for a recorded flow; None for other flow types."""
+    """One CONTRACTS ``dynscan flows`` object for a recorded flow (HTTP, websocket, TCP, UDP, DNS);
+    None for a flow type mitmproxy adds later."""
     if isinstance(flow, http.HTTPFlow):
         results = [scan_http_request(detector, flow)]
         if flow.websocket is not None:
@@ -82,4 +100,8 @@ def scan_flow(detector: Detector, flow: Any) -> dict[str, Any] | None:
         return http_record(flow, merge(results))
     if isinstance(flow, tcp.TCPFlow):
         return tcp_record(flow, merge([detector.scan_message(m) for m in client_messages(flow.messages)]))
+    if isinstance(flow, udp.UDPFlow):
+        return udp_record(flow, merge([detector.scan_message(m) for m in client_messages(flow.messages)]))
+    if isinstance(flow, dns.DNSFlow):
+        return dns_record(flow, scan_dns_query(detector, flow))
     return None
