@@ -23,6 +23,7 @@ from dynscan.capture.finish import finish_session
 from dynscan.capture.instrumented_app import InstrumentedApp
 from dynscan.capture.proxy import ProxyProcess
 from dynscan.config import Config
+from dynscan.device.android.setup import Terminated
 from dynscan.device.registry import SIM_SERIAL, open_device
 from dynscan.driver.runner import ScenarioRunner
 from dynscan.driver.scenario import Scenario, load_scenario
@@ -99,7 +100,7 @@ def scan(opts: ScanOptions, progress: Progress = _stderr) -> Report:
     interrupted = False
     try:
         _capture(opts, sd, scenario, config, catalog, started, progress)
-    except KeyboardInterrupt:
+    except (KeyboardInterrupt, Terminated):  # Terminated: SIGTERM while a phone's DeviceSetup was open
         interrupted = True
     finally:
         finish_session(sd, progress)  # identity.json + events.jsonl, also after a failure

@@ -7,6 +7,8 @@ would answer (getprop, settings, files, packages, scripted shell replies) and re
 from __future__ import annotations
 
 import contextlib
+import fnmatch
+import posixpath
 import re
 import shlex
 import socket
@@ -38,6 +40,8 @@ class FakePhone:
     script: dict[str, Reply | Callable[[str], Reply]] = field(default_factory=dict)
     commands: list[str] = field(default_factory=list)
     chunks: list[int] = field(default_factory=list)
+    #: tmpfs mounts: directory -> the files the mount hides (back in ``files`` after ``umount``)
+    mounts: dict[str, dict[str, bytes]] = field(default_factory=dict)
 
     def run(self, command: str) -> Reply:
         self.commands.append(command)
@@ -88,6 +92,77 @@ class FakePhone:
             found = [p for p in paths if p in self.files]
             missing = "".join(f"ls: {p}: No such file or directory\n" for p in paths if p not in self.files)
             return "".join(f"{p}\n" for p in found), missing, 1 if missing else 0
+        if name == "sh" and argv[1:2] == ["-c"] and len(argv) >= 3:
+            return self._sh(argv[2], root)
+        if name == "rm":
+            return self._rm(argv[1:])
+        if name == "cp" and len(argv) >= 3:
+            return self._cp(argv[1:-1], argv[-1])
+        if name == "mount" and argv[1:4] == ["-t", "tmpfs", "tmpfs"] and len(argv) == 5:
+            if not root:
+                return "", "mount: permission denied (are you root?)\n", 1
+            self.mounts[argv[4]] = {p: self.files.pop(p) for p in self._under(argv[4])}
+            return "", "", 0
+        if name == "umount" and len(argv) == 2:
+            if not root:
+                return "", "umount: permission denied (are you root?)\n", 1
+            if argv[1] not in self.mounts:
+                return "", f"umount: {argv[1]}: Invalid argument\n", 1
+            for p in self._under(argv[1]):
+                del self.files[p]
+            self.files.update(self.mounts.pop(argv[1]))
+            return "", "", 0
+        return "", "", 0
+
+    # A small model of what the CA install script uses: ``sh -c`` with ``;``, ``||`` and ``set -e``,
+    # ``rm [-rf]``, ``cp`` (a glob that matches nothing copies nothing), ``mount -t tmpfs`` and ``umount``.
+
+    def _under(self, directory: str) -> list[str]:
+        prefix = directory.rstrip("/") + "/"
+        return [p for p in self.files if p.startswith(prefix)]
+
+    def _sh(self, script: str, root: bool) -> Reply:
+        out, err, code, errexit = "", "", 0, False
+        for part in (p.strip() for p in script.split(";")):
+            if part == "set -e":
+                errexit = True
+                continue
+            for alt in part.split("||"):
+                o, e, code = self._run(alt.strip(), root)
+                out, err = out + o, err + e
+                if code == 0:
+                    break
+            if code and errexit:
+                return out, err, code
+        return out, err, code
+
+    def _rm(self, args: list[str]) -> Reply:
+        flags = "".join(a[1:] for a in args if a.startswith("-"))
+        err = ""
+        for path in (a for a in args if not a.startswith("-")):
+            gone = [path] if path in self.files else []
+            if "r" in flags:
+                gone += self._under(path)
+            for p in gone:
+                del self.files[p]
+            if not gone and "f" not in flags:
+                err += f"rm: {path}: No such file or directory\n"
+        return "", err, 1 if err else 0
+
+    def _cp(self, sources: list[str], dest: str) -> Reply:
+        found: list[str] = []
+        for src in sources:
+            if any(c in src for c in "*?["):
+                found += sorted(p for p in self.files if posixpath.dirname(p) == posixpath.dirname(src)
+                                and fnmatch.fnmatchcase(posixpath.basename(p), posixpath.basename(src)))
+            elif src in self.files:
+                found.append(src)
+            else:
+                return "", f"cp: {src}: No such file or directory\n", 1
+        into_dir = dest.endswith("/") or len(found) > 1 or any(c in "".join(sources) for c in "*?[")
+        for src in found:
+            target = posixpath.join(dest, posixpath.basename(src)) if into_dir else dest
+            self.files[target] = self.files[src]
         return "", "", 0
 
 
