@@ -135,7 +135,7 @@ def child(path: Path, what: str) -> dict[str, float]:
         return {"seconds": wall, "cpu": cpu, "rss_mb": _rss_mb()}
     from dynscan.analysis import analyze_store, run_analysis
     from dynscan.config import Config
-    from dynscan.events.jsonl import import_jsonl
+    from dynscan.events.importer import import_jsonl
     from dynscan.store import open_store
 
     if what == "analyze":

@@ -99,7 +99,7 @@ def _timeline() -> list[dict[str, Any]]:
 
 
 def _two_pass(src: Path, into: Path, package: str | None = None) -> dict[str, Any]:
-    from dynscan.events.jsonl import import_jsonl
+    from dynscan.events.importer import import_jsonl
 
     import_jsonl(src, into, warn=None)
     with open_store(into, create=False) as store:

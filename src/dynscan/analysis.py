@@ -25,7 +25,7 @@ from typing import IO, TYPE_CHECKING, Any
 
 from dynscan.config import Config
 from dynscan.errors import InputError
-from dynscan.events.jsonl import Importer
+from dynscan.events.importer import Importer
 from dynscan.events.model import Event
 from dynscan.findings import Report, Severity
 from dynscan.identity import Identity
