@@ -8,12 +8,16 @@ from __future__ import annotations
 
 import os
 import shutil
+import signal
 import subprocess
+import sys
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
+from dynscan.device.android.adb import AdbClient
+from dynscan.device.android.boot import wait_for_boot
 from dynscan.errors import SetupError
 
 app = typer.Typer(help="Manage Android emulators (AVDs).")
@@ -74,17 +78,42 @@ def start(
     port: Annotated[int, typer.Option("--port", help="Console port (serial emulator-PORT).")] = 5554,
     headless: Annotated[bool, typer.Option("--headless", help="No window.")] = True,
     writable_system: Annotated[bool, typer.Option("--writable-system", help="Allow remounting /system.")] = False,
+    wait: Annotated[bool, typer.Option("--wait/--no-wait", help="Return only once Android has booted "
+                                       "(sys.boot_completed=1), ready for `dynscan run`.")] = True,
+    timeout: Annotated[float, typer.Option("--timeout", help="Seconds to wait for the boot; on timeout the "
+                                           "emulator is stopped.", min=1)] = 600.0,
 ) -> None:
     """Boot an AVD in the background; its adb serial is emulator-PORT."""
     args = [sdk_tool("emulator"), "-avd", name, "-port", str(port), "-no-snapshot-save"]
     args += ["-no-window", "-no-audio"] if headless else []
     args += ["-writable-system"] if writable_system else []
+    serial = f"emulator-{port}"
+    if wait:
+        _run([sdk_tool("adb"), "start-server"])  # the emulator registers with a running adb server
     try:
-        subprocess.Popen(args, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-                         start_new_session=True)
+        proc = subprocess.Popen(args, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
+                                stderr=subprocess.DEVNULL, start_new_session=True)
     except OSError as e:
         raise SetupError(f"cannot start the emulator: {e.strerror or e}") from e
-    typer.echo(f"starting {name} as emulator-{port}; wait for it with `adb -s emulator-{port} wait-for-device`")
+    if not wait:
+        typer.echo(f"starting {name} as {serial}; `dynscan emulator start` without --no-wait waits for the boot")
+        return
+    try:
+        took = wait_for_boot(AdbClient(), serial, timeout, exited=proc.poll,
+                             progress=lambda m: print(f"dynscan: {m}", file=sys.stderr, flush=True))
+    except (SetupError, KeyboardInterrupt):
+        _kill_group(proc)  # a half-booted emulator nobody waits for is a stray process
+        raise
+    typer.echo(f"{name} booted as {serial} in {took:.0f} s")
+
+
+def _kill_group(proc: subprocess.Popen[bytes]) -> None:
+    if proc.poll() is None:
+        try:
+            os.killpg(proc.pid, signal.SIGKILL)
+        except OSError:
+            proc.kill()
+        proc.wait(30)
 
 
 @app.command("stop")
