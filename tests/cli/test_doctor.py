@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from typer.testing import CliRunner
@@ -59,3 +61,49 @@ def test_probe_reports_why_it_cannot_run(monkeypatch: pytest.MonkeyPatch) -> Non
     assert check.status == "warn" and "probe skipped" in check.detail
     (remote,) = probe_checks("emulator-5554")
     assert remote.status == "warn" and "virtual device only" in remote.detail
+
+
+@pytest.fixture
+def phone_with_journal(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Any]:
+    """PHONE1 behind the scripted adb server, left by a killed run with our proxy set and journalled."""
+    import sys
+
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "device"))
+    from android.adb_server import FakePhone, ScriptedAdbServer
+
+    from dynscan.device.android import Journal
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    phone = FakePhone()
+    phone.settings["global/http_proxy"] = "127.0.0.1:8080"
+    Journal("PHONE1").record({"op": "proxy", "previous": "10.0.0.1:3128"})
+    with ScriptedAdbServer(phone) as server:
+        monkeypatch.setenv("ANDROID_ADB_SERVER_PORT", str(server.port))
+        yield phone
+
+
+@pytest.mark.timeout(60)
+def test_restore_undoes_what_a_killed_run_left(phone_with_journal: Any) -> None:
+    from dynscan.device.android import Journal
+
+    checks = doctor_checks.run_checks("PHONE1")
+    journal_check = next(c for c in checks if c.name == "restore journal")
+    assert journal_check.status == "fail" and journal_check.fix == "dynscan doctor --device PHONE1 --restore"
+    result = runner.invoke(app, ["doctor", "--device", "PHONE1", "--restore"])
+    assert result.exit_code == 0, result.output
+    assert result.output == "PHONE1: undid proxy\n"
+    assert phone_with_journal.settings["global/http_proxy"] == "10.0.0.1:3128"
+    assert Journal("PHONE1").steps() == []
+    assert runner.invoke(app, ["doctor", "--device", "PHONE1", "--restore"]).output == "PHONE1: nothing to restore\n"
+    assert next(c for c in doctor_checks.run_checks("PHONE1") if c.name == "restore journal").status == "ok"
+
+
+@pytest.mark.timeout(60)
+def test_restore_needs_a_device() -> None:
+    import subprocess
+    import sys
+
+    proc = subprocess.run([sys.executable, "-m", "dynscan", "doctor", "--restore"], capture_output=True, text=True,
+                          timeout=60)
+    assert proc.returncode == 2 and proc.stderr.count("\n") == 1
+    assert "--restore needs --device SERIAL" in proc.stderr

@@ -6,7 +6,8 @@ from typing import Annotated
 
 import typer
 
-from dynscan.errors import SetupError
+from dynscan.device.registry import SIM_SERIAL
+from dynscan.errors import InputError, SetupError
 from dynscan.instrument.doctor_checks import Check, run_checks
 from dynscan.instrument.probe import probe_checks
 
@@ -22,8 +23,13 @@ def doctor(
     device: Annotated[str | None, typer.Option("--device", help="Device serial, or `sim` (default).")] = None,
     probe: Annotated[bool, typer.Option("--probe/--no-probe",
                                         help="Run the probe app and check that every hook fires.")] = True,
+    restore: Annotated[bool, typer.Option("--restore", help="Undo what an interrupted `dynscan run` left on "
+                                          "--device (proxy, system CA, frida-server), from its journal.")] = False,
 ) -> None:
     """Check the whole set-up (JDK, Frida, agent bundle, mitmdump, device) and say how to fix each problem."""
+    if restore:
+        _restore(device)
+        return
     checks = run_checks(device)
     for c in checks:
         typer.echo(_line(c))
@@ -35,3 +41,13 @@ def doctor(
     if failed:
         raise SetupError(f"doctor found {len(failed)} problem(s): {', '.join(failed)}")
     typer.echo("all checks passed")
+
+
+def _restore(device: str | None) -> None:
+    from dynscan.device.android import restore_from_journal
+
+    if device in (None, SIM_SERIAL):
+        raise InputError("--restore needs --device SERIAL (a phone or emulator; the virtual device keeps no journal)")
+    assert device is not None
+    undone = restore_from_journal(device)
+    typer.echo(f"{device}: undid {', '.join(undone)}" if undone else f"{device}: nothing to restore")

@@ -89,6 +89,18 @@ def check_device(serial: str) -> Check:
     return Check("device", "ok", f"{serial}: Frida reachable")
 
 
+def check_journal(serial: str) -> Check:
+    """Changes an interrupted run left on the device (proxy, CA, frida-server) still journalled."""
+    from dynscan.device.android import Journal
+
+    steps = Journal(serial).steps()
+    if not steps:
+        return Check("restore journal", "ok", f"{serial}: nothing left to restore")
+    ops = ", ".join(str(s.get("op")) for s in steps)
+    return Check("restore journal", "fail", f"{serial}: an interrupted run left changes: {ops}",
+                 f"dynscan doctor --device {serial} --restore")
+
+
 BASE_CHECKS: tuple[Callable[[], Check], ...] = (check_java, check_frida, check_bundle, check_mitmdump, check_node)
 
 
@@ -96,5 +108,6 @@ def run_checks(serial: str | None = None) -> list[Check]:
     checks = [c() for c in BASE_CHECKS]
     if serial not in (None, "sim"):
         assert serial is not None
+        checks.append(check_journal(serial))
         checks.append(check_device(serial))
     return checks
