@@ -42,6 +42,11 @@ class FakePhone:
     chunks: list[int] = field(default_factory=list)
     #: tmpfs mounts: directory -> the files the mount hides (back in ``files`` after ``umount``)
     mounts: dict[str, dict[str, bytes]] = field(default_factory=dict)
+    #: process name -> pid for ``pidof`` (names only in ``running`` answer 4242); pid -> parent pid for ``ps``
+    pids: dict[str, int] = field(default_factory=dict)
+    ppids: dict[int, int] = field(default_factory=dict)
+    #: per mount namespace (a pid): the bind mounts made in it with ``nsenter``, target -> source
+    binds: dict[int, dict[str, str]] = field(default_factory=dict)
 
     def run(self, command: str) -> Reply:
         self.commands.append(command)
@@ -86,7 +91,13 @@ class FakePhone:
         if name == "pm" and argv[1:3] == ["list", "packages"]:
             return "".join(f"package:{p}\n" for p in self.packages), "", 0
         if name == "pidof" and len(argv) == 2:
+            if argv[1] in self.pids:
+                return f"{self.pids[argv[1]]}\n", "", 0
             return ("4242\n", "", 0) if argv[1] in self.running else ("", "", 1)
+        if name == "ps" and argv[1:] == ["-A", "-o", "PID,PPID"]:
+            return "  PID  PPID\n" + "".join(f"{p:5d} {pp:5d}\n" for p, pp in sorted(self.ppids.items())), "", 0
+        if name == "nsenter":
+            return self._nsenter(argv[1:], root)
         if name == "ls":
             paths = [a for a in argv[1:] if not a.startswith("-")]
             found = [p for p in paths if p in self.files]
@@ -135,6 +146,26 @@ class FakePhone:
             if code and errexit:
                 return out, err, code
         return out, err, code
+
+    def _nsenter(self, args: list[str], root: bool) -> Reply:
+        """``nsenter --mount=/proc/PID/ns/mnt -- /system/bin/mount --bind SRC DST`` or ``... umount DST``."""
+        if not root:
+            return "", "nsenter: Operation not permitted\n", 1
+        m = re.fullmatch(r"--mount=/proc/(\d+)/ns/mnt", args[0]) if args else None
+        if m is None or args[1:2] != ["--"]:
+            return "", "nsenter: bad usage\n", 1
+        pid, cmd = int(m.group(1)), args[2:]
+        if pid not in self.ppids and pid not in self.pids.values():
+            return "", f"nsenter: /proc/{pid}/ns/mnt: No such file or directory\n", 1
+        binds = self.binds.setdefault(pid, {})
+        if cmd[:2] == ["/system/bin/mount", "--bind"] and len(cmd) == 4:
+            binds[cmd[3]] = cmd[2]
+            return "", "", 0
+        if cmd[:1] == ["/system/bin/umount"] and len(cmd) == 2:
+            if binds.pop(cmd[1], None) is None:
+                return "", f"umount: {cmd[1]}: Invalid argument\n", 1
+            return "", "", 0
+        return "", f"nsenter: unsupported command {cmd}\n", 1
 
     def _rm(self, args: list[str]) -> Reply:
         flags = "".join(a[1:] for a in args if a.startswith("-"))

@@ -148,13 +148,65 @@ def test_ca_already_present_is_left_alone(client: AdbClient, phone: FakePhone, c
     assert "already installed" in s.notes[0]
 
 
-@pytest.mark.parametrize(("rooted", "sdk", "match"), [(False, "33", "not rooted"), (True, "34", "Android 14")])
+@pytest.mark.parametrize(("rooted", "sdk", "match"), [(False, "33", "not rooted"), (False, "34", "not rooted"),
+                                                      (True, "34", "no zygote process found")])
 def test_ca_install_refused_with_a_reason(client: AdbClient, phone: FakePhone, ca_pem: Path,
                                           rooted: bool, sdk: str, match: str) -> None:
     phone.rooted = rooted
     phone.props["ro.build.version.sdk"] = sdk
     with pytest.raises(SetupError, match=match), DeviceSetup("PHONE1", client, ca_pem=ca_pem, start_frida=False):
         pass
+    assert Journal("PHONE1").steps() == [] and not phone.mounts
+
+
+APEX = "/apex/com.android.conscrypt/cacerts"
+STORE = "/system/etc/security/cacerts"
+
+
+def _android_14(phone: FakePhone) -> None:
+    """Zygotes 600 and 601, an app (700) already running, the APEX store with one shipped CA."""
+    phone.props["ro.build.version.sdk"] = "34"
+    phone.pids.update({"zygote": 601, "zygote64": 600})
+    phone.ppids.update({1: 0, 600: 1, 601: 1, 700: 600, 900: 1})
+    phone.files[f"{APEX}/00000000.0"] = b"shipped CA"
+
+
+def test_android_14_ca_goes_into_every_zygote_namespace_and_comes_out(client: AdbClient, phone: FakePhone,
+                                                                      ca_pem: Path) -> None:
+    _android_14(phone)
+    with DeviceSetup("PHONE1", client, ca_pem=ca_pem, start_frida=False):
+        assert phone.binds == {600: {APEX: STORE}, 601: {APEX: STORE}, 700: {APEX: STORE}}  # not 900: no app
+        assert phone.files[f"{STORE}/c8750f0d.0"] == ca_pem.read_bytes()  # the tmpfs holds ours ...
+        assert phone.files[f"{STORE}/00000000.0"] == b"shipped CA"  # ... and the APEX's own CAs
+        assert Journal("PHONE1").steps() == [{"op": "ca_apex", "dir": STORE, "apex": APEX,
+                                               "tmp": "/data/local/tmp/dynscan-c8750f0d.0", "zygotes": [600, 601]}]
+        phone.ppids[701] = 601  # an app started during the session inherits the bind from its zygote
+        phone.binds[701] = {APEX: STORE}
+    assert all(b == {} for b in phone.binds.values()), phone.binds
+    assert not phone.mounts and f"{STORE}/c8750f0d.0" not in phone.files
+    assert "/data/local/tmp/dynscan-c8750f0d.0" not in phone.files and Journal("PHONE1").steps() == []
+
+
+def test_android_14_ca_restored_from_the_journal_after_a_kill(client: AdbClient, phone: FakePhone,
+                                                              ca_pem: Path) -> None:
+    _android_14(phone)
+    setup = DeviceSetup("PHONE1", client, ca_pem=ca_pem, start_frida=False)
+    setup.__enter__()  # ... and the host process dies: no __exit__
+    assert phone.binds[600] == {APEX: STORE}
+    assert restore_from_journal("PHONE1", client) == ["ca_apex"]
+    assert all(b == {} for b in phone.binds.values()) and not phone.mounts
+    assert restore_from_journal("PHONE1", client) == []  # replaying is harmless
+
+
+def test_android_14_bind_refused_in_zygote_undoes_everything(client: AdbClient, phone: FakePhone,
+                                                             ca_pem: Path) -> None:
+    _android_14(phone)
+    phone.script[f"su -c 'nsenter --mount=/proc/601/ns/mnt -- /system/bin/mount --bind {STORE} {APEX}'"] = (
+        "", "mount: Permission denied\n", 1)
+    with pytest.raises(SetupError, match="zygote 601's mount namespace"), \
+            DeviceSetup("PHONE1", client, ca_pem=ca_pem, start_frida=False):
+        pass
+    assert all(b == {} for b in phone.binds.values()) and not phone.mounts and Journal("PHONE1").steps() == []
 
 
 def test_frida_server_started_and_stopped(client: AdbClient, phone: FakePhone) -> None:

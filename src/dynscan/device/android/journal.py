@@ -15,6 +15,7 @@ import shlex
 from pathlib import Path
 from typing import Any
 
+from dynscan.device.android import apex_ca
 from dynscan.device.android.adb import AdbClient
 from dynscan.device.android.protocol import AdbError
 from dynscan.device.android.shell import DeviceShell
@@ -82,6 +83,8 @@ def undo_step(shell: DeviceShell, step: Step) -> None:
     elif op == "ca_tmpfs":
         shell.run_root(f"umount {shlex.quote(str(step['dir']))}")
         shell.run_root(f"rm -f {shlex.quote(str(step['tmp']))}")
+    elif op == "ca_apex":
+        apex_ca.undo(shell, step)
     elif op == "frida_server":
         pids = shell.run("pidof frida-server").stdout.split()
         if pids:

@@ -15,7 +15,7 @@ from pathlib import Path
 from types import FrameType, TracebackType
 from typing import Any
 
-from dynscan.device.android import cacert
+from dynscan.device.android import apex_ca, cacert
 from dynscan.device.android.adb import AdbClient
 from dynscan.device.android.journal import Journal, Step, undo_all
 from dynscan.device.android.shell import DeviceShell
@@ -35,7 +35,8 @@ class DeviceSetup:
     """Set the global HTTP proxy (+ ``adb reverse``), install ``ca_pem`` as a system CA, start frida-server.
 
     ``proxy_port``: the host port of the session's proxy (None: leave the proxy alone).
-    ``ca_pem``: the proxy's CA certificate (None: no CA install). Needs root; Android 7-13 only (see docs).
+    ``ca_pem``: the proxy's CA certificate (None: no CA install). Needs root; Android 7-13 through a tmpfs over
+    the system store, 14+ through bind mounts over the Conscrypt APEX store (:mod:`.apex_ca`).
     ``start_frida``: start ``/data/local/tmp/frida-server`` if it is there and not running.
     """
 
@@ -141,9 +142,9 @@ class DeviceSetup:
         if not self.shell.rooted:
             raise SetupError(f"device {self.serial} is not rooted: install the proxy CA {name} as a system CA by hand "
                              "(see docs/android.md) or use a rooted phone")
-        if self.sdk_int() >= 34:
-            raise SetupError(f"device {self.serial} runs Android 14+ (API {self.sdk_int()}): system CAs live in the "
-                             "com.android.conscrypt APEX; install the CA as in docs/android.md, then retry")
+        if self.sdk_int() >= 34:  # the trusted store is the Conscrypt APEX's, per app mount namespace
+            apex_ca.install(self.shell, pem, self._step)
+            return
         tmp = f"/data/local/tmp/dynscan-{name}"
         d = cacert.SYSTEM_CACERTS
         self._step({"op": "ca_tmpfs", "dir": d, "tmp": tmp})
