@@ -39,11 +39,19 @@ def is_ip(host: str) -> bool:
 
 @lru_cache(maxsize=4096)
 def registrable_domain(host: str) -> str:
-    """``a.b.example.co.uk`` -> ``example.co.uk`` (public suffix list); IPs and bare names as given."""
+    """``a.b.example.co.uk`` -> ``example.co.uk`` (public suffix list); IPs and bare names as given.
+
+    A top-level domain the list does not know (``.example``, ``.internal``, ``.test``) follows the
+    list's default rule ``*``: the last label is the public suffix, so ``t.fakesdk.example`` belongs
+    to ``fakesdk.example`` (the library alone would answer ``example``).
+    """
     h = host.strip().rstrip(".").lower()
     if not h or is_ip(h) or "." not in h:
         return h
-    return str(publicsuffix2.get_sld(h) or h)
+    known = publicsuffix2.get_sld(h, strict=True)
+    if known:
+        return str(known)
+    return ".".join(h.split(".")[-2:])
 
 
 def _first_label(domain: str) -> str:
