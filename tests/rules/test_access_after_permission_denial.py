@@ -25,3 +25,13 @@ def test_quiet_after_grant_or_reset(run):
     assert run(t, R) == []
     t = Timeline().accept().result(cam, False).reset().api("camera", "camera")
     assert run(t, R) == []
+
+
+def test_identifiers_no_runtime_permission_guards_do_not_count(run):
+    """ANDROID_ID needs no permission and the Wi-Fi MAC only a normal one: a READ_PHONE_STATE denial
+    says nothing about them (the IMEI read next to them still fires)."""
+    t = Timeline().accept().result(perm("READ_PHONE_STATE"), False)
+    for dt in ("android_id", "mac", "adid", "oaid", "imei"):
+        t.api("device_id", dt)
+    fs = run(t, R)
+    assert [(f.data_type, f.count) for f in fs] == [("imei", 1)]

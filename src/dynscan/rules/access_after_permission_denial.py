@@ -3,7 +3,8 @@
 English: After the user denied a runtime permission (and no other permission guarding the same
 data was granted since the last ``app_reset``), an ``api_call`` read data of a category that
 permission guards, e.g. location after ``ACCESS_FINE_LOCATION`` and ``ACCESS_COARSE_LOCATION``
-were denied, or device identifiers after ``READ_PHONE_STATE`` was denied.
+were denied, or device identifiers after ``READ_PHONE_STATE`` was denied. Identifiers no runtime
+permission guards (``android_id``, ``mac``, ``adid``, ``oaid``: ``UNGUARDED_DATA_TYPES``) do not count.
 
 中文: 用户拒绝授予某项权限后, App 或 SDK 仍调用该权限所保护类别的接口获取数据(可能通过缓存、旁路或其他途径)。
 
@@ -23,6 +24,7 @@ from dynscan.events.model import ApiCall
 from dynscan.findings import Severity
 from dynscan.rules.context import TimelineContext
 from dynscan.rules.registry import Hit, rule
+from dynscan.rules.vocab import UNGUARDED_DATA_TYPES
 
 
 @rule("ACCESS_AFTER_PERMISSION_DENIAL", severity=Severity.high, kinds={"api_call"},
@@ -31,6 +33,6 @@ def access_after_permission_denial(event: ApiCall, ctx: TimelineContext) -> Hit 
     if not ctx.blocked:
         return None
     mark = ctx.blocked.get(event.category)
-    if mark is not None:
+    if mark is not None and event.data_type not in UNGUARDED_DATA_TYPES:
         return Hit(event, related=mark[1])
     return None

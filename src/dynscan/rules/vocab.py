@@ -23,6 +23,11 @@ PERMISSION_CATEGORIES: dict[str, tuple[str, ...]] = {
     "android.permission.READ_MEDIA_VISUAL_USER_SELECTED": ("media",),
 }
 
+#: Data types of a guarded category that no runtime permission guards: ``Settings.Secure.ANDROID_ID``
+#: and the advertising IDs need none, the Wi-Fi MAC only ``ACCESS_WIFI_STATE`` (a normal permission,
+#: granted at install). A ``READ_PHONE_STATE`` denial says nothing about them.
+UNGUARDED_DATA_TYPES: frozenset[str] = frozenset({"android_id", "mac", "adid", "oaid"})
+
 #: Category → the permissions that guard it (any one granted is enough to read it).
 CATEGORY_GUARDS: dict[str, tuple[str, ...]] = {}
 for _perm, _cats in PERMISSION_CATEGORIES.items():
