@@ -58,6 +58,14 @@ def test_leaky_app_scan_finds_the_sdk_collecting_before_consent(tmp_path: Path) 
     for name in ("report.html", "report.sarif", "report.junit.xml", "report.xlsx", "flows.mitm",
                  "identity.json", "session.json", "session.db", "events.jsonl"):
         assert (session / name).is_file(), name
+    app_log = (session / "logs" / "com.example.leaky.log").read_text(encoding="utf-8")
+    assert "onCreate" in app_log or "I/" in app_log, app_log[:500]  # the app's own log output, kept
+    tap_events = [e for e in events if e["kind"] == "user_action" and e["action"] == "tap"
+                  and e["source"] == "driver" and e["target"] != "launcher icon"]  # taps on a screen
+    screens = [e["detail"]["screen"] for e in tap_events]
+    assert len(screens) == len(tap_events) and all(s.startswith("ui/") and s.endswith(".xml") for s in screens)
+    for name in screens:  # the screen the driver acted on, as uiautomator XML, holding what it tapped
+        assert (session / name).read_text(encoding="utf-8").startswith("<?xml"), name
     exported = [json.loads(line) for line in (session / "events.jsonl").read_text().splitlines()]
     assert exported == events  # the whole timeline, in the store's order
     learned = {(v["type"], v["value"]) for v in json.loads((session / "identity.json").read_text()).get("learned", [])}

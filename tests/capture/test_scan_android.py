@@ -35,6 +35,7 @@ FRIDA_SERVER = "/data/local/tmp/frida-server"
 START_FRIDA = f"su -c '{FRIDA_SERVER} -D >/dev/null 2>&1 </dev/null'"
 KILL_FRIDA = "su -c 'kill 4242'"  # FakePhone's pidof answers 4242
 FRIDA_FORWARD = "forward:tcp:27042;tcp:27042"
+LOGCAT = "11-28 00:10:00.000  4321  4321 I ActivityManager: Start proc 4321:com.example.demo\n"
 
 
 def _phone() -> FakePhone:
@@ -54,6 +55,7 @@ def _phone() -> FakePhone:
 
     phone.script[START_FRIDA] = start_frida
     phone.script[KILL_FRIDA] = kill_frida
+    phone.script["logcat -d -v threadtime"] = (LOGCAT, "", 0)
     return phone
 
 
@@ -125,6 +127,7 @@ def _assert_session_kept(session: Path) -> None:
     assert start["package"] == PACKAGE and start["device"]["serial"] == SERIAL
     identity = json.loads((session / "identity.json").read_text())
     assert identity["android_id"] == "9774d56d682e549c"  # read from the phone
+    assert (session / "logs" / "logcat.txt").read_text() == LOGCAT  # the device's log, kept
 
 
 @pytest.mark.timeout(180)

@@ -27,7 +27,7 @@ from dynscan.device.android.setup import Terminated
 from dynscan.device.registry import SIM_SERIAL, open_device
 from dynscan.driver.runner import ScenarioRunner
 from dynscan.driver.scenario import Scenario, load_scenario
-from dynscan.errors import InputError, Interrupted
+from dynscan.errors import DynscanError, InputError, Interrupted
 from dynscan.findings import Report
 from dynscan.hooks.loader import Catalog, load_catalog
 from dynscan.instrument.models import DEFAULT_CONSENT_TAPS, AgentOptions
@@ -123,6 +123,7 @@ def _capture(opts: ScanOptions, sd: SessionDir, scenario: Scenario, config: Conf
         progress(f"opening device {opts.device}")
         device: Any = open_device(opts.device)
         stack.callback(device.close)
+        stack.callback(_collect_logs, device, sd, progress)  # last before the device closes
         info = device.install(opts.apk)
         progress(f"installed {info.package} ({info.launcher_activity})")
         store = stack.enter_context(open_store(sd.root))
@@ -158,9 +159,19 @@ def _capture(opts: ScanOptions, sd: SessionDir, scenario: Scenario, config: Conf
             _interactive(app, store.append, progress)
         else:
             progress(f"scenario {scenario.name}: {len(scenario.steps)} steps")
-            ScenarioRunner(device, app, store.append, progress).run(scenario)
+            ScenarioRunner(device, app, store.append, progress, ui_dir=sd.ui).run(scenario)
         app.close()
         time.sleep(0.3)  # let the proxy write the last flows
+
+
+def _collect_logs(device: Any, sd: SessionDir, progress: Progress) -> None:
+    try:
+        files = device.collect_logs(sd.logs)
+    except (DynscanError, OSError) as e:
+        progress(f"warning: the device's logs were not saved: {e}")
+        return
+    if files:
+        progress(f"device logs in {', '.join(str(f.relative_to(sd.root)) for f in files)}")
 
 
 def _interactive(app: InstrumentedApp, record: Callable[[dict[str, Any]], object], progress: Progress) -> None:

@@ -7,9 +7,11 @@ did is recorded by the agent and the proxy.
 
 from __future__ import annotations
 
+import re
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any, Protocol
 
 from dynscan.device.base import Device
@@ -45,11 +47,17 @@ class DriverState:
 
 
 class ScenarioRunner:
+    """``ui_dir``: where the screen the driver acted on is kept before each tap (``NNNN-<target>.xml``,
+    named in the tap's ``user_action.detail.screen``), the evidence of what the user was shown."""
+
     def __init__(self, device: Device, app: AppHandle, record: Recorder,
-                 progress: Progress | None = None, clock: Callable[[], float] = time.time) -> None:
+                 progress: Progress | None = None, clock: Callable[[], float] = time.time,
+                 ui_dir: Path | None = None) -> None:
         self.device, self.app, self._record, self.clock = device, app, record, clock
         self.progress = progress or (lambda _m: None)
         self.state = DriverState()
+        self.ui_dir = ui_dir
+        self._last_dump = ""
 
     def emit(self, kind: str, **fields: Any) -> None:
         self._record({"kind": kind, "ts": self.clock(), "source": "driver", **fields})
@@ -65,14 +73,28 @@ class ScenarioRunner:
         if not self.app.is_running():
             return None
         try:
-            s = parse_screen(self.device.dump_ui())
+            xml = self.device.dump_ui()
+            s = parse_screen(xml)
         except Exception:  # a screen that cannot be read now is read again at the next poll
             return None
+        self._last_dump = xml
         self.state.screens += 1
         return s
 
+    def _keep_screen(self, target: str) -> str | None:
+        """Save the screen the driver is acting on; its path relative to the session directory."""
+        if self.ui_dir is None or not self._last_dump:
+            return None
+        name = f"{len(self.state.actions) + 1:04d}-{re.sub(r'[^A-Za-z0-9]+', '-', target).strip('-')[:40] or 'tap'}.xml"
+        try:
+            (self.ui_dir / name).write_text(self._last_dump, encoding="utf-8")
+        except OSError:
+            return None
+        return f"{self.ui_dir.name}/{name}"
+
     def _tap(self, node_center: tuple[int, int], target: str) -> None:
-        self.emit("user_action", action="tap", target=target)
+        screen = self._keep_screen(target)
+        self.emit("user_action", action="tap", target=target, **({"detail": {"screen": screen}} if screen else {}))
         self.device.tap(*node_center)
         self.state.actions.append(f"tap {target}")
 

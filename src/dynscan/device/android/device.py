@@ -156,6 +156,14 @@ class AndroidDevice:
         if "Success" not in out:
             raise SetupError(f"device {self.serial}: pm clear {package}: {out.strip() or 'failed'}")
 
+    def collect_logs(self, dest: Path) -> list[Path]:
+        """The device's log buffers (``logcat -d``, every app: the run's own lines included) as
+        ``dest/logcat.txt``."""
+        target = dest / "logcat.txt"
+        r = self.shell.run("logcat -d -v threadtime")
+        target.write_text(r.stdout, encoding="utf-8")
+        return [target]
+
     # ------------------------------------------------------------------ UI
 
     def dump_ui(self) -> str:

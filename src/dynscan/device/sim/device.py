@@ -86,6 +86,16 @@ class SimDevice:
     def __exit__(self, et: type[BaseException] | None, ev: BaseException | None, tb: TracebackType | None) -> None:
         self.close()
 
+    def collect_logs(self, dest: Path) -> list[Path]:
+        """Each app's log (``android.util.Log`` lines, stdout/stderr, uncaught exceptions) as
+        ``dest/<package>.log``."""
+        written: list[Path] = []
+        for log in sorted(self.files.logs.glob("*.log")):
+            target = dest / log.name
+            shutil.copyfile(log, target)
+            written.append(target)
+        return written
+
     def close(self) -> None:
         """Stop every app (SIGKILL after the grace period) and delete a temporary root."""
         with self._lock:
