@@ -112,3 +112,15 @@ def test_install_rejects_bad_apks(device: SimDevice, tmp_path: Path) -> None:
     with pytest.raises(InputError, match="not installed"):
         device.spawn("com.example.nothere")
     assert "com.example.tiny" not in device.list_packages()
+
+
+@pytest.mark.timeout(120)
+def test_javac_error_says_which_symbol_is_missing_and_how_many_more(tmp_path: Path) -> None:
+    """What a developer needs to fix an API the framework lacks: the symbol and where it was looked for."""
+    broken = MAIN.replace('t.setText("tiny");', 't.setFooBar(1); int x = "s"; Object o = new Nope();')
+    with pytest.raises(InputError) as e:
+        build_app(module(tmp_path, main=broken), tmp_path / "x.apk")
+    msg = str(e.value)
+    assert msg.endswith("java/com/example/tiny/Main.java:11: cannot find symbol (symbol: method setFooBar(int); "
+                        "location: variable t of type TextView) (and 2 more errors)"), msg
+    assert "\n" not in msg

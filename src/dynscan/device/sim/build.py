@@ -17,6 +17,7 @@ from dynscan.device.sim.manifest import parse_manifest
 from dynscan.errors import InputError
 
 _ERROR = re.compile(r"^(?P<file>.+?\.java):(?P<line>\d+): error: (?P<msg>.*)$")
+_ERRORS = re.compile(r"^(?P<n>\d+) errors?$", re.M)
 
 
 def build_app(src_dir: Path, out: Path) -> AppInfo:
@@ -48,15 +49,28 @@ def build_app(src_dir: Path, out: Path) -> AppInfo:
 
 
 def _first_error(stderr: str, src_dir: Path) -> str:
-    for line in stderr.splitlines():
+    """javac's first error in one line: ``file:line: message (symbol: ...; location: ...)``, and how
+    many more errors there are."""
+    lines = stderr.splitlines()
+    for i, line in enumerate(lines):
         m = _ERROR.match(line)
         if m:
             path = Path(m["file"])
             with contextlib.suppress(ValueError):
                 path = path.relative_to(src_dir)
-            return f"{path}:{m['line']}: {m['msg']}"
-    lines = [ln for ln in stderr.splitlines() if ln.strip()]
-    return lines[0] if lines else "javac failed"
+            details = []
+            for follow in lines[i + 1:i + 6]:  # the source line, the caret, then symbol / location
+                if _ERROR.match(follow):
+                    break
+                key, _, value = follow.strip().partition(":")
+                if key in ("symbol", "location", "required", "found", "reason") and value.strip():
+                    details.append(f"{key}: {' '.join(value.split())}")
+            more = _ERRORS.search(stderr)
+            extra = int(more["n"]) - 1 if more else 0
+            return (f"{path}:{m['line']}: {m['msg']}" + (f" ({'; '.join(details)})" if details else "")
+                    + (f" (and {extra} more error{'s' if extra > 1 else ''})" if extra > 0 else ""))
+    rest = [ln for ln in lines if ln.strip()]
+    return rest[0] if rest else "javac failed"
 
 
 def _jar(classes: Path) -> bytes:
