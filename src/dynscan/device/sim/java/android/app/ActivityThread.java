@@ -128,7 +128,9 @@ public final class ActivityThread {
         a.performCreate(null);
         a.mState = CREATED;
         if (a.mFinished) return;
-        if (isForeground() && sPerm == null) toResumed(a);
+        // A permission dialog this activity asked for in onCreate comes up after it resumed (the dialog
+        // is an activity started by the request): onResume, then onPause. One asked for elsewhere keeps it started.
+        if (isForeground() && (sPerm == null || sPerm.activity == a)) toResumed(a);
         else {
             a.performStart("start");
             a.mState = STARTED;

@@ -48,6 +48,8 @@ final class PermissionFlow {
             }
         }
         if (f.groups.isEmpty()) {
+            // Nothing to ask. (On Android the permission controller's activity still comes and goes, pausing
+            // and resuming the requester; an app that asks again in onResume then loops. Not modelled.)
             deliver(a, code, f.perms, f.results, false);
             return;
         }
