@@ -21,6 +21,7 @@ from dynscan.events.model import (
     Consent,
     Event,
     Flow,
+    NetRequest,
     OtherEvent,
     PermissionRequest,
     PermissionResult,
@@ -142,6 +143,12 @@ class Timeline:
     def start(self, target_package: str, via: str = "startActivity", *, stack: list[str] | None = None,
               **kw: Any) -> Timeline:
         self.add(ComponentStart, via=via, target_package=target_package, stack=stack, **kw)
+        return self
+
+    def connect(self, host: str, *, stack: list[str] | None = None, **kw: Any) -> Timeline:
+        """A ``net_request``: code (``stack``, the app's by default) opened a connection to ``host``."""
+        self.add(NetRequest, url=f"https://{host}/", host=host, api="java.net.URL.openConnection",
+                 stack=stack if stack is not None else app_stack(), **kw)
         return self
 
     def other(self, kind: str = "future_kind", **kw: Any) -> Timeline:

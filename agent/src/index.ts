@@ -7,6 +7,7 @@ import "./hooks/components.js";
 import "./hooks/lifecycle.js";
 import "./hooks/ui.js";
 import "./hooks/sensors.js";
+import "./hooks/network.js";
 import { control } from "./rpc/control.js";
 import { sensors } from "./rpc/sensors.js";
 

@@ -58,6 +58,9 @@ def test_leaky_app_scan_finds_the_sdk_collecting_before_consent(tmp_path: Path) 
     for name in ("report.html", "report.sarif", "report.junit.xml", "report.xlsx", "flows.mitm",
                  "identity.json", "session.json", "session.db", "events.jsonl"):
         assert (session / name).is_file(), name
+    opened = [e for e in events if e["kind"] == "net_request" and e["host"] == "ulogs.umeng.com"]
+    assert opened and opened[0]["url"] == "https://ulogs.umeng.com/unify_logs"  # who opened the connection ...
+    assert any(f.startswith("com.umeng.") for f in opened[0]["stack"]), opened[0]["stack"]  # ... from its stack
     app_log = (session / "logs" / "com.example.leaky.log").read_text(encoding="utf-8")
     assert "onCreate" in app_log or "I/" in app_log, app_log[:500]  # the app's own log output, kept
     tap_events = [e for e in events if e["kind"] == "user_action" and e["action"] == "tap"

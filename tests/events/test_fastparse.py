@@ -35,6 +35,8 @@ SAMPLES: list[dict[str, Any]] = [
     {"kind": "flow", "ts": 6, "method": "POST", "url": "https://h/x", "host": "h", "scheme": "https",
      "pii": [{"type": "imei", "encoding": "base64+md5", "location": "body", "note": 1}], "party": "third"},
     {"kind": "component_start", "ts": 7, "via": "startService", "target_package": "com.y"},
+    {"kind": "net_request", "ts": 7.5, "url": "https://h/x", "host": "h", "api": "java.net.URL.openConnection",
+     "stack": ["com.y.Z.send(Z.java:9)"]},
     {"kind": "battery_level", "ts": 8, "level": 0.5},
 ]
 

@@ -93,3 +93,33 @@ def test_memory_does_not_grow_with_the_number_of_events():
     (f,) = [f for f in res.findings if f.rule == "EXCESSIVE_FREQUENCY"]
     assert f.count == 20_000 - 3 and len(f.evidence) == MAX_EVIDENCE
     assert big < small * 1.5 + 16_000, (small, big)  # storing events would cost megabytes
+
+
+def test_a_flow_is_blamed_on_the_code_that_opened_its_connection():
+    """The proxy knows the host, the agent knows the stack: an unknown tracker host is blamed on the SDK
+    whose code opened the connection, and the app's own request to a known SDK host on the app."""
+    t = Timeline()
+    t.connect("t.newtracker.cn", stack=sdk_stack()).flow("t.newtracker.cn", "imei")
+    t.flow("t.other.cn", "imei")  # nobody was seen opening it
+    t.connect("ulogs.umeng.com").flow("ulogs.umeng.com", "imei")  # the app's code, an SDK's host
+    t.connect("late.tracker.cn", stack=sdk_stack()).wait(61).flow("late.tracker.cn", "imei")  # too long ago
+    res = evaluate(t.events, Config())
+    fs = [f for f in res.findings if f.rule == "PRE_CONSENT_TRANSMISSION"]
+    assert sorted((f.actor, f.count) for f in fs) == [("app", 1), ("sdk:umeng-analytics", 1), ("unknown", 2)], fs
+    assert res.stats["unknown_kinds"] == 0  # net_request is a known kind
+
+
+def test_connection_window_and_clock_skew():
+    from dynscan.attribution import SdkDb
+    from dynscan.rules.context import CLOCK_SKEW_S, CONNECTION_WINDOW_S, TimelineContext
+
+    ctx = TimelineContext(Config(), SdkDb.load(), "com.example.app")
+    ctx.note_connection("H.example", 100.0, "sdk:a")
+    ctx.note_connection("h.example", 110.0, "app")
+    ctx.note_connection("h.example", 120.0, "unknown")  # says nothing: not kept
+    assert ctx.connection_actor("h.example", 115.0) == "app"
+    assert ctx.connection_actor("h.example", 105.0) == "sdk:a"
+    assert ctx.connection_actor("h.example", 100.0 - CLOCK_SKEW_S + 0.1) == "sdk:a"  # proxy clock a bit behind
+    assert ctx.connection_actor("h.example", 99.0 - CLOCK_SKEW_S) is None
+    assert ctx.connection_actor("h.example", 110.0 + CONNECTION_WINDOW_S + 1) is None
+    assert ctx.connection_actor("other.example", 105.0) is None

@@ -28,6 +28,7 @@ from dynscan.events.model import (
     Consent,
     Event,
     Flow,
+    NetRequest,
     OtherEvent,
     PermissionRequest,
     PermissionResult,
@@ -38,7 +39,7 @@ from dynscan.events.model import (
 MODELS: dict[str, type[BaseEvent]] = {
     m.model_fields["kind"].default: m
     for m in (SessionStart, AppLaunch, AppReset, AppState, Consent, UserAction, ApiCall,
-              PermissionRequest, PermissionResult, Flow, ComponentStart)
+              PermissionRequest, PermissionResult, Flow, ComponentStart, NetRequest)
 }
 _VALIDATORS = {kind: m.__pydantic_validator__ for kind, m in MODELS.items()}
 _OTHER = OtherEvent.__pydantic_validator__

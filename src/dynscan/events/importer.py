@@ -20,7 +20,7 @@ from pydantic import ValidationError
 from dynscan.errors import InputError
 from dynscan.events.fastparse import MODELS, json_to_event, line_to_event
 from dynscan.events.jsonl import BOM, open_timeline, parse_line, stored_body
-from dynscan.events.model import Event
+from dynscan.events.model import EXTENSION_KINDS, Event
 from dynscan.store.bulk import BulkImport, Row
 
 _BATCH = 5_000
@@ -182,7 +182,7 @@ class Importer:
                 if not stats.events:
                     raise InputError(f"{source}: empty timeline (no events)")
                 for kind, n in kinds.items():
-                    if kind not in MODELS:
+                    if kind not in MODELS and kind not in EXTENSION_KINDS:
                         stats.unknown_kinds[kind] = n
                 stats.first_ts, stats.last_ts = earliest, latest
                 bulk.commit({"imported_from": source, "out_of_order": str(stats.out_of_order),

@@ -125,21 +125,34 @@ class ComponentStart(BaseEvent):
     stack: list[str] | None = None
 
 
+class NetRequest(BaseEvent):
+    """Extension: the app or an SDK opened a connection (``URL.openConnection``, OkHttp's
+    ``newCall``). It carries the stack a ``flow`` lacks; the engine pairs the two by host and time."""
+
+    kind: Literal["net_request"] = "net_request"
+    url: str
+    host: str
+    api: str | None = None
+    stack: list[str] | None = None
+
+
 class OtherEvent(BaseEvent):
     """An event of a kind this version does not know: kept and counted, never judged."""
 
 
 KnownEvent = Annotated[
     SessionStart | AppLaunch | AppReset | AppState | Consent | UserAction | ApiCall
-    | PermissionRequest | PermissionResult | Flow | ComponentStart,
+    | PermissionRequest | PermissionResult | Flow | ComponentStart | NetRequest,
     Field(discriminator="kind"),
 ]
 Event = KnownEvent | OtherEvent
 
 KNOWN_KINDS: frozenset[str] = frozenset(
     {"session_start", "app_launch", "app_reset", "app_state", "consent", "user_action", "api_call",
-     "permission_request", "permission_result", "flow", "component_start"}
+     "permission_request", "permission_result", "flow", "component_start", "net_request"}
 )
+#: Kinds dynscan's own components write that no rule judges (kept, and not reported as unknown).
+EXTENSION_KINDS: frozenset[str] = frozenset({"permission_check", "tls_failed", "proxy_dropped"})
 
 known_adapter: TypeAdapter[KnownEvent] = TypeAdapter(KnownEvent)
 

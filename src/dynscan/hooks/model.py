@@ -27,6 +27,7 @@ HookKind = Literal[
     "app_exit",            # Runtime.exit / Process.killProcess: app_state stopped, cause app
     "crash",               # Thread.dispatchUncaughtException: app_state crashed
     "sensor_register",     # SensorManager.registerListener: remembered for sensor injection
+    "net_request",         # URL.openConnection / OkHttpClient.newCall: who opened a connection, to where
 ]
 Platform = Literal["android", "sim"]
 #: How the returned value is previewed: ``auto`` (strings, numbers, toString), ``mac`` (byte[] as

@@ -14,6 +14,11 @@ from dynscan.config import Config
 from dynscan.rules.vocab import CATEGORY_GUARDS, PERMISSION_CATEGORIES
 
 Mark = tuple[float, str | None]  # (ts, event id) of a remembered event
+#: A flow is blamed on the code that opened a connection to its host at most this long before it
+#: (HTTP keep-alive reuses connections, but each request still goes through openConnection/newCall).
+CONNECTION_WINDOW_S = 60.0
+#: How far a connection may seem to open *after* its flow (the agent's and the proxy's clocks).
+CLOCK_SKEW_S = 2.0
 
 
 class TimelineContext:
@@ -38,6 +43,7 @@ class TimelineContext:
         self.last_paste_or_tap: float | None = None
         self.weak_shake: Mark | None = None  # pending until a jump, another user action, or expiry
         self._windows: dict[tuple[str, str], deque[float]] = {}  # maxlen = limit + 1
+        self._connections: dict[str, deque[tuple[float, str]]] = {}  # host -> (ts, actor) of net_request
         self._freq_window = config.frequency.window_s
 
     # ---- queries used by rules -------------------------------------------------------------
@@ -74,6 +80,26 @@ class TimelineContext:
         while dq[0] <= lo:
             dq.popleft()
         return len(dq) == dq.maxlen
+
+    def note_connection(self, host: str, ts: float, actor: str) -> None:
+        """A ``net_request``: ``actor``'s code opened a connection to ``host`` at ``ts``."""
+        if actor == "unknown" or not host:
+            return
+        dq = self._connections.get(host.lower())
+        if dq is None:
+            dq = self._connections[host.lower()] = deque(maxlen=64)
+        dq.append((ts, actor))
+
+    def connection_actor(self, host: str, ts: float) -> str | None:
+        """Who opened the latest connection to ``host`` at most :data:`CONNECTION_WINDOW_S` before
+        ``ts`` (or up to :data:`CLOCK_SKEW_S` after: agent and proxy clocks differ slightly)."""
+        dq = self._connections.get(host.lower()) if self._connections else None
+        if not dq:
+            return None
+        for opened, actor in reversed(dq):
+            if opened <= ts + CLOCK_SKEW_S:
+                return actor if ts - opened <= CONNECTION_WINDOW_S else None
+        return None
 
     def is_first_party_host(self, host: str) -> bool:
         h = host.lower().rstrip(".")

@@ -7,7 +7,9 @@ Actors: ``api_call``, ``permission_request`` and ``component_start`` by their st
 (:meth:`SdkDb.attribute`); ``app_state`` is ``app``. A ``flow`` is ``sdk:<flow.sdk>`` when set,
 ``app`` for a first-party destination (``party: first``, or a host under ``first_party_domains``
 of the config or ``session_start``), ``sdk:<id>`` when the host is a known SDK's domain, else
-``unknown`` (the code that sent it is not known; the hosts are listed in the message). Flows with
+``unknown`` (the code that sent it is not known; the hosts are listed in the message), unless a
+``net_request`` (the agent saw code open a connection to the same host shortly before) names the
+actor from its stack: that wins over every guess from the host. Flows with
 ``attribution: system`` are skipped by every rule and counted in ``stats``.
 
 Findings group hits per (rule, actor, category, data type); each keeps the count, the first and
@@ -23,14 +25,14 @@ from typing import Any
 
 from dynscan.attribution import SdkDb
 from dynscan.config import Config
-from dynscan.events.model import KNOWN_KINDS, Event
+from dynscan.events.model import EXTENSION_KINDS, KNOWN_KINDS, Event
 from dynscan.findings import Finding, Severity
 from dynscan.rules.context import TimelineContext
 from dynscan.rules.registry import Hit, RuleFunc, RuleSpec, load_all
 
 MAX_EVIDENCE = 50
 MAX_SUBJECTS = 10
-_STACK_KINDS = frozenset({"api_call", "permission_request", "component_start"})
+_STACK_KINDS = frozenset({"api_call", "permission_request", "component_start", "net_request"})
 
 
 @dataclass
@@ -113,6 +115,8 @@ def evaluate(
             flows_by_party[ctx.flow_party] = flows_by_party.get(ctx.flow_party, 0) + 1
         elif kind in _STACK_KINDS:
             actor = ctx.actor = attribute(ev.stack, ctx.package)  # type: ignore[union-attr]
+            if kind == "net_request":
+                ctx.note_connection(ev.host, ev.ts, actor)  # type: ignore[union-attr]
         else:
             actor = ctx.actor = "app"
         specs = dispatch.get(kind)
@@ -144,7 +148,7 @@ def evaluate(
     stats: dict[str, Any] = {
         "events": total,
         "events_by_kind": dict(sorted(kinds.items())),
-        "unknown_kinds": sum(n for k, n in kinds.items() if k not in KNOWN_KINDS),
+        "unknown_kinds": sum(n for k, n in kinds.items() if k not in KNOWN_KINDS and k not in EXTENSION_KINDS),
         "api_calls_by_actor": dict(sorted(api_by_actor.items(), key=lambda kv: (-kv[1], kv[0]))),
         "flows_by_party": flows_by_party,
         "system_flows_ignored": system_flows,
@@ -167,7 +171,10 @@ def _flow_actor(ev: Any, ctx: TimelineContext) -> None:
         else:
             party = "unknown"
     ctx.flow_party = party
-    if ev.sdk:
+    opener = ctx.connection_actor(host, ev.ts)
+    if opener is not None:  # the code that opened the connection, from its stack
+        ctx.actor = opener
+    elif ev.sdk:
         ctx.actor = f"sdk:{ev.sdk}"
     elif party == "first":
         ctx.actor = "app"
