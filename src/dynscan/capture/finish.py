@@ -44,7 +44,8 @@ def finish_session(sd: SessionDir, progress: Callable[[str], None]) -> None:
             done.append(f"{export_jsonl(store, sd.events_jsonl)} events in {sd.events_jsonl.name}")
             try:
                 added = learn_identity(sd, store)
-                done.append(f"{added} values learned from the hooks added to {sd.identity.name}")
+                done.append(f"{added} value{'' if added == 1 else 's'} learned from the hooks added to "
+                            f"{sd.identity.name}")
             except (DynscanError, OSError) as e:
                 progress(f"warning: {sd.identity.name} not updated with the learned values: {e}")
     except (DynscanError, OSError) as e:
