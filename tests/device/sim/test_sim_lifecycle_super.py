@@ -8,6 +8,7 @@ from typing import Any
 
 import pytest
 from simui import callbacks, screen_with, tap_node
+from test_sim_build import LAUNCHER, MAIN, MANIFEST, module
 
 from dynscan.device.sim import SimDevice, build_app
 from dynscan.device.sim.app_process import AppNotRunning
@@ -98,53 +99,23 @@ def test_exception_in_a_click_handler_crashes_the_app(device: SimDevice, superch
     assert [e["state"] for e in events] == ["crashed"]
 
 
-_ASKER_MANIFEST = """<?xml version="1.0" encoding="utf-8"?>
-<manifest xmlns:android="http://schemas.android.com/apk/res/android" package="com.example.asker">
-    <uses-permission android:name="android.permission.READ_PHONE_STATE" />
-    <application android:label="Asker">
-        <activity android:name=".MainActivity">
-            <intent-filter>
-                <action android:name="android.intent.action.MAIN" />
-                <category android:name="android.intent.category.LAUNCHER" />
-            </intent-filter>
-        </activity>
-    </application>
-</manifest>
-"""
-_ASKER_MAIN = """package com.example.asker;
-
-import android.Manifest;
-import android.app.Activity;
-import android.os.Bundle;
-import android.widget.TextView;
-
-public class MainActivity extends Activity {
-    @Override protected void onCreate(Bundle b) {
-        super.onCreate(b);
-        TextView t = new TextView(this);
-        t.setText("asking");
-        setContentView(t);
-        requestPermissions(new String[] {Manifest.permission.READ_PHONE_STATE}, 7);
-    }
-}
-"""
+_ASKER = MAIN.replace('setContentView(t);', 'setContentView(t);\n        requestPermissions(new String[] {'
+                      '"android.permission.READ_PHONE_STATE"}, 7);').replace('"tiny"', '"asking"')
 
 
 @pytest.mark.timeout(60)
 def test_a_permission_asked_for_in_oncreate_comes_up_after_the_first_resume(device: SimDevice, tmp_path: Path) -> None:
     """As on Android: the dialog is an activity started by the request, so the requester resumes,
     pauses under the dialog, gets the result and resumes again."""
-    src = tmp_path / "asker"
-    (src / "java" / "com" / "example" / "asker").mkdir(parents=True)
-    (src / "AndroidManifest.xml").write_text(_ASKER_MANIFEST)
-    (src / "java" / "com" / "example" / "asker" / "MainActivity.java").write_text(_ASKER_MAIN)
-    build_app(src, tmp_path / "asker.apk")
+    manifest = MANIFEST.format(filter=LAUNCHER).replace(
+        "<application>", '<uses-permission android:name="android.permission.READ_PHONE_STATE"/><application>')
+    build_app(module(tmp_path, manifest=manifest, main=_ASKER), tmp_path / "asker.apk")
     device.install(tmp_path / "asker.apk")
-    device.launch("com.example.asker")
+    device.launch("com.example.tiny")
     tap_node(device, rid="com.android.permissioncontroller:id/permission_deny_button")
     screen_with(device, text="asking")
-    log = device.runtime_log("com.example.asker")
+    log = device.runtime_log("com.example.tiny")
     seen = [e["callback"] if e["kind"] == "lifecycle" else e["kind"] for e in log
-            if (e["kind"] == "lifecycle" and e["component"].endswith("MainActivity"))
+            if (e["kind"] == "lifecycle" and e["component"].endswith(".Main"))
             or e["kind"] == "permission_result"]
     assert seen == ["onCreate", "onStart", "onResume", "onPause", "permission_result", "onResume"], seen
