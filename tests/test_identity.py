@@ -43,6 +43,10 @@ def test_missing_file(tmp_path: Path) -> None:
     ({"kind": "api_call", "data_type": "imsi", "value": ""}, None),
     ({"kind": "api_call", "value": "x"}, None),
     ({"kind": "api_call", "data_type": "location", "value": {"lat": 1.0}}, None),
+    ({"kind": "api_call", "data_type": "location", "value": "Location[network 31.2,121.4 acc=12.0]"}, None),
+    ({"kind": "api_call", "data_type": "app_list", "value": "10"}, None),  # a preview: the list's size
+    ({"kind": "api_call", "data_type": "mac", "value": "02:00:00:00:00:00"}, None),  # Android's placeholder
+    ({"kind": "api_call", "data_type": "oaid", "value": "  6c1e9b2f  "}, ("oaid", "6c1e9b2f")),
     ({"kind": "flow", "data_type": "imei", "value": "1"}, None),
 ])
 def test_learned_value(event, pair):

@@ -24,14 +24,26 @@ STRING_KEYS: tuple[str, ...] = (
 )
 
 
+#: Data types whose returned value is an identifier worth searching traffic for (the identity's
+#: string keys; ``bt_mac`` is reported as ``mac``). Other hooks return previews (a list's size, a
+#: ``Location.toString()``) that must never become search patterns.
+LEARNABLE_TYPES: frozenset[str] = frozenset(STRING_KEYS) - {"bt_mac"}
+
+
 def learned_value(event: Mapping[str, Any]) -> tuple[str, str] | None:
-    """``(data_type, value)`` of an ``api_call`` whose hook saw a value returned, else None."""
+    """``(data_type, value)`` of an ``api_call`` whose hook saw an identifier returned, else None."""
     if event.get("kind") != "api_call":
         return None
     data_type, value = event.get("data_type"), event.get("value")
-    if not data_type or isinstance(value, bool) or not isinstance(value, str | int) or value == "":
+    if data_type not in LEARNABLE_TYPES or isinstance(value, bool) or not isinstance(value, str | int):
         return None
-    return str(data_type), str(value)
+    text = str(value).strip()
+    if len(text) < 4 or text in _PLACEHOLDERS:  # "", "0", "unknown": nothing to search for
+        return None
+    return str(data_type), text
+
+
+_PLACEHOLDERS = frozenset({"unknown", "null", "02:00:00:00:00:00", "<unknown ssid>", "000000000000000"})
 
 
 class LearnedValue(BaseModel):
