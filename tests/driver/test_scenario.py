@@ -4,7 +4,7 @@ from pathlib import Path
 
 import pytest
 
-from dynscan.driver.scenario import BUILTIN_NAMES, Policy, load_scenario
+from dynscan.driver.scenario import BUILTIN_NAMES, Policy, Scenario, load_scenario
 from dynscan.errors import InputError
 
 
@@ -28,6 +28,9 @@ def test_scenario_from_yaml_file(tmp_path: Path) -> None:
     ("- do: policy\n  answer: maybe\n", "steps.0.policy.answer"),
     ("- do: wait\n  seconds: -1\n", "seconds"),
     ("[unclosed\n", "not a YAML scenario"),
+    ("[]\n", "steps: List should have at least 1 item"),
+    ("- do: wait\n- do: stop\n", "never starts the app: add a `launch` step"),
+    ("- do: launch\n- do: tap\n", "a tap needs `text` or `resource_id`"),
 ])
 def test_bad_scenarios_name_the_place(tmp_path: Path, text: str, needle: str) -> None:
     f = tmp_path / "bad.yaml"
@@ -39,3 +42,60 @@ def test_bad_scenarios_name_the_place(tmp_path: Path, text: str, needle: str) ->
 def test_unknown_name_lists_the_builtins() -> None:
     with pytest.raises(InputError, match="built-in: default"):
         load_scenario("nope")
+
+
+class _FakeApp:
+    def __init__(self) -> None:
+        self.calls: list[str] = []
+
+    def launch(self) -> None:
+        self.calls.append("launch")
+
+    def is_running(self) -> bool:
+        return True
+
+    def stop(self) -> None:
+        self.calls.append("stop")
+
+    def clear(self) -> None:
+        self.calls.append("clear")
+
+
+class _NoDialogDevice:
+    """A screen that never shows a dialog."""
+
+    def dump_ui(self) -> str:
+        return ('<?xml version="1.0" encoding="UTF-8"?><hierarchy rotation="0"><node index="0" text="home" '
+                'resource-id="" class="android.widget.TextView" package="com.x" bounds="[0,0][10,10]"/></hierarchy>')
+
+
+def test_a_policy_that_never_shows_is_said_and_can_clear_the_data() -> None:
+    from dynscan.driver.runner import ScenarioRunner
+
+    events: list[dict[str, object]] = []
+    notes: list[str] = []
+    app = _FakeApp()
+    runner = ScenarioRunner(_NoDialogDevice(), app, events.append, notes.append)  # type: ignore[arg-type]
+    runner.run(_scenario(["launch", {"do": "policy", "answer": "decline", "timeout": 0},
+                                   {"do": "policy", "answer": "accept", "timeout": 0, "if_missing": "clear_data"},
+                                   {"do": "permissions", "answer": "allow", "seconds": 0}]))
+    assert "policy: no privacy-policy dialog within 0 s; nothing answered" in notes
+    assert "policy: no privacy-policy dialog within 0 s; clearing the app's data so that it asks again" in notes
+    assert "policy: still no privacy-policy dialog after clearing the data; nothing answered" in notes
+    assert "permissions: no dialog within 0 s; later ones will be answered 'allow'" in notes
+    assert app.calls == ["launch", "stop", "clear", "launch"]
+    assert [e["kind"] for e in events] == ["app_launch", "app_state", "app_reset", "app_launch"]
+    assert not [e for e in events if e["kind"] == "consent"]  # nothing was shown, nothing is recorded
+
+
+def _scenario(steps: list[object]) -> Scenario:
+    return Scenario.model_validate({"name": "t", "steps": [{"do": s} if isinstance(s, str) else s for s in steps]})
+
+
+def test_the_documented_example_is_a_valid_scenario(tmp_path: Path) -> None:
+    doc = (Path(__file__).resolve().parents[2] / "docs" / "scenarios.md").read_text(encoding="utf-8")
+    example = doc.split("```yaml\n", 1)[1].split("```", 1)[0]
+    f = tmp_path / "example.yaml"
+    f.write_text(example)
+    s = load_scenario(str(f))
+    assert s.name == "grant-everything" and s.steps[0].do == "launch" and len(s.steps) == 8

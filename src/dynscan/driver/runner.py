@@ -143,13 +143,29 @@ class ScenarioRunner:
         self._watch(step.seconds)
 
     def _do_policy(self, step: sc.Policy) -> None:
-        self._watch(step.timeout, until=lambda s: dialog_kind(s) == "policy"
-                    and self._answer_policy(s, step.answer))
+        def answered() -> bool:
+            return self._watch(step.timeout, until=lambda s: dialog_kind(s) == "policy"
+                               and self._answer_policy(s, step.answer))
+
+        if not answered():
+            if step.if_missing == "clear_data":
+                self.progress(f"policy: no privacy-policy dialog within {step.timeout:g} s; clearing the app's "
+                              "data so that it asks again")
+                self._do_clear_data(sc.ClearData())
+                self._do_launch(sc.Launch(cold=True))
+                if not answered():
+                    self.progress("policy: still no privacy-policy dialog after clearing the data; nothing answered")
+            else:
+                self.progress(f"policy: no privacy-policy dialog within {step.timeout:g} s; nothing answered")
         self.state.policy_answer = step.answer
 
     def _do_permissions(self, step: sc.Permissions) -> None:
         self.state.permission_answer = step.answer
+        before = len(self.state.actions)
         self._watch(step.seconds)
+        if len(self.state.actions) == before:
+            self.progress(f"permissions: no dialog within {step.seconds:g} s; later ones will be answered "
+                          f"'{step.answer}'")
 
     def _do_background(self, step: sc.Key) -> None:
         self.emit("user_action", action="key", target="HOME")

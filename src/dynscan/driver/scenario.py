@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Annotated, Literal
 
 import yaml
-from pydantic import BaseModel, ConfigDict, Field, TypeAdapter, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, TypeAdapter, ValidationError, model_validator
 
 from dynscan.errors import InputError
 
@@ -33,11 +33,14 @@ class Wait(_Step):
 
 
 class Policy(_Step):
-    """Answer the privacy-policy dialog (waits up to ``timeout`` for it); no dialog is not an error."""
+    """Answer the privacy-policy dialog (waits up to ``timeout`` for it). When none shows up:
+    ``if_missing: note`` says so and goes on; ``clear_data`` clears the app's data and launches it
+    again so that the policy shows (what a tester does when the app remembers an earlier refusal)."""
 
     do: Literal["policy"] = "policy"
     answer: Literal["accept", "decline"]
     timeout: float = Field(default=5.0, ge=0, le=600)
+    if_missing: Literal["note", "clear_data"] = "note"
 
 
 class Permissions(_Step):
@@ -82,6 +85,12 @@ class Tap(_Step):
     text: str | None = None
     resource_id: str | None = None
 
+    @model_validator(mode="after")
+    def _target(self) -> Tap:
+        if not self.text and not self.resource_id:
+            raise ValueError("a tap needs `text` or `resource_id`")
+        return self
+
 
 class Stop(_Step):
     do: Literal["stop"] = "stop"
@@ -98,13 +107,20 @@ class Scenario(BaseModel):
 
     name: str
     description: str = ""
-    steps: list[Step]
+    steps: list[Step] = Field(min_length=1)
+
+    @model_validator(mode="after")
+    def _starts_the_app(self) -> Scenario:
+        if not any(s.do in ("launch", "relaunch", "foreground") for s in self.steps):
+            raise ValueError("the scenario never starts the app: add a `launch` step")
+        return self
 
 
 _BUILTIN: dict[str, list[dict[str, object]]] = {
     "default": [
         {"do": "launch"}, {"do": "wait", "seconds": 3}, {"do": "policy", "answer": "decline"},
-        {"do": "wait", "seconds": 3}, {"do": "relaunch"}, {"do": "policy", "answer": "accept"},
+        {"do": "wait", "seconds": 3}, {"do": "relaunch"},
+        {"do": "policy", "answer": "accept", "if_missing": "clear_data"},
         {"do": "permissions", "answer": "deny", "seconds": 3}, {"do": "wait", "seconds": 2},
         {"do": "background", "seconds": 3}, {"do": "foreground", "seconds": 2},
         {"do": "shake"}, {"do": "relaunch"}, {"do": "permissions", "answer": "allow", "seconds": 3},
