@@ -61,6 +61,9 @@ def test_documented_example_loads_and_matches_defaults():
     ("disabled_rules = ['NOT_A_RULE']", "NOT_A_RULE"),
     ("[severity_overrides]\nCLIPBOARD_READ = 'urgent'", "severity_overrides.CLIPBOARD_READ"),
     ("[frequency.max]\nimei = 0", "frequency.max"),
+    ("[frequency.max]\nimie = 3", "unknown data type\\(s\\) imie"),  # a typo must not leave the default in force
+    ("[frequency.max]\nimei = '3'", "'frequency.max.imei': Input should be a valid integer"),
+    ("exit_window_s = '3'", "'exit_window_s': Input should be a valid number"),
 ])
 def test_bad_config_is_one_input_error_naming_file_and_key(tmp_path, text, match):
     f = tmp_path / "dynscan.toml"
@@ -68,6 +71,14 @@ def test_bad_config_is_one_input_error_naming_file_and_key(tmp_path, text, match
     with pytest.raises(InputError, match=match) as e:
         Config.load(f)
     assert str(f) in str(e.value) and "\n" not in str(e.value).strip()
+
+
+def test_toml_integers_and_severity_names_still_load(tmp_path):
+    f = tmp_path / "dynscan.toml"
+    f.write_text("exit_window_s = 4\n[severity_overrides]\nCLIPBOARD_READ = 'critical'\n[frequency.max]\nimei = 5\n")
+    c = Config.load(f)
+    assert c.exit_window_s == 4.0 and c.severity_overrides["CLIPBOARD_READ"] == "critical"
+    assert c.frequency.limit("imei") == 5
 
 
 def test_missing_file(tmp_path):

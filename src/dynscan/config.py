@@ -7,6 +7,7 @@ Evidence tiers of the defaults (see ``docs/dynscan.toml.example`` for the source
 
 from __future__ import annotations
 
+import json
 import tomllib
 from pathlib import Path
 from typing import Any, Literal
@@ -14,6 +15,7 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from dynscan.errors import InputError
+from dynscan.events.vocab import DATA_TYPES
 from dynscan.findings import Severity
 from dynscan.rules.ids import RULE_IDS
 
@@ -45,6 +47,9 @@ class FrequencyConfig(BaseModel):
     @field_validator("max")
     @classmethod
     def _positive(cls, v: dict[str, int]) -> dict[str, int]:
+        unknown = sorted(set(v) - set(DATA_TYPES))
+        if unknown:  # a typo would otherwise leave the default silently in force
+            raise ValueError(f"unknown data type(s) {', '.join(unknown)} (known: {', '.join(DATA_TYPES)})")
         bad = [k for k, n in v.items() if n < 1]
         if bad:
             raise ValueError(f"limits must be at least 1 ({', '.join(bad)})")
@@ -113,8 +118,8 @@ class Config(BaseModel):
             data: dict[str, Any] = tomllib.loads(raw.decode("utf-8"))
         except (tomllib.TOMLDecodeError, UnicodeDecodeError) as e:
             raise InputError(f"config file {path} is not valid TOML: {e}") from e
-        try:
-            config = cls.model_validate(data)
+        try:  # strict, through JSON: "3" is not a number, while "high" still names a severity
+            config = cls.model_validate_json(json.dumps(data, default=str), strict=True)
         except ValidationError as e:
             err = e.errors()[0]
             key = ".".join(str(p) for p in err["loc"]) or "(top level)"

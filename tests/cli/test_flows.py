@@ -167,3 +167,10 @@ def test_udp_and_dns_flows_are_scanned(tmp_path: Path) -> None:
     assert [o for o in out if o["scheme"] == "udp"] == [
         {"method": "UDP", "url": f"udp://127.0.0.1:{up_port}", "host": "127.0.0.1", "scheme": "udp",
          "pii": [{"type": "imei", "encoding": "plain", "location": "body"}]}]
+
+
+def test_negative_tolerance_is_a_usage_error(recorded: tuple[Path, Path, int]) -> None:
+    flowfile, identity, _ = recorded
+    r = _run(str(flowfile), "--identity", str(identity), "--tolerance", "-1")
+    assert r.returncode == 2 and r.stdout == "" and r.stderr.count("\n") == 1, r.stderr
+    assert "--tolerance" in r.stderr

@@ -39,7 +39,7 @@ def flows(
     identity: Annotated[Path, typer.Option("--identity", help="Identity file (JSON) of the device.",
                                            show_default=False)],
     format: Annotated[FlowsFormat, typer.Option("--format", help="text (a table) or json.")] = FlowsFormat.text,
-    tolerance: Annotated[float, typer.Option("--tolerance", help="Location tolerance in degrees.")] = (
+    tolerance: Annotated[float, typer.Option("--tolerance", help="Location tolerance in degrees.", min=0.0)] = (
         DEFAULT_TOLERANCE
     ),
 ) -> None:
