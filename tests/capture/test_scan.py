@@ -58,6 +58,8 @@ def test_leaky_app_scan_finds_the_sdk_collecting_before_consent(tmp_path: Path) 
     for name in ("report.html", "report.sarif", "report.junit.xml", "report.xlsx", "flows.mitm",
                  "identity.json", "session.json", "session.db", "events.jsonl"):
         assert (session / name).is_file(), name
+    device = json.loads((session / "session.json").read_text())["device"]
+    assert device["ca_installed"] is True and device["notes"] == []  # described with the proxy in place
     opened = [e for e in events if e["kind"] == "net_request" and e["host"] == "ulogs.umeng.com"]
     assert opened and opened[0]["url"] == "https://ulogs.umeng.com/unify_logs"  # who opened the connection ...
     assert any(f.startswith("com.umeng.") for f in opened[0]["stack"]), opened[0]["stack"]  # ... from its stack

@@ -129,12 +129,9 @@ def _capture(opts: ScanOptions, sd: SessionDir, scenario: Scenario, config: Conf
         store = stack.enter_context(open_store(sd.root))
         device.set_event_sink(store.append)
         stack.callback(device.set_event_sink, None)
-        dev_info = dataclasses.asdict(device.info())
         sd.identity.write_text(json.dumps(device.identity(), indent=2), encoding="utf-8")
-        sd.write_meta(SessionMeta(package=info.package, app_version=info.version, device=dev_info,
-                                  scenario=scenario.name, started=started))
         store.append({"kind": "session_start", "ts": time.time(), "source": "driver", "package": info.package,
-                      "app_version": info.version, "device": dev_info,
+                      "app_version": info.version, "device": dataclasses.asdict(device.info()),  # as found
                       "first_party_domains": list(config.first_party_domains)})
         sim = opts.device == SIM_SERIAL
         sinkhole = opts.sinkhole if opts.sinkhole is not None else sim
@@ -149,6 +146,8 @@ def _capture(opts: ScanOptions, sd: SessionDir, scenario: Scenario, config: Conf
             from dynscan.device.android import DeviceSetup
 
             stack.enter_context(DeviceSetup(opts.device, device.client, proxy_port=proxy.port, ca_pem=proxy.ca_pem))
+        sd.write_meta(SessionMeta(package=info.package, app_version=info.version,  # with the proxy and CA set
+                                  device=dataclasses.asdict(device.info()), scenario=scenario.name, started=started))
         options = AgentOptions(package=info.package,
                                consent_taps=list(DEFAULT_CONSENT_TAPS) if opts.interactive else [])
         app = InstrumentedApp(device, info.package, store, catalog, options)
