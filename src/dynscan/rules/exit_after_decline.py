@@ -3,7 +3,8 @@
 English: The app stopped itself within ``exit_window_s`` seconds (default 5) after
 ``policy_declined``: an ``app_state`` ``stopped`` or ``crashed`` whose ``cause`` is not
 ``driver``, or ``background`` with ``cause: app`` (it finished its last screen). Refusing the
-service because the user did not consent to optional processing is not allowed.
+service because the user did not consent to optional processing is not allowed. One exit has one
+cause: when a permission denial came after the decline, EXIT_AFTER_PERMISSION_DENIAL reports it.
 
 中文: 用户拒绝隐私政策后, App 在数秒内自行退出或关闭(以不同意为由拒绝提供产品或服务)。
 
@@ -30,6 +31,8 @@ def exit_after_decline(event: AppState, ctx: TimelineContext) -> Hit | None:
     d = ctx.decline
     if d is None or not ctx.exits(event):
         return None
-    if 0 <= event.ts - d[0] <= ctx.config.exit_window_s:
-        return Hit(event, subject=event.state, related=d[1])
-    return None
+    if not 0 <= event.ts - d[0] <= ctx.config.exit_window_s:
+        return None
+    if ctx.last_denial is not None and ctx.last_denial[0] > d[0]:  # one exit, one cause: the latest refusal
+        return None
+    return Hit(event, subject=event.state, related=d[1])

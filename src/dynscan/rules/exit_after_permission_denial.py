@@ -2,7 +2,8 @@
 
 English: The app stopped itself or closed its last screen within ``exit_window_s`` seconds
 (default 5) after a denied ``permission_result``: an ``app_state`` ``stopped`` or ``crashed``
-whose ``cause`` is not ``driver``, or ``background`` with ``cause: app``.
+whose ``cause`` is not ``driver``, or ``background`` with ``cause: app``. One exit has one cause:
+when the policy was declined after the denial, EXIT_AFTER_DECLINE reports it.
 
 中文: 用户拒绝授予权限后, App 在数秒内自行退出或关闭。
 
@@ -29,6 +30,8 @@ def exit_after_permission_denial(event: AppState, ctx: TimelineContext) -> Hit |
     d = ctx.last_denial
     if d is None or not ctx.exits(event):
         return None
-    if 0 <= event.ts - d[0] <= ctx.config.exit_window_s:
-        return Hit(event, subject=ctx.last_denied_permission, related=d[1])
-    return None
+    if not 0 <= event.ts - d[0] <= ctx.config.exit_window_s:
+        return None
+    if ctx.decline is not None and ctx.decline[0] > d[0]:  # one exit, one cause: the latest refusal
+        return None
+    return Hit(event, subject=ctx.last_denied_permission, related=d[1])
