@@ -49,6 +49,8 @@ class Finding(BaseModel):
     last_ts: float
     evidence: list[str] = Field(default_factory=list)
     message: str
+    #: The message in Chinese (extension; the reports use it with ``--lang zh``).
+    message_zh: str | None = None
     references: list[str] = Field(default_factory=list)
 
 

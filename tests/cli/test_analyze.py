@@ -246,3 +246,16 @@ def test_locked_session_database_exits_2(tmp_path: Path) -> None:
         holder.kill()
         holder.wait(timeout=10)
     _one_line_error(result, "session.db: the session database is locked by another process")
+
+
+def test_lang_zh_gives_chinese_finding_messages_in_every_format(tmp_path: Path) -> None:
+    out = tmp_path / "zh"
+    result = runner.invoke(app, ["analyze", "--events", str(write(tmp_path / "t.jsonl", TIMELINE)),
+                                 "--out", str(out), "--fail-on", "never", "--lang", "zh"])
+    assert result.exit_code == 0, result.output
+    findings = json.loads((out / "report.json").read_text())["findings"]
+    assert findings and all(any("\u4e00" <= c <= "\u9fff" for c in f["message"]) for f in findings)
+    pre = next(f for f in findings if f["rule"] == "PRE_CONSENT_COLLECTION")
+    assert "在用户同意隐私政策前收集了" in pre["message"]
+    for name in ("report.html", "report.sarif", "report.junit.xml"):
+        assert "在用户同意隐私政策前收集了" in (out / name).read_text(encoding="utf-8"), name

@@ -108,6 +108,10 @@ def evidence_view(event_id: str, raw: dict[str, Any] | None, redactor: Redactor,
     )
 
 
+def _message(finding: Finding, lang: str) -> str:
+    return finding.message_zh if lang == "zh" and finding.message_zh else finding.message
+
+
 def finding_views(data: ReportInput, cap: int, redactor: Redactor | None = None) -> list[FindingView]:
     """Every finding in report order, with at most ``cap`` evidence events each."""
     redactor = redactor or Redactor(data.show_values, data.identity)
@@ -117,7 +121,7 @@ def finding_views(data: ReportInput, cap: int, redactor: Redactor | None = None)
         evidence = tuple(evidence_view(eid, data.evidence.get(eid), redactor, package)
                          for eid in finding.evidence[:cap])
         views.append(FindingView(index, finding, rule_info(finding.rule), actor_info(finding.actor),
-                                 redactor.text(finding.message), evidence, len(finding.evidence)))
+                                 redactor.text(_message(finding, data.lang)), evidence, len(finding.evidence)))
     return views
 
 

@@ -28,6 +28,7 @@ from dynscan.config import Config
 from dynscan.events.model import EXTENSION_KINDS, KNOWN_KINDS, Event
 from dynscan.findings import Finding, Severity
 from dynscan.rules.context import TimelineContext
+from dynscan.rules.messages_zh import MESSAGES_ZH
 from dynscan.rules.registry import Hit, RuleFunc, RuleSpec, load_all
 
 MAX_EVIDENCE = 50
@@ -202,8 +203,10 @@ def _finding(key: tuple[str, str, str | None, str | None], g: _Group, config: Co
     rule_id, actor, category, data_type = key
     spec = g.spec
     severity: Severity = config.severity_for(rule_id, spec.severity)
-    message = spec.message.format(actor=actor, count=g.count, what=data_type or category or "personal data",
-                                  subjects=", ".join(g.subjects) or "-")
+    fields = {"actor": actor, "count": g.count, "subjects": ", ".join(g.subjects) or "-"}
+    message = spec.message.format(what=data_type or category or "personal data", **fields)
+    zh = MESSAGES_ZH.get(rule_id)
+    message_zh = zh.format(what=data_type or category or "个人信息", **fields) if zh else None
     return Finding(rule=rule_id, severity=severity, actor=actor, category=category, data_type=data_type,
                    count=g.count, first_ts=g.first_ts, last_ts=g.last_ts, evidence=g.evidence,
-                   message=message, references=list(spec.references))
+                   message=message, message_zh=message_zh, references=list(spec.references))
