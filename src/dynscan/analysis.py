@@ -138,6 +138,24 @@ def load_identity(path: Path) -> dict[str, Any]:
     return data
 
 
+def _provenance(session: Path | None, config: Path | None, lang: str) -> dict[str, Any]:
+    """What the report was made from: the config file, and the recording's ``session.json``."""
+    out: dict[str, Any] = {"config": str(config) if config is not None else "defaults", "lang": lang}
+    if session is None:
+        return out
+    try:
+        meta = SessionDir(session).read_meta()
+    except InputError as e:
+        print(f"dynscan: warning: {e}; the report says nothing of how the session was recorded", file=sys.stderr)
+        return out
+    if meta is not None:
+        device = meta.device or {}
+        out["recording"] = {"scenario": meta.scenario, "started": meta.started, "finished": meta.finished,
+                            "device": {k: device.get(k) for k in ("serial", "kind", "model", "sdk_int")},
+                            "dynscan_version": meta.dynscan_version}
+    return out
+
+
 def run_analysis(
     *,
     session: Path | None = None,
@@ -186,6 +204,7 @@ def run_analysis(
                 tempfile.TemporaryDirectory(prefix="dynscan-analyze-")))
             store, analysis = import_and_analyze(events, work, cfg, package=package, progress=progress)
             stack.callback(store.close)
+        analysis.report.stats["provenance"] = _provenance(session, config, lang)
         data = ReportInput(report=analysis.report, evidence=analysis.evidence, timeline=store.iter_raw,
                            lang=lang, show_values=show_values, identity=ident)
         if to_files:

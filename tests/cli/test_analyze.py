@@ -118,9 +118,14 @@ def test_demo_session_as_in_the_readme(tmp_path: Path) -> None:
     out = tmp_path / "demo-out"
     result = dynscan("analyze", str(DEMO), "--out", str(out), "--fail-on", "never")
     assert result.returncode == 0, result.stderr
-    assert result.stderr == ""
+    assert result.stderr == f"dynscan: verdict: fail (18 findings); reports in {out}\n"  # no warning
     assert not (DEMO / "session.db").exists()
     report = json.loads((out / "report.json").read_text())
+    assert report["stats"]["provenance"] == {  # what the report was made from
+        "config": "defaults", "lang": "en",
+        "recording": {"scenario": "smoke", "started": 1764230400.0, "finished": 1764230520.0,
+                      "device": {"serial": "sim", "kind": None, "model": "Pixel 6", "sdk_int": None},
+                      "dynscan_version": "0.1.0"}}
     assert report["package"] == "com.example.leaky" and report["verdict"] == "fail"
     got = findings(report)
     for expected in [("PRE_CONSENT_COLLECTION", "sdk:umeng-analytics", "imei"),
@@ -145,6 +150,19 @@ def test_demo_session_as_in_the_readme(tmp_path: Path) -> None:
     # Redacted by default: the IMEI from identity.json appears in no report.
     for name in ("report.json", "report.html", "report.sarif", "report.junit.xml"):
         assert "861234567890123" not in (out / name).read_text(encoding="utf-8")
+
+
+def test_a_malformed_session_json_is_a_warning_not_an_error(tmp_path: Path) -> None:
+    import shutil
+
+    session = tmp_path / "s"
+    shutil.copytree(DEMO, session)
+    (session / "session.json").write_text("{bad")
+    result = dynscan("analyze", str(session), "--out", str(tmp_path / "o"), "--fail-on", "never")
+    assert result.returncode == 0
+    first, verdict = result.stderr.splitlines()
+    assert first.startswith("dynscan: warning: ") and "session.json" in first and "recorded" in first
+    assert verdict.startswith("dynscan: verdict: fail")
 
 
 def test_session_dir_without_out_prints_json_and_writes_other_formats_there(tmp_path: Path) -> None:

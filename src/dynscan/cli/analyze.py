@@ -54,4 +54,7 @@ def analyze(
         formats=[f.value for f in format or []], out=out, lang=lang.value, show_values=show_values,
         identity=identity, progress=progress,
     )
+    if out is not None:
+        typer.echo(f"dynscan: verdict: {report.verdict} ({len(report.findings)} findings); reports in {out}",
+                   err=True)
     raise typer.Exit(report.exit_code(fail_on))
