@@ -214,8 +214,8 @@ def test_unknown_kinds_and_disorder_warn_on_stderr(tmp_path: Path) -> None:
     assert result.returncode == 0, result.stderr
     warnings = result.stderr.splitlines()
     assert len(warnings) == 2 and all(w.startswith("dynscan: warning: ") for w in warnings)
-    assert "1 events of unknown kinds" in warnings[0] and "battery (1)" in warnings[0]
-    assert "1 events are out of time order" in warnings[1]
+    assert "1 event of unknown kinds" in warnings[0] and "battery (1)" in warnings[0]
+    assert "1 event is out of time order" in warnings[1]
     stats = json.loads(result.stdout)["stats"]
     assert stats["unknown_kinds"] == 1 and stats["out_of_order"] == 1
 

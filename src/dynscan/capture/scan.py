@@ -157,7 +157,8 @@ def _capture(opts: ScanOptions, sd: SessionDir, scenario: Scenario, config: Conf
         if opts.interactive:
             _interactive(app, store.append, progress)
         else:
-            progress(f"scenario {scenario.name}: {len(scenario.steps)} steps")
+            n = len(scenario.steps)
+            progress(f"scenario {scenario.name}: {n} step{'' if n == 1 else 's'}")
             ScenarioRunner(device, app, store.append, progress, ui_dir=sd.ui).run(scenario)
         app.close()
         time.sleep(0.3)  # let the proxy write the last flows

@@ -47,10 +47,12 @@ class ImportStats:
         if self.unknown_kinds:
             listed = ", ".join(f"{k} ({n})" for k, n in self.unknown_kinds.most_common(5))
             more = ", ..." if len(self.unknown_kinds) > 5 else ""
-            warn(f"{source}: {sum(self.unknown_kinds.values())} events of unknown kinds kept and "
+            n = sum(self.unknown_kinds.values())
+            warn(f"{source}: {n} event{'' if n == 1 else 's'} of unknown kinds kept and "
                  f"ignored by the rules: {listed}{more}")
         if self.out_of_order:
-            warn(f"{source}: {self.out_of_order} events are out of time order; the timeline is sorted by ts")
+            warn(f"{source}: {self.out_of_order} event{'' if self.out_of_order == 1 else 's'} "
+                 f"{'is' if self.out_of_order == 1 else 'are'} out of time order; the timeline is sorted by ts")
 
 
 class _Progress:
