@@ -20,7 +20,7 @@ from dynscan.device.android.adb import AdbClient
 from dynscan.device.android.boot import wait_for_boot
 from dynscan.errors import SetupError
 
-app = typer.Typer(help="Manage Android emulators (AVDs).")
+app = typer.Typer(help="Manage Android emulators (AVDs).", rich_markup_mode=None)
 
 _SDK_DIRS = {
     "avdmanager": ("cmdline-tools/latest/bin", "tools/bin"),

@@ -35,7 +35,8 @@ def _table(records: list[dict[str, Any]]) -> str:
 
 
 def flows(
-    flowfile: Annotated[Path, typer.Argument(help="mitmproxy flow file (mitmdump -w).", show_default=False)],
+    flowfile: Annotated[Path, typer.Argument(help="mitmproxy flow file (mitmdump -w).", show_default=False,
+                                                    metavar="FLOWFILE")],
     identity: Annotated[Path, typer.Option("--identity", help="Identity file (JSON) of the device.",
                                            show_default=False)],
     format: Annotated[FlowsFormat, typer.Option("--format", help="text (a table) or json.")] = FlowsFormat.text,

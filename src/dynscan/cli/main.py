@@ -22,6 +22,7 @@ app = typer.Typer(
     help="Runtime privacy-compliance monitor for Android apps.",
     no_args_is_help=False,
     pretty_exceptions_enable=False,
+    rich_markup_mode=None,  # plain help: flags without a "<bool>" that reads like a value to give
     add_completion=False,
 )
 app.command("run")(run.run)

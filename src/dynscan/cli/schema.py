@@ -12,7 +12,7 @@ from dynscan.errors import InputError
 from dynscan.events.model import event_json_schema
 from dynscan.findings import Report
 
-app = typer.Typer(help="Export the JSON Schemas of dynscan's interchange formats.")
+app = typer.Typer(help="Export the JSON Schemas of dynscan's interchange formats.", rich_markup_mode=None)
 
 OutFile = Annotated[
     Path | None, typer.Option("--out", "-o", help="Write the schema to this file instead of stdout.",

@@ -9,7 +9,7 @@ import typer
 
 from dynscan.device.sim.build import build_app
 
-app = typer.Typer(help="The virtual device: build apps for it.")
+app = typer.Typer(help="The virtual device: build apps for it.", rich_markup_mode=None)
 
 
 @app.command("build")
