@@ -121,6 +121,9 @@ def test_demo_session_as_in_the_readme(tmp_path: Path) -> None:
     assert result.stderr == f"dynscan: verdict: fail (18 findings); reports in {out}\n"  # no warning
     assert not (DEMO / "session.db").exists()
     report = json.loads((out / "report.json").read_text())
+    html = (out / "report.html").read_text(encoding="utf-8")
+    assert ("Scenario: <code>smoke</code> · Device: Pixel 6 (<code>sim</code>) · "
+            "Rule settings: <code>defaults</code>") in html
     assert report["stats"]["provenance"] == {  # what the report was made from
         "config": "defaults", "lang": "en",
         "recording": {"scenario": "smoke", "started": 1764230400.0, "finished": 1764230520.0,

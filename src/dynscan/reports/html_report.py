@@ -149,6 +149,23 @@ def _stats(stats: dict[str, Any], redactor: Redactor, lang: str) -> str:
             f"<table>{rows}</table></details>")
 
 
+def _provenance(stats: dict[str, Any], lang: str) -> str:
+    """The header's second line: the scenario, the device and the rule settings the report comes from."""
+    prov = stats.get("provenance")
+    if not isinstance(prov, dict):
+        return ""
+    parts = []
+    rec: dict[str, Any] = prov["recording"] if isinstance(prov.get("recording"), dict) else {}
+    if rec.get("scenario"):
+        parts.append(f'{_e(t("scenario", lang))}: <code>{_e(str(rec["scenario"]))}</code>')
+    device: dict[str, Any] = rec["device"] if isinstance(rec.get("device"), dict) else {}
+    if device.get("model") or device.get("serial"):
+        parts.append(f'{_e(t("device", lang))}: {_e(str(device.get("model") or "?"))} '
+                     f'(<code>{_e(str(device.get("serial") or "?"))}</code>)')
+    parts.append(f'{_e(t("config", lang))}: <code>{_e(str(prov.get("config", "defaults")))}</code>')
+    return f'<div class="muted">{" · ".join(parts)}</div>'
+
+
 def render_html(data: ReportInput) -> bytes:
     lang = data.lang
     report = data.report
@@ -169,7 +186,7 @@ def render_html(data: ReportInput) -> bytes:
                      + _groups(views, lang)) if views else f'<p class="card">{_e(t("no_findings", lang))}</p>'
     note = t("shown_note" if data.show_values else "redacted_note", lang)
     body = (f'<header><h1>{_e(t("title", lang))}</h1><div class="muted">{_e(t("package", lang))}: '
-            f'<code>{_e(report.package or "?")}</code></div></header>'
+            f'<code>{_e(report.package or "?")}</code></div>{_provenance(report.stats, lang)}</header>'
             f'<h2>{_e(t("verdict", lang))}</h2><section class="verdict{" fail" if failed else ""}">'
             f'<div class="big">{_e(verdict_word)}</div><div>{chips}</div>'
             f'<div class="muted">{_e(t("findings", lang))}: {len(views)}</div></section>'
