@@ -107,3 +107,11 @@ def test_restore_needs_a_device() -> None:
                           timeout=60)
     assert proc.returncode == 2 and proc.stderr.count("\n") == 1
     assert "--restore needs --device SERIAL" in proc.stderr
+
+
+@pytest.mark.timeout(60)
+def test_a_device_adb_does_not_list_is_named_as_not_attached(phone_with_journal: Any) -> None:
+    checks = {c.name: c for c in doctor_checks.run_checks("NOPE")}
+    assert checks["adb"].status == "fail" and checks["adb"].detail == "NOPE is not attached (adb lists: PHONE1)"
+    assert "device" not in checks  # no misleading "start frida-server" for a phone that is not there
+    assert {c.name: c.status for c in doctor_checks.run_checks("PHONE1")}["adb"] == "ok"

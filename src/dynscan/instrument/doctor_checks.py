@@ -89,6 +89,26 @@ def check_device(serial: str) -> Check:
     return Check("device", "ok", f"{serial}: Frida reachable")
 
 
+def check_adb(serial: str) -> Check:
+    """The device is attached and authorised (``adb devices`` lists it as ``device``)."""
+    from dynscan.device.android import AdbClient
+
+    try:
+        entries = AdbClient(timeout_s=5).devices()
+    except DynscanError as e:
+        return Check("adb", "fail", f"no adb server: {e}", "install platform-tools and run `adb start-server`")
+    entry = next((d for d in entries if d.serial == serial), None)
+    if entry is None:
+        listed = ", ".join(d.serial for d in entries) or "none"
+        return Check("adb", "fail", f"{serial} is not attached (adb lists: {listed})",
+                     "connect it (USB debugging on) or start the emulator; see `dynscan devices`")
+    if entry.state != "device":
+        return Check("adb", "fail", f"{serial} is {entry.state}",
+                     "accept the USB debugging prompt on the phone" if entry.state == "unauthorized"
+                     else "reconnect it or run `adb reconnect`")
+    return Check("adb", "ok", f"{serial} attached")
+
+
 def check_journal(serial: str) -> Check:
     """Changes an interrupted run left on the device (proxy, CA, frida-server) still journalled."""
     from dynscan.device.android import Journal
@@ -108,6 +128,10 @@ def run_checks(serial: str | None = None) -> list[Check]:
     checks = [c() for c in BASE_CHECKS]
     if serial not in (None, "sim"):
         assert serial is not None
-        checks.append(check_journal(serial))
-        checks.append(check_device(serial))
+        if ":" in serial and not serial.startswith("emulator-"):  # host:port, a remote frida-server
+            return [*checks, check_device(serial)]
+        adb = check_adb(serial)
+        checks += [adb, check_journal(serial)]
+        if adb.status == "ok":  # Frida's answer for a device that is not there says nothing useful
+            checks.append(check_device(serial))
     return checks
