@@ -33,6 +33,7 @@ def rules(
         title = s.title_zh if lang is Lang.zh else s.title_en
         typer.echo(f"{s.id:<{width}}  {s.severity.value:<8}  {s.tier:<8}  {title}")
         if verbose:
-            typer.echo(f"    {s.description_zh if lang is Lang.zh else s.description_en}")
+            text = s.description_zh if lang is Lang.zh else s.description_en
+            typer.echo(f"    {text.replace('``', '`')}")  # the docstrings are reST; a terminal wants one backtick
             for ref in s.references:
                 typer.echo(f"    - {ref}")
