@@ -263,7 +263,7 @@ def render_chart(timeline: Callable[[], Iterable[dict[str, Any]]], package: str 
                     shape_y = y + 1 + off
                     parts.append(f'<rect x="{LEFT + b * bw:.1f}" y="{shape_y}" width="{max(bw, 1.5):.1f}" '
                                  f'height="{9 if off == 0 else 7}" fill="{color}" fill-opacity="{op:.2f}"{extra}>'
-                                 f'{_title(f"{name}: {count} {t(label, lang)}")}</rect>')
+                                 f'{_title(f"{name} · {t(label, lang)}: {count}")}</rect>')
         y += 24
     parts.append("</svg>")
     return "".join(parts) + _legend(lang)
