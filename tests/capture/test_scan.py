@@ -117,6 +117,9 @@ def test_bad_apk_and_occupied_session_are_one_line_errors(tmp_path: Path) -> Non
         z.writestr("AndroidManifest.xml", "<manifest/>")
     with pytest.raises(InputError, match="already holds a session"):
         scan(ScanOptions(apk=zipped, out=used), progress=lambda _m: None)
+    with pytest.raises(InputError, match="--interactive needs a phone or an emulator"):
+        scan(ScanOptions(apk=zipped, out=tmp_path / "i", interactive=True), progress=lambda _m: None)
+    assert not (tmp_path / "i").exists()  # refused before anything was created
     assert (used / "session.db").read_bytes() == b""  # nothing was overwritten
 
 

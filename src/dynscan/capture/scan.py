@@ -92,6 +92,9 @@ def scan(opts: ScanOptions, progress: Progress = _stderr) -> Report:
     for fmt in opts.formats:
         if fmt not in FORMATS:
             raise InputError(f"unknown report format {fmt!r}: use one of {', '.join(FORMATS)}")
+    if opts.interactive and opts.device == SIM_SERIAL:
+        raise InputError("--interactive needs a phone or an emulator (--device SERIAL): the virtual device has "
+                         "no screen for a tester to use; drive it with --scenario instead")
     scenario = load_scenario(opts.scenario)
     config = Config.load(opts.config)
     catalog = load_catalog(opts.catalogs)

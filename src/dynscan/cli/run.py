@@ -31,7 +31,8 @@ def run(
         "(default: all of them).")] = None,
     fail_on: FailOnOption = FailOn.high,
     interactive: Annotated[bool, typer.Option("--interactive", help="Do not drive the app: record while a "
-                                              "tester uses it, until it exits or Ctrl-C.")] = False,
+                                              "tester uses it on a phone or emulator, until it exits or "
+                                              "Ctrl-C.")] = False,
     config: ConfigOption = None,
     catalog: Annotated[list[Path] | None, typer.Option("--catalog", help="Extra hook catalog file (YAML); "
                                                        "repeat for several.", dir_okay=False)] = None,
