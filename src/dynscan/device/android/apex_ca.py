@@ -27,7 +27,6 @@ from dynscan.errors import SetupError
 
 MOUNT = "/system/bin/mount"
 UMOUNT = "/system/bin/umount"
-STAGING = "/data/local/tmp/dynscan-cacerts"
 
 
 def zygotes(shell: DeviceShell) -> list[int]:
@@ -61,15 +60,10 @@ def install(shell: DeviceShell, pem: bytes, record: Callable[[dict[str, Any]], N
     if not zs:
         raise SetupError(f"device {shell.serial}: no zygote process found; cannot install the CA for Android 14+")
     running = children(shell, zs)
-    tmp = f"/data/local/tmp/dynscan-{name}"
+    tmp = cacert.pushed_path(name)
     record({"op": "ca_apex", "dir": d, "apex": apex, "tmp": tmp, "zygotes": zs})
     shell.client.push(shell.serial, pem, tmp)
-    script = (
-        f"set -e; rm -rf {STAGING}; mkdir -p {STAGING}; cp {apex}/* {STAGING}/; mount -t tmpfs tmpfs {d}; "
-        f"cp {STAGING}/* {d}/; cp {tmp} {d}/{name}; chown root:root {d}/*; chmod 644 {d}/*; "
-        f"chcon u:object_r:system_file:s0 {d}/* || true; rm -rf {STAGING}"
-    )
-    shell.check_root(f"sh -c {shlex.quote(script)}")
+    shell.check_root(f"sh -c {shlex.quote(cacert.overlay_script(apex, name))}")
     for pid in zs:
         r = shell.run_root(_in_namespace(pid, f"{MOUNT} --bind {d} {apex}"))
         if not r.ok:

@@ -13,6 +13,7 @@ SYSTEM_CACERTS = "/system/etc/security/cacerts"
 USER_CACERTS = "/data/misc/user/0/cacerts-added"
 APEX_CACERTS = "/apex/com.android.conscrypt/cacerts"
 DEFAULT_MITMPROXY_CA = Path.home() / ".mitmproxy" / "mitmproxy-ca-cert.pem"
+STAGING = "/data/local/tmp/dynscan-cacerts"
 
 
 def load_pem(path: Path) -> bytes:
@@ -40,3 +41,18 @@ def candidate_paths(pem: bytes) -> list[str]:
     """Where an installed copy of the CA would be: system store, user store, Android 14+ APEX store."""
     name = cert_file_name(pem)
     return [f"{d}/{name}" for d in (SYSTEM_CACERTS, USER_CACERTS, APEX_CACERTS)]
+
+
+def pushed_path(name: str) -> str:
+    """Where the CA file ``name`` is pushed before it goes into the store."""
+    return f"/data/local/tmp/dynscan-{name}"
+
+
+def overlay_script(source: str, name: str) -> str:
+    """``sh`` script (as root) mounting a tmpfs over :data:`SYSTEM_CACERTS` that holds every
+    certificate of ``source`` (the store as it was: the system one, or on Android 14+ the APEX's)
+    plus the pushed CA as ``name``, owned and labelled like the system's own files."""
+    d = SYSTEM_CACERTS
+    return (f"set -e; rm -rf {STAGING}; mkdir -p {STAGING}; cp {source}/* {STAGING}/; mount -t tmpfs tmpfs {d}; "
+            f"cp {STAGING}/* {d}/; cp {pushed_path(name)} {d}/{name}; chown root:root {d}/*; chmod 644 {d}/*; "
+            f"chcon u:object_r:system_file:s0 {d}/* || true; rm -rf {STAGING}")

@@ -145,17 +145,10 @@ class DeviceSetup:
         if self.sdk_int() >= 34:  # the trusted store is the Conscrypt APEX's, per app mount namespace
             apex_ca.install(self.shell, pem, self._step)
             return
-        tmp = f"/data/local/tmp/dynscan-{name}"
-        d = cacert.SYSTEM_CACERTS
-        self._step({"op": "ca_tmpfs", "dir": d, "tmp": tmp})
+        tmp = cacert.pushed_path(name)
+        self._step({"op": "ca_tmpfs", "dir": cacert.SYSTEM_CACERTS, "tmp": tmp})
         self.shell.client.push(self.serial, pem, tmp)
-        copy = "/data/local/tmp/dynscan-cacerts"
-        script = (
-            f"set -e; rm -rf {copy}; mkdir -p {copy}; cp {d}/* {copy}/; mount -t tmpfs tmpfs {d}; "
-            f"cp {copy}/* {d}/; cp {tmp} {d}/{name}; chown root:root {d}/*; chmod 644 {d}/*; "
-            f"chcon u:object_r:system_file:s0 {d}/* || true; rm -rf {copy}"
-        )
-        self.shell.check_root(f"sh -c {shlex.quote(script)}")
+        self.shell.check_root(f"sh -c {shlex.quote(cacert.overlay_script(cacert.SYSTEM_CACERTS, name))}")
 
     def _start_frida(self) -> None:
         if self.shell.run("pidof frida-server").ok:
