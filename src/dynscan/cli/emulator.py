@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import os
 import shutil
-import signal
 import subprocess
 import sys
 from pathlib import Path
@@ -18,6 +17,7 @@ import typer
 
 from dynscan.device.android.adb import AdbClient
 from dynscan.device.android.boot import wait_for_boot
+from dynscan.device.processes import kill_group
 from dynscan.errors import SetupError
 
 app = typer.Typer(help="Manage Android emulators (AVDs).", rich_markup_mode=None)
@@ -102,18 +102,9 @@ def start(
         took = wait_for_boot(AdbClient(), serial, timeout, exited=proc.poll,
                              progress=lambda m: print(f"dynscan: {m}", file=sys.stderr, flush=True))
     except (SetupError, KeyboardInterrupt):
-        _kill_group(proc)  # a half-booted emulator nobody waits for is a stray process
+        kill_group(proc, grace_s=0.0)  # a half-booted emulator nobody waits for is a stray process
         raise
     typer.echo(f"{name} booted as {serial} in {took:.0f} s")
-
-
-def _kill_group(proc: subprocess.Popen[bytes]) -> None:
-    if proc.poll() is None:
-        try:
-            os.killpg(proc.pid, signal.SIGKILL)
-        except OSError:
-            proc.kill()
-        proc.wait(30)
 
 
 @app.command("stop")
