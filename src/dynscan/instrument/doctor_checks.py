@@ -92,6 +92,7 @@ def check_device(serial: str) -> Check:
 def check_adb(serial: str) -> Check:
     """The device is attached and authorised (``adb devices`` lists it as ``device``)."""
     from dynscan.device.android import AdbClient
+    from dynscan.device.android.listing import STATE_FIXES
 
     try:
         entries = AdbClient(timeout_s=5).devices()
@@ -104,8 +105,7 @@ def check_adb(serial: str) -> Check:
                      "connect it (USB debugging on) or start the emulator; see `dynscan devices`")
     if entry.state != "device":
         return Check("adb", "fail", f"{serial} is {entry.state}",
-                     "accept the USB debugging prompt on the phone" if entry.state == "unauthorized"
-                     else "reconnect it or run `adb reconnect`")
+                     STATE_FIXES.get(entry.state, STATE_FIXES["offline"]))
     return Check("adb", "ok", f"{serial} attached")
 
 

@@ -9,10 +9,11 @@ from dynscan.device.android.device import AndroidDevice
 from dynscan.device.base import DeviceInfo
 from dynscan.errors import SetupError
 
-_STATE_NOTES = {
-    "unauthorized": "unauthorized: accept the USB debugging prompt on the device",
-    "offline": "offline: reconnect the device or run `adb reconnect`",
-    "no permissions": "no permissions: fix the udev rules for this USB device",
+#: What to do about a device adb lists in a state other than ``device``.
+STATE_FIXES = {
+    "unauthorized": "accept the USB debugging prompt on the device",
+    "offline": "reconnect the device or run `adb reconnect`",
+    "no permissions": "fix the udev rules for this USB device",
 }
 
 
@@ -29,7 +30,8 @@ def list_android_devices(client: AdbClient | None = None, *, missing_ok: bool = 
     for e in entries:
         kind: Literal["emulator", "phone"] = "emulator" if e.serial.startswith("emulator-") else "phone"
         if e.state != "device":
-            note = _STATE_NOTES.get(e.state, f"state {e.state}")
+            fix = STATE_FIXES.get(e.state)
+            note = f"{e.state}: {fix}" if fix else f"state {e.state}"
             out.append(DeviceInfo(e.serial, kind, e.attrs.get("model", "?"), 0, False, False, False, [note]))
             continue
         try:
