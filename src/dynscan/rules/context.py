@@ -182,6 +182,11 @@ class TimelineContext:
         else:
             self.blocked.pop(cat, None)
 
+    def refused_after(self, ts: float) -> bool:
+        """The user declined the policy or denied a permission after ``ts``: an exit then has a later
+        cause (one exit, one cause: the latest refusal)."""
+        return any(m is not None and m[0] > ts for m in (self.decline, self.last_denial))
+
     def exits(self, ev: Any) -> bool:
         """The app itself stopped or closed its last screen (not the driver, not just HOME)."""
         if ev.state in ("stopped", "crashed"):

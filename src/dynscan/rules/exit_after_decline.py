@@ -33,6 +33,6 @@ def exit_after_decline(event: AppState, ctx: TimelineContext) -> Hit | None:
         return None
     if not 0 <= event.ts - d[0] <= ctx.config.exit_window_s:
         return None
-    if ctx.last_denial is not None and ctx.last_denial[0] > d[0]:  # one exit, one cause: the latest refusal
+    if ctx.refused_after(d[0]):  # one exit, one cause: the latest refusal
         return None
     return Hit(event, subject=event.state, related=d[1])

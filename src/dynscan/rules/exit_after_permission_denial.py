@@ -32,6 +32,6 @@ def exit_after_permission_denial(event: AppState, ctx: TimelineContext) -> Hit |
         return None
     if not 0 <= event.ts - d[0] <= ctx.config.exit_window_s:
         return None
-    if ctx.decline is not None and ctx.decline[0] > d[0]:  # one exit, one cause: the latest refusal
+    if ctx.refused_after(d[0]):  # one exit, one cause: the latest refusal
         return None
     return Hit(event, subject=ctx.last_denied_permission, related=d[1])
