@@ -23,11 +23,10 @@ from dynscan.capture.finish import finish_session
 from dynscan.capture.instrumented_app import InstrumentedApp
 from dynscan.capture.proxy import ProxyProcess
 from dynscan.config import Config
-from dynscan.device.android.setup import Terminated
 from dynscan.device.registry import SIM_SERIAL, open_device
 from dynscan.driver.runner import ScenarioRunner
 from dynscan.driver.scenario import Scenario, load_scenario
-from dynscan.errors import DynscanError, InputError, Interrupted
+from dynscan.errors import DynscanError, InputError, Interrupted, Terminated
 from dynscan.findings import Report
 from dynscan.hooks.loader import Catalog, load_catalog
 from dynscan.instrument.models import DEFAULT_CONSENT_TAPS, AgentOptions

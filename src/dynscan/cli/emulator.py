@@ -15,8 +15,6 @@ from typing import Annotated
 
 import typer
 
-from dynscan.device.android.adb import AdbClient
-from dynscan.device.android.boot import wait_for_boot
 from dynscan.device.processes import kill_group
 from dynscan.errors import SetupError
 
@@ -98,6 +96,9 @@ def start(
     if not wait:
         typer.echo(f"starting {name} as {serial}; `dynscan emulator start` without --no-wait waits for the boot")
         return
+    from dynscan.device.android.adb import AdbClient  # not loaded for every dynscan command
+    from dynscan.device.android.boot import wait_for_boot
+
     try:
         took = wait_for_boot(AdbClient(), serial, timeout, exited=proc.poll,
                              progress=lambda m: print(f"dynscan: {m}", file=sys.stderr, flush=True))

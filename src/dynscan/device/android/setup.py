@@ -19,16 +19,9 @@ from dynscan.device.android import apex_ca, cacert
 from dynscan.device.android.adb import AdbClient
 from dynscan.device.android.journal import Journal, Step, undo_all
 from dynscan.device.android.shell import DeviceShell
-from dynscan.errors import SetupError
+from dynscan.errors import SetupError, Terminated
 
 FRIDA_SERVER = "/data/local/tmp/frida-server"
-
-
-class Terminated(SystemExit):
-    """SIGTERM arrived while a :class:`DeviceSetup` was open (exit status 143, like a plain SIGTERM)."""
-
-    def __init__(self) -> None:
-        super().__init__(128 + signal.SIGTERM)
 
 
 class DeviceSetup:
