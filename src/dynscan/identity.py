@@ -28,6 +28,8 @@ STRING_KEYS: tuple[str, ...] = (
 #: string keys; ``bt_mac`` is reported as ``mac``). Other hooks return previews (a list's size, a
 #: ``Location.toString()``) that must never become search patterns.
 LEARNABLE_TYPES: frozenset[str] = frozenset(STRING_KEYS) - {"bt_mac"}
+#: Values Android returns instead of an identifier it withholds: nothing to search for.
+_PLACEHOLDERS = frozenset({"unknown", "null", "02:00:00:00:00:00", "<unknown ssid>", "000000000000000"})
 
 
 def learned_value(event: Mapping[str, Any]) -> tuple[str, str] | None:
@@ -41,9 +43,6 @@ def learned_value(event: Mapping[str, Any]) -> tuple[str, str] | None:
     if len(text) < 4 or text in _PLACEHOLDERS:  # "", "0", "unknown": nothing to search for
         return None
     return str(data_type), text
-
-
-_PLACEHOLDERS = frozenset({"unknown", "null", "02:00:00:00:00:00", "<unknown ssid>", "000000000000000"})
 
 
 class LearnedValue(BaseModel):
