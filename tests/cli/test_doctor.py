@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -64,12 +63,9 @@ def test_probe_reports_why_it_cannot_run(monkeypatch: pytest.MonkeyPatch) -> Non
 
 
 @pytest.fixture
-def phone_with_journal(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Any]:
+def phone_with_journal(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, serve_phone: Any) -> Any:
     """PHONE1 behind the scripted adb server, left by a killed run with our proxy set and journalled."""
-    import sys
-
-    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "device"))
-    from android.adb_server import FakePhone, ScriptedAdbServer
+    from android.adb_server import FakePhone
 
     from dynscan.device.android import Journal
 
@@ -77,9 +73,7 @@ def phone_with_journal(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Itera
     phone = FakePhone()
     phone.settings["global/http_proxy"] = "127.0.0.1:8080"
     Journal("PHONE1").record({"op": "proxy", "previous": "10.0.0.1:3128"})
-    with ScriptedAdbServer(phone) as server:
-        monkeypatch.setenv("ANDROID_ADB_SERVER_PORT", str(server.port))
-        yield phone
+    return serve_phone(phone)
 
 
 @pytest.mark.timeout(60)

@@ -6,7 +6,6 @@ import os
 import stat
 import subprocess
 import sys
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -83,15 +82,12 @@ def _alive(pid: int) -> bool:
 
 
 @pytest.fixture
-def adb_server(monkeypatch: pytest.MonkeyPatch) -> Iterator[Any]:
-    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "device"))
-    from android.adb_server import FakePhone, ScriptedAdbServer
+def adb_server(serve_phone: Any) -> Any:
+    from android.adb_server import FakePhone
 
     phone = FakePhone(serial="emulator-5580", state="offline")
     phone.props["sys.boot_completed"] = ""
-    with ScriptedAdbServer(phone) as server:
-        monkeypatch.setenv("ANDROID_ADB_SERVER_PORT", str(server.port))
-        yield phone
+    return serve_phone(phone)
 
 
 @pytest.mark.timeout(60)
