@@ -49,3 +49,10 @@ def test_garbage_manifest_is_one_line_input_error() -> None:
     assert "\n" not in str(e.value)
     with pytest.raises(InputError):
         parse_axml(b"<manifest/>")
+
+
+@pytest.mark.parametrize("package", ["../../x.d", "com.example\nforged", "/abs.d"])
+def test_a_hostile_package_name_is_refused(tmp_path: Path, package: str) -> None:
+    apk = make_apk(tmp_path / "hostile.apk", package=package)
+    with pytest.raises(InputError, match="not a valid Java package name"):
+        read_apk_info(apk, use_aapt=False)

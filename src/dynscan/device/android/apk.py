@@ -11,6 +11,7 @@ from pathlib import Path
 from dynscan.device.android.axml import Element, parse_axml
 from dynscan.device.base import AppInfo
 from dynscan.errors import InputError
+from dynscan.pkgname import check_package_name
 
 _BADGING = {
     "package": re.compile(r"^package: name='([^']+)'", re.M),
@@ -43,7 +44,8 @@ def _from_badging(apk: Path, text: str) -> AppInfo:
         raise InputError(f"{apk}: aapt found no package name or launcher activity")
     version = _BADGING["version"].search(text)
     perms = tuple(_BADGING["perm"].findall(text))
-    return AppInfo(pkg.group(1), launch.group(1), perms, version.group(1) or None if version else None)
+    package = check_package_name(pkg.group(1), str(apk))
+    return AppInfo(package, launch.group(1), perms, version.group(1) or None if version else None)
 
 
 def _qualify(package: str, name: str) -> str:
@@ -56,6 +58,7 @@ def from_manifest(apk: Path, root: Element) -> AppInfo:
     package = root.attrs.get("package", "")
     if root.tag != "manifest" or not package:
         raise InputError(f"{apk}: the manifest has no package name")
+    package = check_package_name(package, str(apk))
     perms = tuple(e.attrs["name"] for e in root.iter("uses-permission") if e.attrs.get("name"))
     for act in root.iter("activity") + root.iter("activity-alias"):
         for f in act.iter("intent-filter"):

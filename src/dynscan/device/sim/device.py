@@ -19,6 +19,7 @@ from dynscan.device.sim.identity import Identity
 from dynscan.device.sim.proxy import ProxyConfig, make_proxy
 from dynscan.device.sim.storage import SYSTEM_PACKAGES, DeviceFiles
 from dynscan.errors import InputError
+from dynscan.safepath import inside
 
 DEFAULT_JVM_OPTS = (
     "-Xshare:auto", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xmx256m", "-Dfile.encoding=UTF-8",
@@ -91,7 +92,7 @@ class SimDevice:
         ``dest/<package>.log``."""
         written: list[Path] = []
         for log in sorted(self.files.logs.glob("*.log")):
-            target = dest / log.name
+            target = inside(dest, log.name, "log file")
             shutil.copyfile(log, target)
             written.append(target)
         return written
@@ -218,7 +219,7 @@ class SimDevice:
         opts = list(self._jvm_opts) + (self._proxy.jvm_options() if self._proxy else list(BLOCK_NETWORK_OPTS))
         app = AppProcess.start(
             self._java, opts, [self._framework, self.files.app_dir(package) / "classes.jar"], self.root,
-            self.files.app_dir(package), package, self.files.logs / f"{package}.log", self._on_exit,
+            self.files.app_dir(package), package, self.files.log_file(package), self._on_exit,
         )
         with self._lock:
             self._procs[package] = app

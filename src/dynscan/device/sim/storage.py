@@ -6,6 +6,8 @@ import shutil
 from pathlib import Path
 
 from dynscan.device.base import AppInfo
+from dynscan.pkgname import check_package_name
+from dynscan.safepath import inside
 
 #: Packages every virtual device has: (package, label, launcher activity, system).
 SYSTEM_PACKAGES: tuple[tuple[str, str, str, bool], ...] = (
@@ -42,10 +44,14 @@ class DeviceFiles:
         return self.root / "logs"
 
     def app_dir(self, package: str) -> Path:
-        return self.apps / package
+        """``apps/<package>``: the package is checked first, the path checked to stay in ``apps/``."""
+        return inside(self.apps, check_package_name(package, "virtual device"), "package")
 
     def data_dir(self, package: str) -> Path:
-        return self.data / package
+        return inside(self.data, check_package_name(package, "virtual device"), "package")
+
+    def log_file(self, package: str) -> Path:
+        return inside(self.logs, check_package_name(package, "virtual device") + ".log", "log file")
 
     def write_properties(self, props: dict[str, str]) -> None:
         lines = [f"{_esc(k)}={_esc(v)}" for k, v in sorted(props.items())]
