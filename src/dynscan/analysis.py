@@ -31,6 +31,7 @@ from dynscan.findings import Report, Severity
 from dynscan.identity import Identity
 from dynscan.session_dir import SessionDir
 from dynscan.store.session import SessionStore, open_store
+from dynscan.termsafe import say
 
 if TYPE_CHECKING:
     from dynscan.rules.engine import EngineResult
@@ -146,7 +147,7 @@ def _provenance(session: Path | None, config: Path | None, lang: str) -> dict[st
     try:
         meta = SessionDir(session).read_meta()
     except InputError as e:
-        print(f"dynscan: warning: {e}; the report says nothing of how the session was recorded", file=sys.stderr)
+        say(f"warning: {e}; the report says nothing of how the session was recorded")
         return out
     if meta is not None:
         device = meta.device or {}

@@ -280,3 +280,27 @@ def test_lang_zh_gives_chinese_finding_messages_in_every_format(tmp_path: Path) 
     assert "在用户同意隐私政策前收集了" in pre["message"]
     for name in ("report.html", "report.sarif", "report.junit.xml"):
         assert "在用户同意隐私政策前收集了" in (out / name).read_text(encoding="utf-8"), name
+
+
+def test_unknown_kinds_reach_the_terminal_escaped(tmp_path: Path) -> None:
+    """A hostile kind (an escape sequence, a newline forging a line) is printed escaped, on one line."""
+    timeline = tmp_path / "t.jsonl"
+    lines = [{"kind": "session_start", "ts": 1.0, "package": "com.example.x"},
+             {"kind": "\x1b]52;c;ZXZpbA==\x07\x1b[2J\ndynscan: verdict: pass", "ts": 2.0}]
+    timeline.write_bytes(b"\n".join(orjson.dumps(e) for e in lines) + b"\n")
+    r = subprocess.run([sys.executable, "-m", "dynscan", "analyze", "--events", str(timeline)],
+                       capture_output=True, timeout=120)
+    assert r.returncode == 0, r.stderr
+    assert b"\x1b" not in r.stderr and b"\x07" not in r.stderr
+    warning = [ln for ln in r.stderr.decode().splitlines() if "unknown kinds" in ln]
+    assert len(warning) == 1 and "\\x1b[2J\\ndynscan: verdict: pass" in warning[0], r.stderr
+    assert not any(ln.startswith("dynscan: verdict") for ln in r.stderr.decode().splitlines())
+
+
+def test_an_error_naming_a_hostile_value_is_one_escaped_line(tmp_path: Path) -> None:
+    timeline = tmp_path / "t.jsonl"
+    timeline.write_bytes(orjson.dumps({"kind": "app_state", "ts": 1.0, "state": "\x1b[2Jgone\u2028x"}) + b"\n")
+    r = subprocess.run([sys.executable, "-m", "dynscan", "analyze", "--events", str(timeline)],
+                       capture_output=True, timeout=120)
+    assert r.returncode == 2 and b"\x1b" not in r.stderr and "\u2028".encode() not in r.stderr
+    assert r.stderr.count(b"\n") == 1, r.stderr

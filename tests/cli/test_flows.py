@@ -174,3 +174,25 @@ def test_negative_tolerance_is_a_usage_error(recorded: tuple[Path, Path, int]) -
     r = _run(str(flowfile), "--identity", str(identity), "--tolerance", "-1")
     assert r.returncode == 2 and r.stdout == "" and r.stderr.count("\n") == 1, r.stderr
     assert "--tolerance" in r.stderr
+
+
+def _write_flows(path: Path, hosts: list[str]) -> None:
+    from mitmproxy import io as mio
+    from mitmproxy.test import tflow
+
+    with path.open("wb") as f:
+        w = mio.FlowWriter(f)
+        for host in hosts:
+            fl = tflow.tflow(resp=True)
+            fl.request.host = host
+            w.add(fl)
+
+
+def test_hostile_hosts_are_escaped_in_the_table(tmp_path: Path) -> None:
+    flowfile, identity = tmp_path / "hostile.mitm", tmp_path / "identity.json"
+    identity.write_text(json.dumps(IDENTITY))
+    _write_flows(flowfile, ["evil\x1b[2J.example\nforged", "ok.example"])
+    r = _run(str(flowfile), "--identity", str(identity))
+    assert r.returncode == 0, r.stderr
+    assert "\x1b" not in r.stdout and "evil\\x1b[2J.example\\nforged" in r.stdout
+    assert len(r.stdout.splitlines()) == 4  # header, two flows, summary

@@ -10,7 +10,6 @@ import contextlib
 import dataclasses
 import json
 import signal
-import sys
 import time
 import zipfile
 from collections.abc import Callable, Iterator, Sequence
@@ -33,6 +32,7 @@ from dynscan.instrument.models import DEFAULT_CONSENT_TAPS, AgentOptions
 from dynscan.reports import FORMATS
 from dynscan.session_dir import SessionDir, SessionMeta
 from dynscan.store import open_store
+from dynscan.termsafe import say
 
 Progress = Callable[[str], None]
 
@@ -54,7 +54,7 @@ class ScanOptions:
 
 
 def _stderr(msg: str) -> None:
-    print(f"dynscan: {msg}", file=sys.stderr, flush=True)
+    say(msg)
 
 
 @contextlib.contextmanager

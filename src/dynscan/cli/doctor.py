@@ -10,13 +10,14 @@ from dynscan.device.registry import SIM_SERIAL
 from dynscan.errors import InputError, SetupError
 from dynscan.instrument.doctor_checks import Check, run_checks
 from dynscan.instrument.probe import probe_checks
+from dynscan.termsafe import safe
 
 _MARK = {"ok": "ok  ", "warn": "warn", "fail": "FAIL"}
 
 
 def _line(c: Check) -> str:
-    fix = f"\n      fix: {c.fix}" if c.fix and c.status != "ok" else ""
-    return f"[{_MARK[c.status]}] {c.name}: {c.detail}{fix}"
+    fix = f"\n      fix: {safe(c.fix)}" if c.fix and c.status != "ok" else ""
+    return f"[{_MARK[c.status]}] {safe(c.name)}: {safe(c.detail)}{fix}"
 
 
 def doctor(
@@ -50,4 +51,4 @@ def _restore(device: str | None) -> None:
         raise InputError("--restore needs --device SERIAL (a phone or emulator; the virtual device keeps no journal)")
     assert device is not None
     undone = restore_from_journal(device)
-    typer.echo(f"{device}: undid {', '.join(undone)}" if undone else f"{device}: nothing to restore")
+    typer.echo(safe(f"{device}: undid {', '.join(undone)}" if undone else f"{device}: nothing to restore"))

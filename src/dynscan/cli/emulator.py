@@ -9,7 +9,6 @@ from __future__ import annotations
 import os
 import shutil
 import subprocess
-import sys
 from pathlib import Path
 from typing import Annotated
 
@@ -17,6 +16,7 @@ import typer
 
 from dynscan.device.processes import kill_group
 from dynscan.errors import SetupError
+from dynscan.termsafe import say
 
 app = typer.Typer(help="Manage Android emulators (AVDs).", rich_markup_mode=None)
 
@@ -101,7 +101,7 @@ def start(
 
     try:
         took = wait_for_boot(AdbClient(), serial, timeout, exited=proc.poll,
-                             progress=lambda m: print(f"dynscan: {m}", file=sys.stderr, flush=True))
+                             progress=say)
     except (SetupError, KeyboardInterrupt):
         kill_group(proc, grace_s=0.0)  # a half-booted emulator nobody waits for is a stray process
         raise

@@ -10,6 +10,7 @@ import orjson
 import typer
 
 from dynscan.identity import Identity
+from dynscan.termsafe import safe
 from dynscan.traffic.detect import Detector
 from dynscan.traffic.flowfile import scan_file
 from dynscan.traffic.location import DEFAULT_TOLERANCE
@@ -26,7 +27,8 @@ def _pii_text(pii: list[dict[str, Any]]) -> str:
 
 def _table(records: list[dict[str, Any]]) -> str:
     rows = [("#", "METHOD", "SCHEME", "HOST", "PII")]
-    rows += [(str(i), r["method"], r["scheme"], r["host"], _pii_text(r["pii"])) for i, r in enumerate(records, 1)]
+    rows += [(str(i), safe(r["method"]), safe(r["scheme"]), safe(r["host"]), safe(_pii_text(r["pii"])))
+             for i, r in enumerate(records, 1)]
     widths = [max(len(r[c]) for r in rows) for c in range(4)]
     lines = ["  ".join(r[c].ljust(widths[c]) for c in range(4)) + "  " + r[4] for r in rows]
     found = sum(1 for r in records if r["pii"])

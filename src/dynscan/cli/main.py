@@ -16,6 +16,7 @@ except ImportError:  # pragma: no cover
 
 from dynscan.cli import analyze, devices, doctor, emulator, flows, hooks_cmd, rules_cmd, run, schema, sim
 from dynscan.errors import DynscanError, Interrupted
+from dynscan.termsafe import safe
 
 app = typer.Typer(
     name="dynscan",
@@ -39,7 +40,7 @@ app.add_typer(emulator.app, name="emulator")
 
 def fail(message: str) -> None:
     """Print a one-line error to stderr and exit 2."""
-    first = " ".join(message.split())
+    first = safe(" ".join(message.split()))
     print(f"dynscan: error: {first}", file=sys.stderr)
     raise SystemExit(2)
 
@@ -55,7 +56,7 @@ def main() -> None:
     try:
         code = app(standalone_mode=False, prog_name="dynscan")
     except Interrupted as e:
-        print(f"dynscan: {e}", file=sys.stderr)
+        print(f"dynscan: {safe(e)}", file=sys.stderr)
         raise SystemExit(130) from None
     except DynscanError as e:
         fail(str(e))

@@ -22,13 +22,14 @@ from dynscan.events.fastparse import MODELS, json_to_event, line_to_event
 from dynscan.events.jsonl import BOM, open_timeline, parse_line, stored_body
 from dynscan.events.model import EXTENSION_KINDS, Event
 from dynscan.store.bulk import BulkImport, Row
+from dynscan.termsafe import say
 
 _BATCH = 5_000
 _PROGRESS_EVERY_S = 3.0
 
 
 def _warn(message: str) -> None:
-    print(f"dynscan: warning: {message}", file=sys.stderr)
+    say(f"warning: {message}")
 
 
 @dataclass
@@ -67,8 +68,8 @@ class _Progress:
         if self.enabled and time.monotonic() >= self.next_at:
             self.next_at = time.monotonic() + _PROGRESS_EVERY_S
             share = f" ({100 * done / self.total:.0f}%)" if self.total else ""
-            print(f"dynscan: importing {self.source}: {lines:,} lines, {done / 1e6:,.0f} MB of "
-                  f"{self.total / 1e6:,.0f} MB{share}", file=sys.stderr, flush=True)
+            say(f"importing {self.source}: {lines:,} lines, {done / 1e6:,.0f} MB of "
+                f"{self.total / 1e6:,.0f} MB{share}")
 
 
 def _row(source: str, lineno: int, line: bytes, event: Event | None) -> tuple[Event, str, bytes, bool]:

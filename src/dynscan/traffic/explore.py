@@ -42,7 +42,10 @@ class Scan:
     def url(self, url: str) -> None:
         raw = to_bytes(url)
         self._match(raw, "url", ())
-        parts = urlsplit(url)
+        try:
+            parts = urlsplit(url)
+        except ValueError:  # a hostile host ("[" without "]"): the whole URL was matched above
+            return
         if parts.query:
             self._form(to_bytes(parts.query), "url", (), 0)
         self._blobs(to_bytes(parts.path), "url", (), 0)
