@@ -117,8 +117,8 @@ def _events_of(session: Path, import_into: Path, cfg: Config, package: str | Non
     if not session.is_dir():
         hint = " (give a JSON Lines timeline with --events)" if session.is_file() else ""
         raise InputError(f"{session}: not a session directory{hint}")
-    if sd.db.exists():
-        store = open_store(session, create=False)
+    if sd.db.exists():  # read only: analyze never writes into its input
+        store = open_store(session, create=False, readonly=True)
         try:
             return store, analyze_store(store, cfg, package=package)
         except BaseException:
@@ -195,7 +195,9 @@ def run_analysis(
 
     with contextlib.ExitStack() as stack:
         if session is not None:
-            store, analysis = _events_of(session, out or session, cfg, package, progress)
+            into = out if out is not None else Path(stack.enter_context(  # never into the input
+                tempfile.TemporaryDirectory(prefix="dynscan-analyze-")))
+            store, analysis = _events_of(session, into, cfg, package, progress)
             stack.callback(store.close)
             if ident is None and SessionDir(session).identity.exists():
                 ident = load_identity(SessionDir(session).identity)

@@ -6,8 +6,6 @@ the session ran (``Identity.add_value``), kept beside the device's own values.
 
 from __future__ import annotations
 
-import os
-import tempfile
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
@@ -15,6 +13,7 @@ from typing import Any
 import orjson
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
+from dynscan.atomic import write_atomic
 from dynscan.errors import InputError
 
 #: Identity keys that hold one string value each, in file order.
@@ -103,10 +102,7 @@ class Identity(BaseModel):
         """Write the file atomically (a reader never sees half of it)."""
         p = Path(path)
         data = orjson.dumps(self.model_dump(mode="json", exclude_none=True), option=orjson.OPT_INDENT_2)
-        fd, tmp = tempfile.mkstemp(dir=p.parent, prefix=".identity-", suffix=".tmp")
-        with os.fdopen(fd, "wb") as f:
-            f.write(data)
-        os.replace(tmp, p)
+        write_atomic(p, data)
 
     def values(self) -> list[tuple[str, str]]:
         """Every string value as ``(data_type, value)``: device keys, ``extra``, then learned ones.

@@ -174,9 +174,9 @@ def test_session_dir_without_out_prints_json_and_writes_other_formats_there(tmp_
     result = runner.invoke(app, ["analyze", str(session), "--format", "json", "--format", "html"])
     assert result.exit_code == 1, result.output
     assert json.loads(result.stdout)["package"] == "com.example.leaky"
-    assert (session / "report.html").exists() and (session / "session.db").exists()
-    assert not (session / "report.json").exists()
-    again = runner.invoke(app, ["analyze", str(session), "--fail-on", "never"])  # now from session.db
+    assert (session / "report.html").exists()  # asked for; the timeline is imported elsewhere
+    assert not (session / "report.json").exists() and not (session / "session.db").exists()
+    again = runner.invoke(app, ["analyze", str(session), "--fail-on", "never"])
     assert again.exit_code == 0 and json.loads(again.stdout) == json.loads(result.stdout)
 
 
@@ -304,3 +304,32 @@ def test_an_error_naming_a_hostile_value_is_one_escaped_line(tmp_path: Path) -> 
                        capture_output=True, timeout=120)
     assert r.returncode == 2 and b"\x1b" not in r.stderr and "\u2028".encode() not in r.stderr
     assert r.stderr.count(b"\n") == 1, r.stderr
+
+
+@pytest.mark.parametrize("content", [b"", b"sqlite"])
+def test_an_empty_or_foreign_database_is_an_input_error_and_left_untouched(tmp_path: Path, content: bytes) -> None:
+    import sqlite3
+
+    session = tmp_path / "s"
+    session.mkdir()
+    db = session / "session.db"
+    db.write_bytes(b"")
+    if content:
+        with sqlite3.connect(db) as c:
+            c.execute("CREATE TABLE notes(x)")
+        c.close()
+    before = db.read_bytes()
+    r = subprocess.run([sys.executable, "-m", "dynscan", "analyze", str(session)], capture_output=True, timeout=60)
+    assert r.returncode == 2 and r.stderr.count(b"\n") == 1, r.stderr
+    assert b"not a dynscan session database" in r.stderr or b"an empty file" in r.stderr
+    assert db.read_bytes() == before and sorted(p.name for p in session.iterdir()) == ["session.db"]
+
+
+def test_analyze_of_a_timeline_only_session_writes_nothing_into_it(tmp_path: Path) -> None:
+    session = tmp_path / "s"
+    shutil.copytree(DEMO, session)
+    before = sorted(p.name for p in session.iterdir())
+    r = subprocess.run([sys.executable, "-m", "dynscan", "analyze", str(session), "--fail-on", "never"],
+                       capture_output=True, timeout=120)
+    assert r.returncode == 0, r.stderr
+    assert sorted(p.name for p in session.iterdir()) == before  # no session.db imported into the input

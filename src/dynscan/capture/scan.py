@@ -31,6 +31,7 @@ from dynscan.hooks.loader import Catalog, load_catalog
 from dynscan.instrument.models import DEFAULT_CONSENT_TAPS, AgentOptions
 from dynscan.reports import FORMATS
 from dynscan.session_dir import SessionDir, SessionMeta
+from dynscan.session_lock import SessionLock, claim_default, claim_new
 from dynscan.store import open_store
 from dynscan.termsafe import say
 
@@ -40,7 +41,7 @@ Progress = Callable[[str], None]
 @dataclass
 class ScanOptions:
     apk: Path
-    out: Path
+    out: Path | None  # None: a new ./dynscan-<time>-<random>, set here once created
     device: str = SIM_SERIAL
     scenario: str = "default"
     formats: Sequence[str] = ()
@@ -73,13 +74,18 @@ def _sigterm_as_interrupt() -> Iterator[None]:
         signal.signal(signal.SIGTERM, old)
 
 
-def _prepare_out(out: Path) -> SessionDir:
-    sd = SessionDir(out)
-    if sd.db.exists() or sd.events_jsonl.exists():
-        raise InputError(f"{out}: already holds a session; choose another --out (nothing was overwritten)")
+def _claim_out(out: Path | None) -> SessionLock:
+    """The session directory, created (a default name: exclusively) and locked for this run."""
+    if out is None:
+        return claim_default(Path.cwd())
     if out.exists() and not out.is_dir():
         raise InputError(f"{out}: exists and is not a directory")
-    return sd.create()
+    lock = claim_new(out, exclusive=False)
+    sd = SessionDir(out)
+    if sd.db.exists() or sd.events_jsonl.exists():
+        lock.release()
+        raise InputError(f"{out}: already holds a session; choose another --out (nothing was overwritten)")
+    return lock
 
 
 def scan(opts: ScanOptions, progress: Progress = _stderr) -> Report:
@@ -97,7 +103,13 @@ def scan(opts: ScanOptions, progress: Progress = _stderr) -> Report:
     scenario = load_scenario(opts.scenario)
     config = Config.load(opts.config)
     catalog = load_catalog(opts.catalogs)
-    sd = _prepare_out(opts.out)
+    with _claim_out(opts.out) as lock:
+        opts.out = lock.root
+        return _scan(opts, SessionDir(lock.root).create(), scenario, config, catalog, progress)
+
+
+def _scan(opts: ScanOptions, sd: SessionDir, scenario: Scenario, config: Config, catalog: Catalog,
+          progress: Progress) -> Report:
     started = time.time()
     interrupted = False
     try:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import sys
-import time
 from pathlib import Path
 from typing import Annotated
 
@@ -51,14 +50,15 @@ def run(
     Exit code: 0 no finding at or above --fail-on, 1 some, 2 bad input or set-up failure,
     130 interrupted (Ctrl-C or SIGTERM: everything is cleaned up and the session kept).
     """
-    session = out or Path(f"dynscan-{time.strftime('%Y%m%d-%H%M%S')}")
     formats = [f.value for f in format or []]
-    report = scan(ScanOptions(
-        apk=apk, out=session, device=device, scenario=scenario, formats=formats,
+    opts = ScanOptions(
+        apk=apk, out=out, device=device, scenario=scenario, formats=formats,
         config=config, catalogs=catalog or [], interactive=interactive, lang=lang.value,
         show_values=show_values, sinkhole=sinkhole,
-    ))
-    json_report = session / FILE_NAMES["json"]
+    )
+    report = scan(opts)
+    assert opts.out is not None  # scan created the session directory
+    json_report = opts.out / FILE_NAMES["json"]
     if out is None and json_report.is_file():  # CONTRACTS: without --out, json goes to stdout
         sys.stdout.buffer.write(json_report.read_bytes().rstrip(b"\n") + b"\n")
         sys.stdout.flush()

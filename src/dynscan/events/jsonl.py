@@ -8,7 +8,6 @@ Importing into a session store is :mod:`dynscan.events.importer`.
 
 from __future__ import annotations
 
-import os
 from collections.abc import Iterator
 from pathlib import Path
 from typing import IO, Any
@@ -16,6 +15,7 @@ from typing import IO, Any
 import orjson
 from pydantic import ValidationError
 
+from dynscan.atomic import replacing
 from dynscan.errors import InputError
 from dynscan.events.fastparse import describe_error, validate_event
 from dynscan.events.model import Event
@@ -77,16 +77,13 @@ def stored_body(data: dict[str, Any], event: Event, line: bytes, lineno: int) ->
 
 def export_jsonl(store: SessionStore, path: Path) -> int:
     """Write every stored event, in time order, to ``path`` (atomically); returns the count."""
-    tmp = path.with_name(f".{path.name}.tmp")
     n = 0
     try:
-        with open(tmp, "wb", buffering=1 << 20) as out:
+        with replacing(path) as out:
             for body in store.iter_bodies():
                 out.write(body)
                 out.write(b"\n")
                 n += 1
-        os.replace(tmp, path)
     except OSError as e:
-        tmp.unlink(missing_ok=True)
         raise InputError(f"{path}: cannot write the timeline ({e.strerror or e})") from e
     return n

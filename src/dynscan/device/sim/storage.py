@@ -5,6 +5,7 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
+from dynscan.atomic import write_atomic
 from dynscan.device.base import AppInfo
 from dynscan.pkgname import check_package_name
 from dynscan.safepath import inside
@@ -61,9 +62,7 @@ class DeviceFiles:
         rows = [f"{p}\t{label}\t{act}\t{int(system)}\t" for p, label, act, system in SYSTEM_PACKAGES]
         for pkg, info in sorted(installed.items()):
             rows.append(f"{pkg}\t{labels.get(pkg, pkg)}\t{info.launcher_activity}\t0\t{info.version or ''}")
-        tmp = self.root / "packages.tsv.tmp"
-        tmp.write_text("\n".join(rows) + "\n", encoding="utf-8")
-        tmp.replace(self.root / "packages.tsv")
+        write_atomic(self.root / "packages.tsv", ("\n".join(rows) + "\n").encode(), mode=0o644)
 
     def grant_all(self, package: str, permissions: tuple[str, ...]) -> None:
         """Mark every declared permission granted (the runtime ignores entries for normal ones)."""
