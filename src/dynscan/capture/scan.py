@@ -22,6 +22,7 @@ from dynscan.capture.finish import finish_session
 from dynscan.capture.instrumented_app import InstrumentedApp
 from dynscan.capture.proxy import ProxyProcess
 from dynscan.config import Config
+from dynscan.device.apkzip import check_apk
 from dynscan.device.registry import SIM_SERIAL, open_device
 from dynscan.driver.runner import ScenarioRunner
 from dynscan.driver.scenario import Scenario, load_scenario
@@ -94,6 +95,7 @@ def scan(opts: ScanOptions, progress: Progress = _stderr) -> Report:
         raise InputError(f"{opts.apk}: no such APK")
     if not zipfile.is_zipfile(opts.apk):
         raise InputError(f"{opts.apk}: not an .apk (not a zip file)")
+    check_apk(opts.apk)  # entry count and uncompressed size within the limits, on any device
     for fmt in opts.formats:
         if fmt not in FORMATS:
             raise InputError(f"unknown report format {fmt!r}: use one of {', '.join(FORMATS)}")

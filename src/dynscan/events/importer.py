@@ -19,8 +19,9 @@ from pydantic import ValidationError
 
 from dynscan.errors import InputError
 from dynscan.events.fastparse import MODELS, json_to_event, line_to_event
-from dynscan.events.jsonl import BOM, open_timeline, parse_line, stored_body
+from dynscan.events.jsonl import BOM, bounded_lines, open_timeline, parse_line, stored_body
 from dynscan.events.model import EXTENSION_KINDS, Event
+from dynscan.limits import JSON_DEPTH, check_json_depth
 from dynscan.store.bulk import BulkImport, Row
 from dynscan.termsafe import say
 
@@ -149,10 +150,13 @@ class Importer:
                 latest, earliest = float("-inf"), float("inf")
                 last_seq = 0
                 feed = True  # false once an event is not what the store will give back in order
-                for lineno, line in enumerate(f, 1):  # the hot loop: keep it lean
+                max_depth = JSON_DEPTH.value()
+                for lineno, line in bounded_lines(f, source):  # the hot loop: keep it lean
                     body = line.strip()
                     if not body:
                         continue
+                    if body.count(b"{") + body.count(b"[") > max_depth:  # deeper than the store reads back?
+                        check_json_depth(body, f"{source}:{lineno}", max_depth)
                     event = line_to_event(body)
                     if event is not None and event.id:  # the fast path, inlined
                         event_id = event.id

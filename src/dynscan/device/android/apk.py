@@ -9,6 +9,7 @@ import zipfile
 from pathlib import Path
 
 from dynscan.device.android.axml import Element, parse_axml
+from dynscan.device.apkzip import open_apk, read_member
 from dynscan.device.base import AppInfo
 from dynscan.errors import InputError
 from dynscan.pkgname import check_package_name
@@ -31,8 +32,8 @@ def read_apk_info(apk: Path, use_aapt: bool = True) -> AppInfo:
         if proc.returncode == 0:
             return _from_badging(apk, proc.stdout)
     try:
-        with zipfile.ZipFile(apk) as z:
-            manifest = z.read("AndroidManifest.xml")
+        with open_apk(apk) as z:
+            manifest = read_member(z, "AndroidManifest.xml", apk)
     except (zipfile.BadZipFile, KeyError, OSError) as e:
         raise InputError(f"{apk}: not an APK (no readable AndroidManifest.xml): {e}") from e
     return from_manifest(apk, parse_axml(manifest))

@@ -5,6 +5,7 @@ from __future__ import annotations
 import zipfile
 from pathlib import Path
 
+from dynscan.device.apkzip import open_apk, read_member
 from dynscan.device.base import AppInfo
 from dynscan.device.sim.manifest import parse_manifest
 from dynscan.errors import InputError
@@ -20,18 +21,18 @@ def read_apk(apk: Path) -> tuple[AppInfo, bytes, bytes]:
     if not zipfile.is_zipfile(apk):
         raise InputError(f"{apk}: not an .apk (not a zip file)")
     try:
-        with zipfile.ZipFile(apk) as z:
+        with open_apk(apk) as z:
             names = set(z.namelist())
             if MANIFEST not in names:
                 raise InputError(f"{apk}: no {MANIFEST} in the .apk")
-            manifest = z.read(MANIFEST)
+            manifest = read_member(z, MANIFEST, apk)
             if CLASSES not in names:
                 if "classes.dex" in names:
                     raise InputError(
                         f"{apk}: an Android (dex) .apk; the virtual device runs apps built with `dynscan sim build`"
                     )
                 raise InputError(f"{apk}: no {CLASSES} in the .apk (build it with `dynscan sim build`)")
-            classes = z.read(CLASSES)
+            classes = read_member(z, CLASSES, apk)
     except (zipfile.BadZipFile, OSError) as e:
         raise InputError(f"{apk}: cannot read the .apk: {e}") from e
     if manifest[:4] == b"\x03\x00\x08\x00":
