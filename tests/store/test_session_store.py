@@ -171,3 +171,25 @@ def test_damaged_pages_are_an_input_error_while_reading(tmp_path: Path) -> None:
 def test_appending_an_event_without_kind_or_ts_is_an_input_error(tmp_path: Path, event: dict[str, object]) -> None:
     with open_store(tmp_path) as store, pytest.raises(InputError, match="without a valid kind and ts"):
         store.append(event)
+
+
+def test_an_interrupted_append_leaves_no_open_transaction(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Ctrl-C between BEGIN and COMMIT used to keep the write lock: every later append failed."""
+    store = open_store(tmp_path)
+    real = store._db
+
+    class Interrupting:
+        def __getattr__(self, name: str) -> object:
+            return getattr(real, name)
+
+        def executemany(self, *a: object) -> None:
+            raise KeyboardInterrupt
+
+    monkeypatch.setattr(store, "_db", Interrupting())
+    with pytest.raises(KeyboardInterrupt):
+        store.append({"kind": "app_launch", "ts": 1.0})
+    monkeypatch.setattr(store, "_db", real)
+    assert not real.in_transaction
+    store.append({"kind": "app_launch", "ts": 2.0})
+    assert store.count() == 1
+    store.close()

@@ -31,6 +31,7 @@ from dynscan.findings import Report
 from dynscan.hooks.loader import Catalog, load_catalog
 from dynscan.instrument.models import DEFAULT_CONSENT_TAPS, AgentOptions
 from dynscan.reports import FORMATS
+from dynscan.runfolder import note_session, run_folder, sweep
 from dynscan.session_dir import SessionDir, SessionMeta
 from dynscan.session_lock import SessionLock, claim_default, claim_new
 from dynscan.store import open_store
@@ -91,6 +92,8 @@ def _claim_out(out: Path | None) -> SessionLock:
 
 def scan(opts: ScanOptions, progress: Progress = _stderr) -> Report:
     """Run one scan; returns the report (its ``exit_code`` decides the command's exit)."""
+    for left in sweep():  # what runs killed with SIGKILL left: processes, temp folders, session locks
+        progress(f"cleaned up after a {left.describe()}")
     if not opts.apk.is_file():
         raise InputError(f"{opts.apk}: no such APK")
     if not zipfile.is_zipfile(opts.apk):
@@ -105,8 +108,9 @@ def scan(opts: ScanOptions, progress: Progress = _stderr) -> Report:
     scenario = load_scenario(opts.scenario)
     config = Config.load(opts.config)
     catalog = load_catalog(opts.catalogs)
-    with _claim_out(opts.out) as lock:
+    with run_folder(), _sigterm_as_interrupt(), _claim_out(opts.out) as lock:
         opts.out = lock.root
+        note_session(lock.root)
         return _scan(opts, SessionDir(lock.root).create(), scenario, config, catalog, progress)
 
 
@@ -126,8 +130,12 @@ def _scan(opts: ScanOptions, sd: SessionDir, scenario: Scenario, config: Config,
     meta.finished = time.time()
     sd.write_meta(meta)
     progress("correlating and writing reports")
-    report = run_analysis(session=sd.root, formats=list(opts.formats) or list(FORMATS), out=sd.root,
-                          config=opts.config, lang=opts.lang, show_values=opts.show_values)
+    try:  # each report is written to a temporary name and renamed: complete or absent
+        report = run_analysis(session=sd.root, formats=list(opts.formats) or list(FORMATS), out=sd.root,
+                              config=opts.config, lang=opts.lang, show_values=opts.show_values)
+    except (KeyboardInterrupt, Terminated):
+        raise Interrupted(f"interrupted while writing the reports (those present are complete); the session "
+                          f"is in {sd.root}") from None
     progress(f"verdict: {report.verdict} ({len(report.findings)} findings) in {sd.root}")
     return report
 
@@ -135,7 +143,7 @@ def _scan(opts: ScanOptions, sd: SessionDir, scenario: Scenario, config: Config,
 def _capture(opts: ScanOptions, sd: SessionDir, scenario: Scenario, config: Config, catalog: Catalog,
              started: float, progress: Progress) -> None:
     """Everything that runs on the device, inside one ExitStack."""
-    with _sigterm_as_interrupt(), contextlib.ExitStack() as stack:
+    with contextlib.ExitStack() as stack:
         progress(f"opening device {opts.device}")
         device: Any = open_device(opts.device)
         stack.callback(device.close)
@@ -153,6 +161,7 @@ def _capture(opts: ScanOptions, sd: SessionDir, scenario: Scenario, config: Conf
         sinkhole = opts.sinkhole if opts.sinkhole is not None else sim
         # Only the app's own JVM uses the virtual device's proxy; on a phone, other apps' traffic comes too.
         attribution = "app" if sim else "unknown"
+        progress("starting the proxy")
         proxy = stack.enter_context(ProxyProcess(sd.root, sinkhole=sinkhole, identity=sd.identity,
                                                  attribution=attribution))
         progress(f"proxy on 127.0.0.1:{proxy.port}{' (sinkhole: nothing leaves this machine)' if sinkhole else ''}")

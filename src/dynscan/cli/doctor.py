@@ -10,6 +10,7 @@ from dynscan.device.registry import SIM_SERIAL
 from dynscan.errors import InputError, SetupError
 from dynscan.instrument.doctor_checks import Check, run_checks
 from dynscan.instrument.probe import probe_checks
+from dynscan.runfolder import sweep
 from dynscan.termsafe import safe
 
 _MARK = {"ok": "ok  ", "warn": "warn", "fail": "FAIL"}
@@ -31,6 +32,7 @@ def doctor(
     if restore:
         _restore(device)
         return
+    _sweep()
     checks = run_checks(device)
     for c in checks:
         typer.echo(_line(c))
@@ -42,6 +44,15 @@ def doctor(
     if failed:
         raise SetupError(f"doctor found {len(failed)} problem(s): {', '.join(failed)}")
     typer.echo("all checks passed")
+
+
+def _sweep() -> None:
+    """List and remove what runs killed with SIGKILL left: processes, temp folders, session locks."""
+    cleaned = sweep()
+    if not cleaned:
+        typer.echo(_line(Check("leftovers of killed runs", "ok", "none")))
+    for left in cleaned:
+        typer.echo(_line(Check("leftovers of killed runs", "warn", f"{left.describe()}: removed")))
 
 
 def _restore(device: str | None) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import signal
 import sys
 import tempfile
 import traceback
@@ -16,6 +17,7 @@ except ImportError:  # pragma: no cover
 
 from dynscan.cli import analyze, devices, doctor, emulator, flows, hooks_cmd, rules_cmd, run, schema, sim
 from dynscan.errors import DynscanError, Interrupted
+from dynscan.runfolder import run_folder
 from dynscan.termsafe import safe
 
 app = typer.Typer(
@@ -52,11 +54,20 @@ def _save_traceback() -> str:
     return path
 
 
+def _sigterm(_sig: int, _frame: object) -> None:
+    raise KeyboardInterrupt  # SIGTERM unwinds like Ctrl-C: every clean-up runs, exit 130
+
+
 def main() -> None:
+    signal.signal(signal.SIGTERM, _sigterm)
     try:
-        code = app(standalone_mode=False, prog_name="dynscan")
+        with run_folder():
+            code = app(standalone_mode=False, prog_name="dynscan")
     except Interrupted as e:
         print(f"dynscan: {safe(e)}", file=sys.stderr)
+        raise SystemExit(130) from None
+    except (KeyboardInterrupt, typer.Abort):
+        print("dynscan: interrupted", file=sys.stderr)
         raise SystemExit(130) from None
     except DynscanError as e:
         fail(str(e))
@@ -66,12 +77,10 @@ def main() -> None:
         if lister is not None and e.format_message().startswith("Missing command"):
             fail(f"missing command: one of {', '.join(lister(e.ctx))}{hint}")
         fail(f"{e.format_message()}{hint}")
-    except typer.Abort:
-        fail("interrupted")
-    except KeyboardInterrupt:
-        fail("interrupted")
     except Exception as e:  # a bug: one line here, the traceback in a file (DYNSCAN_DEBUG=1 raises it)
         if os.environ.get("DYNSCAN_DEBUG"):
             raise
         fail(f"internal error: {type(e).__name__}: {e} (traceback saved in {_save_traceback()}; please report it)")
+    if code == 130:  # typer turns a KeyboardInterrupt it sees into a silent Exit(130)
+        print("dynscan: interrupted", file=sys.stderr)
     raise SystemExit(code if isinstance(code, int) else 0)

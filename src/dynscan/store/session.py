@@ -138,9 +138,14 @@ class SessionStore:
         rows = [self._row(e) for e in events]
 
         def write() -> None:
-            self._db.execute("BEGIN IMMEDIATE")
-            self._db.executemany("INSERT INTO events(id, ts, kind, body) VALUES (?,?,?,?)", rows)
-            self._db.execute("COMMIT")
+            try:
+                self._db.execute("BEGIN IMMEDIATE")
+                self._db.executemany("INSERT INTO events(id, ts, kind, body) VALUES (?,?,?,?)", rows)
+                self._db.execute("COMMIT")
+            except (KeyboardInterrupt, SystemExit):  # Ctrl-C or SIGTERM mid-write: never leave the
+                if self._db.in_transaction:          # write lock held by an open transaction
+                    self._db.execute("ROLLBACK")
+                raise
 
         with self._lock:
             self._retry(write, "cannot write events")

@@ -18,12 +18,14 @@ from dynscan.device.sim.framework import framework_classes, tool
 from dynscan.device.sim.identity import Identity
 from dynscan.device.sim.proxy import ProxyConfig, make_proxy
 from dynscan.device.sim.storage import SYSTEM_PACKAGES, DeviceFiles
-from dynscan.errors import InputError
+from dynscan.errors import DynscanError, InputError
 from dynscan.safepath import inside
+from dynscan.termsafe import say
 
 DEFAULT_JVM_OPTS = (
     "-Xshare:auto", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xmx256m", "-Dfile.encoding=UTF-8",
     "-Djava.security.manager=allow",  # lets the runtime turn System.exit into a halt (see ExitGuard.java)
+    "-XX:-UsePerfData",  # no /tmp/hsperfdata_<user>/<pid> left behind by a killed JVM
 )
 #: Without a session proxy, app traffic goes to a closed loopback port: nothing leaves the machine.
 BLOCK_NETWORK_OPTS = (
@@ -217,6 +219,7 @@ class SimDevice:
         self._require(package)
         self.stop(package)
         opts = list(self._jvm_opts) + (self._proxy.jvm_options() if self._proxy else list(BLOCK_NETWORK_OPTS))
+        opts.append(f"-Djava.io.tmpdir={tempfile.gettempdir()}")  # the run's temp folder (dynscan.runfolder)
         app = AppProcess.start(
             self._java, opts, [self._framework, self.files.app_dir(package) / "classes.jar"], self.root,
             self.files.app_dir(package), package, self.files.log_file(package), self._on_exit,
@@ -313,7 +316,10 @@ class SimDevice:
         else:
             event["state"] = "stopped"
             event["cause"] = ex.cause if ex.cause in ("app", "driver") else "system"
-        sink(event)
+        try:
+            sink(event)
+        except DynscanError as e:  # on the process's reader thread: say it, do not die with a traceback
+            say(f"warning: the exit of {ex.package} was not recorded: {e}")
 
     # ------------------------------------------------------------------ UI
 

@@ -69,7 +69,11 @@ def _compile(root: Path, classes: Path) -> None:
     tmp = Path(tempfile.mkdtemp(prefix="classes-", dir=root))
     args = [tool("javac"), "-nowarn", "-encoding", "UTF-8", "-proc:none", "-d", str(tmp)]
     args += [str(p) for p in sources()]
-    done = subprocess.run(args, capture_output=True, text=True, timeout=600)
+    try:  # Ctrl-C during the first compile leaves no half-built classes behind
+        done = subprocess.run(args, capture_output=True, text=True, timeout=600)
+    except BaseException:
+        shutil.rmtree(tmp, ignore_errors=True)
+        raise
     if done.returncode != 0:
         shutil.rmtree(tmp, ignore_errors=True)
         first = next((ln for ln in done.stderr.splitlines() if "error" in ln), done.stderr.strip())
