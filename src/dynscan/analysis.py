@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
 
+from dynscan.atomic import private_files
 from dynscan.config import Config
 from dynscan.errors import InputError
 from dynscan.events.importer import Importer
@@ -194,6 +195,7 @@ def run_analysis(
     ident = load_identity(identity) if identity is not None else None
 
     with contextlib.ExitStack() as stack:
+        stack.enter_context(private_files())  # an imported session.db and the reports: 0600
         if session is not None:
             into = out if out is not None else Path(stack.enter_context(  # never into the input
                 tempfile.TemporaryDirectory(prefix="dynscan-analyze-")))

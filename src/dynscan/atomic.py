@@ -36,6 +36,17 @@ def replacing(path: Path, mode: int = FILE_MODE) -> Iterator[IO[bytes]]:
         raise
 
 
+@contextlib.contextmanager
+def private_files() -> Iterator[None]:
+    """Files and directories created in the block (by this process and the children it starts:
+    SQLite, mitmdump, the JVMs) are 0600 / 0700: a session holds raw personal data."""
+    old = os.umask(0o077)
+    try:
+        yield
+    finally:
+        os.umask(old)
+
+
 def write_atomic(path: Path, data: bytes, mode: int = FILE_MODE) -> Path:
     """Write ``data`` to ``path`` whole, through :func:`replacing`."""
     with replacing(path, mode) as f:

@@ -15,6 +15,7 @@ SESSION_DIR/
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -104,6 +105,7 @@ class SessionDir:
         try:
             for d in (self.root, self.ui, self.logs):
                 d.mkdir(mode=DIR_MODE, parents=True, exist_ok=True)
+                os.chmod(d, DIR_MODE)  # also when --out named an existing (empty) directory
         except OSError as e:
             raise InputError(f"{self.root}: cannot create the session directory ({e.strerror})") from e
         return self

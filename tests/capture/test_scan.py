@@ -78,6 +78,9 @@ def test_leaky_app_scan_finds_the_sdk_collecting_before_consent(tmp_path: Path) 
             if e["kind"] == "api_call" and e.get("data_type") and isinstance(e.get("value"), str) and e["value"]}
     device_values = {v for v in json.loads((session / "identity.json").read_text()).values() if isinstance(v, str)}
     assert {p for p in seen if p[1] not in device_values} <= learned
+    shared = [f"{p.relative_to(session)} {p.stat().st_mode & 0o777:o}" for p in [session, *session.rglob("*")]
+              if p.stat().st_mode & 0o077]
+    assert shared == [], "session files are readable by others"  # 0600 files, 0700 directories
     # personal values are redacted: the IMEI the device handed out is nowhere in the reports
     imei = json.loads((session / "identity.json").read_text())["imei"]
     for name in ("report.json", "report.html", "report.sarif", "report.junit.xml"):

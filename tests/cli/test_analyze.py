@@ -333,3 +333,12 @@ def test_analyze_of_a_timeline_only_session_writes_nothing_into_it(tmp_path: Pat
                        capture_output=True, timeout=120)
     assert r.returncode == 0, r.stderr
     assert sorted(p.name for p in session.iterdir()) == before  # no session.db imported into the input
+
+
+def test_an_imported_session_and_its_reports_are_private(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    r = runner.invoke(app, ["analyze", "--events", str(DEMO / "events.jsonl"), "--out", str(out), "--fail-on", "never"])
+    assert r.exit_code == 0, r.output
+    modes = {p.name: p.stat().st_mode & 0o777 for p in [out, *out.iterdir()]}
+    assert modes.pop("out") == 0o700 and modes["session.db"] == 0o600 and modes["report.html"] == 0o600
+    assert all(m == 0o600 for m in modes.values()), modes

@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from dynscan.analysis import run_analysis
+from dynscan.atomic import private_files, write_atomic
 from dynscan.capture.finish import finish_session
 from dynscan.capture.instrumented_app import InstrumentedApp
 from dynscan.capture.proxy import ProxyProcess
@@ -108,7 +109,7 @@ def scan(opts: ScanOptions, progress: Progress = _stderr) -> Report:
     scenario = load_scenario(opts.scenario)
     config = Config.load(opts.config)
     catalog = load_catalog(opts.catalogs)
-    with run_folder(), _sigterm_as_interrupt(), _claim_out(opts.out) as lock:
+    with private_files(), run_folder(), _sigterm_as_interrupt(), _claim_out(opts.out) as lock:
         opts.out = lock.root
         note_session(lock.root)
         return _scan(opts, SessionDir(lock.root).create(), scenario, config, catalog, progress)
@@ -153,7 +154,7 @@ def _capture(opts: ScanOptions, sd: SessionDir, scenario: Scenario, config: Conf
         store = stack.enter_context(open_store(sd.root))
         device.set_event_sink(store.append)
         stack.callback(device.set_event_sink, None)
-        sd.identity.write_text(json.dumps(device.identity(), indent=2), encoding="utf-8")
+        write_atomic(sd.identity, json.dumps(device.identity(), indent=2).encode())
         store.append({"kind": "session_start", "ts": time.time(), "source": "driver", "package": info.package,
                       "app_version": info.version, "device": dataclasses.asdict(device.info()),  # as found
                       "first_party_domains": list(config.first_party_domains)})
