@@ -95,8 +95,24 @@ def test_bad_files_are_one_line_errors(recorded: tuple[Path, Path, int], tmp_pat
         identity.write_text("{not json")
     r = _run(str(target), "--identity", str(identity), "--format", "json")
     assert r.returncode == 2, r.stderr
-    assert r.stdout == "" and len(r.stderr.strip().splitlines()) == 1 and "Traceback" not in r.stderr
+    assert len(r.stderr.strip().splitlines()) == 1 and "Traceback" not in r.stderr
     assert r.stderr.startswith("dynscan: error: ")
+    assert r.stdout == "" or kind == "truncated"
+
+
+def test_a_truncated_file_reports_the_flows_before_the_cut(recorded: tuple[Path, Path, int], tmp_path: Path) -> None:
+    flowfile, identity, _ = recorded
+    whole = json.loads(_run(str(flowfile), "--identity", str(identity), "--format", "json").stdout)
+    target = tmp_path / "cut.mitm"
+    data = flowfile.read_bytes()
+    target.write_bytes(data[: len(data) * 2 // 3])
+    r = _run(str(target), "--identity", str(identity), "--format", "json")
+    assert r.returncode == 2
+    got = json.loads(r.stdout)
+    assert 0 < len(got) < len(whole) and got == whole[: len(got)]  # the readable flows, as they were
+    assert f"truncated or corrupt after flow {len(got)} (byte " in r.stderr and f"of {len(data) * 2 // 3:,}" in r.stderr
+    text = _run(str(target), "--identity", str(identity))
+    assert text.returncode == 2 and f"{len(got)} flows, " in text.stdout and "truncated" in text.stderr
 
 
 def _dns_query(name: str) -> bytes:

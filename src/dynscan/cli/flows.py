@@ -9,6 +9,7 @@ from typing import Annotated, Any
 import orjson
 import typer
 
+from dynscan.errors import InputError
 from dynscan.identity import Identity
 from dynscan.termsafe import safe
 from dynscan.traffic.detect import Detector
@@ -46,10 +47,16 @@ def flows(
         DEFAULT_TOLERANCE
     ),
 ) -> None:
-    """Find personal data in a mitmproxy flow file."""
+    """Find personal data in a mitmproxy flow file.
+
+    A file cut short: the flows before the cut are reported, then a one-line error says where
+    reading stopped (exit 2).
+    """
     detector = Detector.build(Identity.load(identity), tolerance=tolerance)
-    records = scan_file(flowfile, detector)
+    scanned = scan_file(flowfile, detector)
     if format is FlowsFormat.json:
-        typer.echo(orjson.dumps(records).decode())
+        typer.echo(orjson.dumps(scanned.records).decode())
     else:
-        typer.echo(_table(records))
+        typer.echo(_table(scanned.records))
+    if scanned.stopped:
+        raise InputError(scanned.stopped)
