@@ -27,7 +27,9 @@ from dynscan.events.model import (
     ComponentStart,
     Consent,
     Event,
+    FileBlocked,
     Flow,
+    NetConnect,
     NetRequest,
     OtherEvent,
     PermissionRequest,
@@ -39,7 +41,7 @@ from dynscan.events.model import (
 MODELS: dict[str, type[BaseEvent]] = {
     m.model_fields["kind"].default: m
     for m in (SessionStart, AppLaunch, AppReset, AppState, Consent, UserAction, ApiCall,
-              PermissionRequest, PermissionResult, Flow, ComponentStart, NetRequest)
+              PermissionRequest, PermissionResult, Flow, ComponentStart, NetRequest, NetConnect, FileBlocked)
 }
 _VALIDATORS = {kind: m.__pydantic_validator__ for kind, m in MODELS.items()}
 _OTHER = OtherEvent.__pydantic_validator__

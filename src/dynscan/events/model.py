@@ -136,20 +136,45 @@ class NetRequest(BaseEvent):
     stack: list[str] | None = None
 
 
+class NetConnect(BaseEvent):
+    """The app opened (or, on the virtual device, tried to open and was refused) a network
+    connection: ``blocked`` true when it was refused because it did not go to the session's proxy.
+    ``via``: the API that asked (``java.net.Socket.connect``); ``stack``: who called it."""
+
+    kind: Literal["net_connect"] = "net_connect"
+    host: str
+    port: int
+    proto: Literal["tcp", "udp"]
+    blocked: bool = False
+    via: str | None = None
+    stack: list[str] | None = None
+
+
+class FileBlocked(BaseEvent):
+    """Virtual device: the app tried to write (``op``: ``write``, ``delete``) outside its data
+    directory and was refused. Kept in the timeline; no rule judges it."""
+
+    kind: Literal["file_blocked"] = "file_blocked"
+    path: str
+    op: Literal["write", "delete"]
+    stack: list[str] | None = None
+
+
 class OtherEvent(BaseEvent):
     """An event of a kind this version does not know: kept and counted, never judged."""
 
 
 KnownEvent = Annotated[
     SessionStart | AppLaunch | AppReset | AppState | Consent | UserAction | ApiCall
-    | PermissionRequest | PermissionResult | Flow | ComponentStart | NetRequest,
+    | PermissionRequest | PermissionResult | Flow | ComponentStart | NetRequest | NetConnect | FileBlocked,
     Field(discriminator="kind"),
 ]
 Event = KnownEvent | OtherEvent
 
 KNOWN_KINDS: frozenset[str] = frozenset(
     {"session_start", "app_launch", "app_reset", "app_state", "consent", "user_action", "api_call",
-     "permission_request", "permission_result", "flow", "component_start", "net_request"}
+     "permission_request", "permission_result", "flow", "component_start", "net_request", "net_connect",
+     "file_blocked"}
 )
 #: Kinds dynscan's own components write that no rule judges (kept, and not reported as unknown).
 EXTENSION_KINDS: frozenset[str] = frozenset({"permission_check", "tls_failed", "proxy_dropped"})

@@ -5,6 +5,7 @@ from __future__ import annotations
 import zipfile
 from pathlib import Path
 
+from dynscan.atomic import replacing
 from dynscan.device.apkzip import open_apk, read_member
 from dynscan.device.base import AppInfo
 from dynscan.device.sim.manifest import parse_manifest
@@ -43,8 +44,6 @@ def read_apk(apk: Path) -> tuple[AppInfo, bytes, bytes]:
 
 def write_apk(out: Path, manifest: bytes, classes_jar: bytes) -> None:
     out.parent.mkdir(parents=True, exist_ok=True)
-    tmp = out.with_name(out.name + ".tmp")
-    with zipfile.ZipFile(tmp, "w", zipfile.ZIP_DEFLATED) as z:
+    with replacing(out, mode=0o644) as f, zipfile.ZipFile(f, "w", zipfile.ZIP_DEFLATED) as z:
         z.writestr(MANIFEST, manifest)
         z.writestr(CLASSES, classes_jar)
-    tmp.replace(out)

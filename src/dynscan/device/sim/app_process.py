@@ -40,10 +40,12 @@ class AppExit:
 class AppProcess:
     """A running app JVM. Create with :meth:`start`; always end with :meth:`stop`."""
 
-    def __init__(self, package: str, proc: subprocess.Popen[bytes], on_exit: Callable[[AppExit], None]) -> None:
+    def __init__(self, package: str, proc: subprocess.Popen[bytes], on_exit: Callable[[AppExit], None],
+                 on_event: Callable[[dict[str, Any]], None] | None = None) -> None:
         self.package = package
         self._proc = proc
         self._on_exit = on_exit
+        self._on_event = on_event
         self._ids = itertools.count(1)
         self._pending: dict[int, Future[Any]] = {}
         self._lock = threading.Lock()
@@ -67,6 +69,7 @@ class AppProcess:
         log_path: Path,
         on_exit: Callable[[AppExit], None],
         ready_timeout_s: float = 30.0,
+        on_event: Callable[[dict[str, Any]], None] | None = None,
     ) -> AppProcess:
         # a JVM crash report goes next to the app's log, never into the caller's working directory
         crash_file = log_path.parent / f"hs_err_{package}_%p.log"
@@ -75,7 +78,7 @@ class AppProcess:
         args += [str(device_dir), package, str(app_dir)]
         with log_path.open("ab") as log:
             proc = start_group(args, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=log, cwd=device_dir)
-        app = cls(package, proc, on_exit)
+        app = cls(package, proc, on_exit, on_event)
         try:
             app._ready.result(timeout=ready_timeout_s)
         except FutureTimeout as e:
@@ -162,6 +165,10 @@ class AppProcess:
             timer = threading.Timer(0.8, self._reap)
             timer.daemon = True
             timer.start()
+        elif t == "event":  # the runtime refused something (containment): a CONTRACTS event
+            event = msg.get("e")
+            if isinstance(event, dict) and self._on_event is not None:
+                self._on_event(event)
         elif t == "res":
             with self._lock:
                 fut = self._pending.get(int(msg.get("id", -1)))

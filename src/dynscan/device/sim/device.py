@@ -219,10 +219,14 @@ class SimDevice:
         self._require(package)
         self.stop(package)
         opts = list(self._jvm_opts) + (self._proxy.jvm_options() if self._proxy else list(BLOCK_NETWORK_OPTS))
-        opts.append(f"-Djava.io.tmpdir={tempfile.gettempdir()}")  # the run's temp folder (dynscan.runfolder)
+        cache = self.files.data_dir(package) / "cache"  # as on Android: java.io.tmpdir is the app's cache
+        cache.mkdir(parents=True, exist_ok=True)
+        opts.append(f"-Djava.io.tmpdir={cache}")
+        opts.append(f"-Djdk.net.hosts.file={self.files.hosts}")  # names resolve from it alone: no DNS query
         app = AppProcess.start(
             self._java, opts, [self._framework, self.files.app_dir(package) / "classes.jar"], self.root,
             self.files.app_dir(package), package, self.files.log_file(package), self._on_exit,
+            on_event=lambda event: self._on_app_event(package, event),
         )
         with self._lock:
             self._procs[package] = app
@@ -298,6 +302,19 @@ class SimDevice:
                 if app.pid == pid and app.alive():
                     return app
         raise AppNotRunning(f"no running app with pid {pid} on the virtual device")
+
+    def _on_app_event(self, package: str, event: dict[str, Any]) -> None:
+        """An event the runtime recorded (a refused connection or file write): to the sink, as the device's."""
+        sink = self._sink
+        if sink is None:
+            return
+        app = self._procs.get(package)
+        event = {**event, "source": "device", "process": package, **({"pid": app.pid} if app else {})}
+        event.setdefault("ts", time.time())
+        try:
+            sink(event)
+        except DynscanError as e:
+            say(f"warning: an event of {package} was not recorded: {e}")
 
     def _on_exit(self, ex: AppExit) -> None:
         with self._lock:

@@ -31,6 +31,7 @@ class DeviceFiles:
         self.root = root
         for d in (self.apps, self.data, self.logs):
             d.mkdir(parents=True, exist_ok=True)
+        self.hosts.write_text("127.0.0.1 localhost\n::1 localhost\n", encoding="utf-8")
 
     @property
     def apps(self) -> Path:
@@ -43,6 +44,11 @@ class DeviceFiles:
     @property
     def logs(self) -> Path:
         return self.root / "logs"
+
+    @property
+    def hosts(self) -> Path:
+        """The only name resolver of the apps' JVMs (``jdk.net.hosts.file``): loopback names, nothing else."""
+        return self.root / "hosts"
 
     def app_dir(self, package: str) -> Path:
         """``apps/<package>``: the package is checked first, the path checked to stay in ``apps/``."""
