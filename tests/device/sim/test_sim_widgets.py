@@ -62,3 +62,22 @@ def test_an_icon_with_only_a_content_description_is_tappable(device: SimDevice, 
     device.touch(*center(close))
     screen = screen_with(device, text="closed")
     assert find(screen, rid=f"{PKG}:id/btn_settings")
+
+
+@pytest.mark.integration
+@pytest.mark.timeout(120)
+def test_the_driver_reads_the_custom_dialog_and_its_taps_land(device: SimDevice, tmp_path: Path) -> None:
+    from dynscan.driver.reading import read_screen
+    from dynscan.driver.ui import parse_screen
+
+    build_app(APP, tmp_path / "widgets.apk")
+    device.install(tmp_path / "widgets.apk")
+    device.launch(PKG)
+    r = read_screen(parse_screen(screen_with(device, text="同意")))
+    assert r.kind == "policy" and r.policy_links == ("用户协议", "隐私政策")
+    assert r.accept is not None and r.accept.short_id == "ll_agree"
+    assert r.decline is not None and r.decline.short_id == "ll_disagree"
+    assert r.tick is not None and r.tick.short_id == "cb_agree"
+    device.touch(*r.tick.center)
+    device.touch(*r.accept.center)
+    screen_with(device, text="agreed")
