@@ -131,3 +131,15 @@ def test_a_disabled_accept_is_chosen_only_when_there_is_no_other() -> None:
     body = _n("Privacy Policy") + _n("Agree", clickable=True, enabled=False) + _n("Accept", clickable=True)
     r = read_screen(parse_screen(_dump(_n(cls="android.widget.FrameLayout", kids=body))))
     assert _what(r.accept) == "Accept"
+
+
+def test_an_apps_screen_with_a_privacy_link_and_an_ok_button_is_no_dialog() -> None:
+    screen = ('<node index="0" class="android.widget.FrameLayout" package="com.example" bounds="[0,0][1080,2340]">'
+              '<node index="0" text="Settings" class="android.widget.TextView" bounds="[0,100][1080,200]" />'
+              '<node index="1" text="Privacy Policy" clickable="true" class="android.widget.TextView" '
+              'bounds="[0,2000][1080,2080]" />'
+              '<node index="2" text="OK" clickable="true" class="android.widget.Button" bounds="[0,2100][1080,2200]" />'
+              '</node>')
+    assert read_screen(parse_screen(_dump(screen))).kind == "none"
+    dialog = screen.replace('bounds="[0,0][1080,2340]"', 'bounds="[60,800][1020,1500]"', 1)
+    assert read_screen(parse_screen(_dump(screen, dialog))).kind == "policy"  # the same, as a dialog on top

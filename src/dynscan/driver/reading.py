@@ -153,9 +153,10 @@ def _policy(screen: Screen, window: Node, label_of: dict[int, str], meanings: di
         consent_refusal = [n for n in refusals if not meanings[n.pos].weak]
         two_step = [n for n in refusals if second_step(label_of[n.pos])]
         acks = [n for n in inside if meanings[n.pos].role == "accept"]
-        weak_only = bool(acks or refusals) and not _signs_in(inside, meanings)
+        weak_only = bool(acks or refusals) and not _signs_in(inside, meanings) and _dialog_like(screen, root)
         # Policy words with a consent control; or, without them, "agree" beside "disagree", or the second
-        # "are you sure" step. A sign-in page's "Use without an account" or "OK" alone is no consent control.
+        # "are you sure" step. "OK" or "Use without an account" alone answer only a dialog about the policy,
+        # not a sign-in page or an app's screen with a privacy link somewhere on it.
         if not ((worded and (strong_accept or consent_refusal or weak_only))
                 or (strong_accept and consent_refusal) or two_step):
             continue
@@ -171,6 +172,18 @@ def _policy(screen: Screen, window: Node, label_of: dict[int, str], meanings: di
                     and ("同意" in label_of.get(n.pos, "") or "agree" in norm(label_of.get(n.pos, "")))), None)
         return Reading("policy", accept, decline, cands, body, tuple(dict.fromkeys(LINK_TITLE.findall(body))), box)
     return None
+
+
+def _dialog_like(screen: Screen, root: Node) -> bool:
+    """A dialog, a sheet or a card: an AlertDialog's parts, or smaller than the screen (its window or the
+    part of it)."""
+    if any(n.resource_id in _DIALOG_IDS for n in screen.subtree(root)):
+        return True
+    widest = max((w.area for w in screen.windows()), default=0)
+    return 0 < root.area <= 0.75 * widest or 0 < screen.window_of(root).area <= 0.75 * widest
+
+
+_DIALOG_IDS = frozenset({"android:id/button1", "android:id/button2", "android:id/alertTitle", "android:id/parentPanel"})
 
 
 def _signs_in(inside: list[Node], meanings: dict[int, Meaning]) -> bool:
