@@ -11,9 +11,9 @@ import orjson
 import pytest
 
 from dynscan.analysis import analyze_store, load_identity, run_analysis
-from dynscan.config import Config
 from dynscan.errors import InputError
 from dynscan.findings import FailOn
+from dynscan.rules.config import Config
 from dynscan.store import open_store
 
 STACK = ["android.telephony.TelephonyManager.getImei(Native Method)",
@@ -99,7 +99,7 @@ def _timeline() -> list[dict[str, Any]]:
 
 
 def _two_pass(src: Path, into: Path, package: str | None = None) -> dict[str, Any]:
-    from dynscan.events.importer import import_jsonl
+    from dynscan.store.importer import import_jsonl
 
     import_jsonl(src, into, warn=None)
     with open_store(into, create=False) as store:

@@ -23,13 +23,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
 
-from dynscan.config import Config
 from dynscan.errors import InputError
-from dynscan.events.importer import Importer
 from dynscan.events.model import Event
 from dynscan.findings import Report, Severity
 from dynscan.identity import Identity
+from dynscan.rules.config import Config
 from dynscan.session_dir import SessionDir
+from dynscan.store.importer import Importer
 from dynscan.store.session import SessionStore, open_store
 
 if TYPE_CHECKING:

@@ -1,8 +1,8 @@
 import tracemalloc
 
 from dynscan.attribution import SdkDb
-from dynscan.config import Config
 from dynscan.events.model import ApiCall, OtherEvent, SessionStart, UserAction
+from dynscan.rules.config import Config
 from dynscan.rules.engine import MAX_EVIDENCE, all_rules, evaluate
 from dynscan.rules.ids import RULE_IDS
 from factories import Timeline, app_stack, sdk_stack, stack

@@ -24,9 +24,9 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from dynscan.attribution import SdkDb
-from dynscan.config import Config
 from dynscan.events.model import EXTENSION_KINDS, KNOWN_KINDS, Event
 from dynscan.findings import Finding, Severity
+from dynscan.rules.config import Config
 from dynscan.rules.context import TimelineContext
 from dynscan.rules.messages_zh import MESSAGES_ZH
 from dynscan.rules.registry import Hit, RuleFunc, RuleSpec, load_all
