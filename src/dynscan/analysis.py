@@ -171,6 +171,7 @@ def run_analysis(
     stdout: IO[bytes] | None = None,
 ) -> Report:
     """The whole ``dynscan analyze``; returns the report (exit code: ``report.exit_code``)."""
+    from dynscan.catalog import report_catalog
     from dynscan.reports import FORMATS, ReportInput, render, write_reports
 
     if (session is None) == (events is None):
@@ -206,7 +207,8 @@ def run_analysis(
             stack.callback(store.close)
         analysis.report.stats["provenance"] = _provenance(session, config, lang)
         data = ReportInput(report=analysis.report, evidence=analysis.evidence, timeline=store.iter_raw,
-                           lang=lang, show_values=show_values, identity=ident)
+                           lang=lang, show_values=show_values, identity=ident,
+                           catalog=report_catalog(cfg.sdk_signatures))
         if to_files:
             assert files_dir is not None
             write_reports(data, to_files, files_dir)
