@@ -40,6 +40,18 @@ def test_analyze_store_reports_findings_evidence_and_stats(tmp_path: Path) -> No
     assert report.stats["findings_by_severity"]["critical"] == 1
 
 
+def test_an_odd_event_after_a_long_run_is_counted_and_never_stops_the_analysis(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    odd = {"kind": "api_call", "ts": 11.5, "api": "x.Y.z", "category": "no-such-category", "source": "agent"}
+    with open_store(tmp_path) as store:
+        store.append_many([*EVENTS, odd])
+    report = run_analysis(session=tmp_path, formats=["json"], out=tmp_path / "out")
+    assert report.stats["invalid_events"] == 1 and report.stats["unknown_kinds"] == 0
+    assert ("PRE_CONSENT_COLLECTION", "app") in {(f.rule, f.actor) for f in report.findings}
+    assert json.loads((tmp_path / "out" / "report.json").read_text())["stats"]["invalid_events"] == 1
+    assert "1 event failed validation when stored" in capsys.readouterr().err
+
+
 def test_quiet_timeline_passes(tmp_path: Path) -> None:
     with open_store(tmp_path) as store:
         store.append_many([EVENTS[0], EVENTS[2]])

@@ -80,6 +80,10 @@ def _analysis(store: SessionStore, result: EngineResult, package: str | None) ->
         "findings": len(findings),
         "findings_by_severity": by_severity,
     }
+    invalid = stats.get("invalid_events", 0)
+    if invalid:
+        print(f"dynscan: warning: {invalid} event{'' if invalid == 1 else 's'} failed validation when "
+              f"stored; kept as invalid_event (with the reason) and not judged", file=sys.stderr)
     failed = any(f.severity.rank >= FAIL_VERDICT_AT.rank for f in findings)
     report = Report(package=package or result.package, verdict="fail" if failed else "pass",
                     findings=findings, stats=stats)

@@ -149,6 +149,7 @@ def evaluate(
         "events": total,
         "events_by_kind": dict(sorted(kinds.items())),
         "unknown_kinds": sum(n for k, n in kinds.items() if k not in KNOWN_KINDS and k not in EXTENSION_KINDS),
+        "invalid_events": kinds.get("invalid_event", 0),  # failed validation when stored; kept, not judged
         "api_calls_by_actor": dict(sorted(api_by_actor.items(), key=lambda kv: (-kv[1], kv[0]))),
         "flows_by_party": flows_by_party,
         "system_flows_ignored": system_flows,
