@@ -43,7 +43,8 @@ EXPECTED = {
     "permission_notice": ("none", None, None),
     "android6_grant": ("permission", "ALLOW", "DENY"),
     "legacy_review": ("permission", "CONTINUE", "CANCEL"),
-    "legacy_location_list": ("permission", "Allow only while using the app", "Deny"),
+    "legacy_location_list": ("permission", "Allow only while using the app", "Deny"),  # the review's chooser
+    "android10_location_buttons": ("permission", "Allow only while using the app", "Deny"),
     "legacy_location_radio": ("permission", "ALLOW", "DENY"),
     "deny_anyway": ("permission", "CANCEL", "DENY ANYWAY"),
     "special_access": ("permission", "ALLOW", "DENY"),
