@@ -13,6 +13,7 @@ a window of the permission controller (or Settings) with its own buttons. Consen
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass, replace
 from typing import Literal
 
@@ -129,10 +130,13 @@ def _one_window_if_flat(screen: Screen) -> Screen:
     return Screen((root, *(replace(t, pos=t.pos + 1, parent=0, end=t.end + 1) for t in screen.nodes)))
 
 
-def _root(screen: Screen, seed: Node, meanings: dict[int, Meaning]) -> Node | None:
-    """The smallest part of the window around ``seed`` that holds a control with a meaning."""
+def _root(screen: Screen, seed: Node, marks: list[int]) -> Node | None:
+    """The smallest part of the window around ``seed`` that holds a control with a meaning (``marks``:
+    the sorted positions of such controls; a subtree is the slice ``[pos, end)``)."""
     for a in [seed, *screen.ancestors(seed)]:
-        if any(d.pos in meanings for d in screen.subtree(a) if d.pos != seed.pos or a is not seed):
+        lo, hi = bisect_left(marks, a.pos), bisect_left(marks, a.end)
+        inside = hi - lo - (1 if a is seed and lo < hi and marks[lo] == seed.pos else 0)
+        if inside > 0:
             return a
     return None
 
@@ -140,12 +144,13 @@ def _root(screen: Screen, seed: Node, meanings: dict[int, Meaning]) -> Node | No
 def _policy(screen: Screen, window: Node, label_of: dict[int, str], meanings: dict[int, Meaning]) -> Reading | None:
     seeds = [n for n in screen.subtree(window) if POLICY_WORDS.search(n.text) or POLICY_WORDS.search(n.content_desc)]
     seeds += [n for n in screen.subtree(window) if n.pos in label_of and second_step(label_of[n.pos])]
-    roots: list[Node] = []
+    marks = sorted(meanings)
+    roots: dict[int, Node] = {}
     for s in seeds:
-        r = _root(screen, s, meanings)
-        if r is not None and r not in roots:
-            roots.append(r)
-    for root in sorted(roots, key=lambda r: r.area):
+        r = _root(screen, s, marks)
+        if r is not None:
+            roots.setdefault(r.pos, r)
+    for root in sorted(roots.values(), key=lambda r: r.area):
         inside = [n for n in screen.subtree(root) if n.pos in meanings]
         worded = any(POLICY_WORDS.search(n.text) for n in screen.subtree(root))
         strong_accept = [n for n in inside if meanings[n.pos].role == "accept" and not meanings[n.pos].weak]
@@ -192,8 +197,9 @@ def _signs_in(inside: list[Node], meanings: dict[int, Meaning]) -> bool:
 
 def _rationale(screen: Screen, window: Node, label_of: dict[int, str],
                meanings: dict[int, Meaning]) -> Reading | None:
+    marks = sorted(meanings)
     for seed in (n for n in screen.subtree(window) if n.text and PERMISSION_TALK.search(n.text)):
-        root = _root(screen, seed, meanings)
+        root = _root(screen, seed, marks)
         if root is None:
             continue
         inside = [n for n in screen.subtree(root) if n.pos in meanings]

@@ -35,7 +35,8 @@ class Meaning(NamedTuple):
 
 
 def _words(*w: str) -> tuple[str, ...]:
-    return w
+    """A word list, longest first: the longest match names the wording."""
+    return tuple(sorted(w, key=len, reverse=True))
 
 
 # Refusing consent; tested before accept words.
@@ -94,7 +95,7 @@ def norm(label: str) -> str:
 
 
 def _starts(label: str, words: tuple[str, ...]) -> str | None:
-    for w in sorted(words, key=len, reverse=True):
+    for w in words:  # longest first (see _words)
         if label == w:
             return w
         if label.startswith(w):
@@ -148,4 +149,8 @@ def is_close_icon(resource_id: str, content_desc: str) -> bool:
 
 
 def second_step(label: str) -> bool:
-    return norm(label) in SECOND_STEP or any(norm(label).startswith(w) for w in SECOND_STEP)
+    s = norm(label)
+    return s.startswith(_SECOND_STEP_PREFIXES)
+
+
+_SECOND_STEP_PREFIXES = tuple(SECOND_STEP)
