@@ -26,6 +26,14 @@ public class TextView extends View {
 
     public void setHint(CharSequence hint) {}
 
+    public void setMovementMethod(android.text.method.MovementMethod movement) {}
+
+    public void setHighlightColor(int color) {}
+
+    public void setLineSpacing(float add, float mult) {}
+
+    public void setMaxLines(int maxLines) {}
+
     public int length() { return mText.length(); }
 
     @Override protected String simText() { return mText.toString(); }
