@@ -26,7 +26,12 @@ public class TextView extends View {
 
     public void setHint(CharSequence hint) {}
 
-    public void setMovementMethod(android.text.method.MovementMethod movement) {}
+    /** As on Android, a movement method (links) makes the text clickable, long-clickable and focusable. */
+    public void setMovementMethod(android.text.method.MovementMethod movement) {
+        setClickable(movement != null);
+        setLongClickable(movement != null);
+        setFocusable(movement != null);
+    }
 
     public void setHighlightColor(int color) {}
 
