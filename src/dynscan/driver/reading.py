@@ -154,6 +154,10 @@ def _policy(screen: Screen, window: Node, label_of: dict[int, str], meanings: di
         inside = [n for n in screen.subtree(root) if n.pos in meanings]
         worded = any(POLICY_WORDS.search(n.text) or POLICY_WORDS.search(n.content_desc) for n in screen.subtree(root))
         strong_accept = [n for n in inside if meanings[n.pos].role == "accept" and not meanings[n.pos].weak]
+        if worded and not strong_accept and not any(PERMISSION_TALK.search(n.text) for n in screen.subtree(root)):
+            # a consent banner's "Allow all" (cookies, personalised ads); on a page about a permission,
+            # "Allow" goes on to the system dialog and is no consent
+            strong_accept = [n for n in inside if meanings[n.pos].role == "allow" and not meanings[n.pos].weak]
         refusals = [n for n in inside if meanings[n.pos].role == "decline"]
         consent_refusal = [n for n in refusals if not meanings[n.pos].weak]
         two_step = [n for n in refusals if second_step(label_of[n.pos])]
