@@ -62,6 +62,9 @@ def test_app_text_reaches_the_terminal_escaped(tmp_path: Path) -> None:
     assert result.exit_code == 0
     assert not {"\x9b", "\u202e", "\u2028"} & set(result.output)
     assert "'Agree\\x9b31m\\u202e'" in result.output  # (the label's edges are trimmed)
+    result = CliRunner().invoke(app, ["screen", str(dump), "--format", "json"])
+    assert result.exit_code == 0 and not {"\x9b", "\u202e", "\u2028"} & set(result.output)
+    assert json.loads(result.output)["accept"]["text"] == "Agree\x9b31m\u202e\u2028"  # the same JSON
 
 
 @pytest.mark.parametrize("content", ["<hierarchy><node", "not xml at all", "<html><body/></html>",

@@ -35,6 +35,24 @@ def terminal_safe(s: str) -> str:
     return "".join(out)
 
 
+def json_safe(doc: str) -> str:
+    """JSON text with control, format (bidi) and separator characters as \\u escapes: still the same JSON,
+    but nothing in it can drive a terminal."""
+    out = []
+    for ch in doc:
+        cat = unicodedata.category(ch)
+        if cat[0] == "C" or cat in ("Zl", "Zp"):
+            code = ord(ch)
+            if code > 0xFFFF:
+                code -= 0x10000
+                out.append(f"\\u{0xD800 + (code >> 10):04x}\\u{0xDC00 + (code & 0x3FF):04x}")
+            else:
+                out.append(f"\\u{code:04x}")
+        else:
+            out.append(ch)
+    return "".join(out)
+
+
 def node_json(node: Node | None) -> dict[str, Any] | None:
     if node is None:
         return None
@@ -97,6 +115,6 @@ def screen(
     xml = _read(dump)
     r = read_screen(parse_screen(xml))
     if format is ScreenFormat.json:
-        typer.echo(orjson.dumps(reading_json(r)).decode())
+        typer.echo(json_safe(orjson.dumps(reading_json(r)).decode()))
     else:
         typer.echo(reading_text(r))
