@@ -13,8 +13,8 @@ from typing import Any
 import orjson
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
-from dynscan.atomic import write_atomic
 from dynscan.errors import InputError
+from dynscan.util.atomic import write_atomic
 
 #: Identity keys that hold one string value each, in file order.
 STRING_KEYS: tuple[str, ...] = (

@@ -22,8 +22,8 @@ from pathlib import Path
 
 import pytest
 
-from dynscan.runfolder import ENV
-from dynscan.session_lock import LOCK_NAME
+from dynscan.util.runfolder import ENV
+from dynscan.util.session_lock import LOCK_NAME
 
 pytestmark = [pytest.mark.integration, pytest.mark.timeout(600)]
 ROOT = Path(__file__).resolve().parents[2]

@@ -1,7 +1,10 @@
-"""``dynscan run``: install, instrument, drive, capture, correlate and report, and always clean up.
+"""Capture one session: install, instrument, drive and record, and always clean up.
 
 Every resource (device, proxy, app JVM, Frida session) is entered into one ``ExitStack``, so a
-failure at any step, Ctrl-C or SIGTERM stops them all and restores the device's settings.
+failure at any step, Ctrl-C or SIGTERM stops them all and restores the device's settings. The
+device is any :class:`dynscan.device.base.Device`: how its traffic reaches the proxy, what the
+proxy may assume about where a flow came from and how sensor readings reach the app are its own
+business. Judging what was recorded is the layer above (:mod:`dynscan.scan`).
 """
 
 from __future__ import annotations
@@ -11,49 +14,36 @@ import dataclasses
 import json
 import signal
 import time
-import zipfile
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from dynscan.analysis import run_analysis
-from dynscan.atomic import private_files, write_atomic
 from dynscan.capture.finish import finish_session
 from dynscan.capture.instrumented_app import InstrumentedApp
 from dynscan.capture.proxy import ProxyProcess
-from dynscan.config import Config
-from dynscan.device.apkzip import check_apk
+from dynscan.device.base import Device
 from dynscan.device.registry import SIM_SERIAL, open_device
 from dynscan.driver.runner import ScenarioRunner
-from dynscan.driver.scenario import Scenario, load_scenario
-from dynscan.errors import DynscanError, InputError, Interrupted, Terminated
-from dynscan.findings import Report
-from dynscan.hooks.loader import Catalog, load_catalog
+from dynscan.driver.scenario import Scenario
+from dynscan.errors import DynscanError, Interrupted, Terminated
+from dynscan.hooks.loader import Catalog
 from dynscan.instrument.models import DEFAULT_CONSENT_TAPS, AgentOptions
-from dynscan.reports import FORMATS
-from dynscan.runfolder import note_session, run_folder, sweep
 from dynscan.session_dir import SessionDir, SessionMeta
-from dynscan.session_lock import SessionLock, claim_default, claim_new
 from dynscan.store import open_store
-from dynscan.termsafe import say
+from dynscan.util.atomic import write_atomic
+from dynscan.util.termsafe import say
 
 Progress = Callable[[str], None]
 
 
 @dataclass
-class ScanOptions:
+class CaptureOptions:
     apk: Path
-    out: Path | None  # None: a new ./dynscan-<time>-<random>, set here once created
     device: str = SIM_SERIAL
-    scenario: str = "default"
-    formats: Sequence[str] = ()
-    config: Path | None = None
-    catalogs: Sequence[Path] = ()
     interactive: bool = False
-    lang: str = "en"
-    show_values: bool = False
-    sinkhole: bool | None = None  # default: on for the virtual device, off for real devices
+    sinkhole: bool | None = None  # default: the device's own (on for the virtual device, off for real ones)
+    first_party_domains: Sequence[str] = ()
     extra: dict[str, Any] = field(default_factory=dict)
 
 
@@ -62,7 +52,7 @@ def _stderr(msg: str) -> None:
 
 
 @contextlib.contextmanager
-def _sigterm_as_interrupt() -> Iterator[None]:
+def sigterm_as_interrupt() -> Iterator[None]:
     """SIGTERM unwinds like Ctrl-C, so the clean-up below runs on ``kill`` too."""
     def handler(_sig: int, _frame: object) -> None:
         raise KeyboardInterrupt
@@ -77,50 +67,16 @@ def _sigterm_as_interrupt() -> Iterator[None]:
         signal.signal(signal.SIGTERM, old)
 
 
-def _claim_out(out: Path | None) -> SessionLock:
-    """The session directory, created (a default name: exclusively) and locked for this run."""
-    if out is None:
-        return claim_default(Path.cwd())
-    if out.exists() and not out.is_dir():
-        raise InputError(f"{out}: exists and is not a directory")
-    lock = claim_new(out, exclusive=False)
-    sd = SessionDir(out)
-    if sd.db.exists() or sd.events_jsonl.exists():
-        lock.release()
-        raise InputError(f"{out}: already holds a session; choose another --out (nothing was overwritten)")
-    return lock
+def capture(opts: CaptureOptions, sd: SessionDir, scenario: Scenario, catalog: Catalog,
+            progress: Progress = _stderr) -> None:
+    """Record one session into ``sd``; identity.json and events.jsonl are written even after a failure.
 
-
-def scan(opts: ScanOptions, progress: Progress = _stderr) -> Report:
-    """Run one scan; returns the report (its ``exit_code`` decides the command's exit)."""
-    for left in sweep():  # what runs killed with SIGKILL left: processes, temp folders, session locks
-        progress(f"cleaned up after a {left.describe()}")
-    if not opts.apk.is_file():
-        raise InputError(f"{opts.apk}: no such APK")
-    if not zipfile.is_zipfile(opts.apk):
-        raise InputError(f"{opts.apk}: not an .apk (not a zip file)")
-    check_apk(opts.apk)  # entry count and uncompressed size within the limits, on any device
-    for fmt in opts.formats:
-        if fmt not in FORMATS:
-            raise InputError(f"unknown report format {fmt!r}: use one of {', '.join(FORMATS)}")
-    if opts.interactive and opts.device == SIM_SERIAL:
-        raise InputError("--interactive needs a phone or an emulator (--device SERIAL): the virtual device has "
-                         "no screen for a tester to use; drive it with --scenario instead")
-    scenario = load_scenario(opts.scenario)
-    config = Config.load(opts.config)
-    catalog = load_catalog(opts.catalogs)
-    with private_files(), run_folder(), _sigterm_as_interrupt(), _claim_out(opts.out) as lock:
-        opts.out = lock.root
-        note_session(lock.root)
-        return _scan(opts, SessionDir(lock.root).create(), scenario, config, catalog, progress)
-
-
-def _scan(opts: ScanOptions, sd: SessionDir, scenario: Scenario, config: Config, catalog: Catalog,
-          progress: Progress) -> Report:
+    Ctrl-C or SIGTERM is :class:`Interrupted` once everything is cleaned up.
+    """
     started = time.time()
     interrupted = False
     try:
-        _capture(opts, sd, scenario, config, catalog, started, progress)
+        _capture(opts, sd, scenario, catalog, started, progress)
     except (KeyboardInterrupt, Terminated):  # Terminated: SIGTERM while a phone's DeviceSetup was open
         interrupted = True
     finally:
@@ -130,23 +86,14 @@ def _scan(opts: ScanOptions, sd: SessionDir, scenario: Scenario, config: Config,
     meta = SessionDir(sd.root).read_meta() or SessionMeta()
     meta.finished = time.time()
     sd.write_meta(meta)
-    progress("correlating and writing reports")
-    try:  # each report is written to a temporary name and renamed: complete or absent
-        report = run_analysis(session=sd.root, formats=list(opts.formats) or list(FORMATS), out=sd.root,
-                              config=opts.config, lang=opts.lang, show_values=opts.show_values)
-    except (KeyboardInterrupt, Terminated):
-        raise Interrupted(f"interrupted while writing the reports (those present are complete); the session "
-                          f"is in {sd.root}") from None
-    progress(f"verdict: {report.verdict} ({len(report.findings)} findings) in {sd.root}")
-    return report
 
 
-def _capture(opts: ScanOptions, sd: SessionDir, scenario: Scenario, config: Config, catalog: Catalog,
+def _capture(opts: CaptureOptions, sd: SessionDir, scenario: Scenario, catalog: Catalog,
              started: float, progress: Progress) -> None:
     """Everything that runs on the device, inside one ExitStack."""
-    with contextlib.ExitStack() as stack:
+    with sigterm_as_interrupt(), contextlib.ExitStack() as stack:
         progress(f"opening device {opts.device}")
-        device: Any = open_device(opts.device)
+        device: Device = open_device(opts.device)
         stack.callback(device.close)
         stack.callback(_collect_logs, device, sd, progress)  # last before the device closes
         info = device.install(opts.apk)
@@ -157,29 +104,21 @@ def _capture(opts: ScanOptions, sd: SessionDir, scenario: Scenario, config: Conf
         write_atomic(sd.identity, json.dumps(device.identity(), indent=2).encode())
         store.append({"kind": "session_start", "ts": time.time(), "source": "driver", "package": info.package,
                       "app_version": info.version, "device": dataclasses.asdict(device.info()),  # as found
-                      "first_party_domains": list(config.first_party_domains)})
-        sim = opts.device == SIM_SERIAL
-        sinkhole = opts.sinkhole if opts.sinkhole is not None else sim
-        # Only the app's own JVM uses the virtual device's proxy; on a phone, other apps' traffic comes too.
-        attribution = "app" if sim else "unknown"
+                      "first_party_domains": list(opts.first_party_domains)})
+        sinkhole = opts.sinkhole if opts.sinkhole is not None else device.sinkhole_default
         progress("starting the proxy")
         proxy = stack.enter_context(ProxyProcess(sd.root, sinkhole=sinkhole, identity=sd.identity,
-                                                 attribution=attribution))
+                                                 attribution=device.traffic_attribution))
         progress(f"proxy on 127.0.0.1:{proxy.port}{' (sinkhole: nothing leaves this machine)' if sinkhole else ''}")
-        if sim:
-            device.set_proxy("127.0.0.1", proxy.port, proxy.ca_pem)
-        else:  # global proxy, system CA and frida-server: journalled and restored on every exit path
-            from dynscan.device.android import DeviceSetup
-
-            stack.enter_context(DeviceSetup(opts.device, device.client, proxy_port=proxy.port, ca_pem=proxy.ca_pem))
+        stack.enter_context(device.route_traffic(proxy.port, proxy.ca_pem))  # restored on every exit path
         sd.write_meta(SessionMeta(package=info.package, app_version=info.version,  # with the proxy and CA set
                                   device=dataclasses.asdict(device.info()), scenario=scenario.name, started=started))
         options = AgentOptions(package=info.package,
                                consent_taps=list(DEFAULT_CONSENT_TAPS) if opts.interactive else [])
         app = InstrumentedApp(device, info.package, store, catalog, options)
         stack.callback(app.close)
-        if hasattr(device, "set_sensor_injector"):  # on Android, sensor events go through the agent
-            device.set_sensor_injector(lambda samples: app.agent.inject_sensor(samples) if app.agent else None)
+        device.set_sensor_injector(lambda samples: app.agent.inject_sensor(samples) if app.agent else None)
+        stack.callback(device.set_sensor_injector, None)
         if opts.interactive:
             _interactive(app, store.append, progress)
         else:
@@ -190,7 +129,7 @@ def _capture(opts: ScanOptions, sd: SessionDir, scenario: Scenario, config: Conf
         time.sleep(0.3)  # let the proxy write the last flows
 
 
-def _collect_logs(device: Any, sd: SessionDir, progress: Progress) -> None:
+def _collect_logs(device: Device, sd: SessionDir, progress: Progress) -> None:
     try:
         files = device.collect_logs(sd.logs)
     except (DynscanError, OSError) as e:

@@ -22,7 +22,7 @@ from dynscan.cli.options import (
     ShowValuesOption,
 )
 from dynscan.findings import FailOn
-from dynscan.termsafe import say
+from dynscan.util.termsafe import say
 
 SessionArgument = Annotated[
     Path | None,

@@ -9,7 +9,7 @@ from typing import Annotated
 import typer
 
 from dynscan.device.registry import list_devices
-from dynscan.termsafe import safe
+from dynscan.util.termsafe import safe
 
 
 def devices(

@@ -10,8 +10,8 @@ from dynscan.device.registry import SIM_SERIAL
 from dynscan.errors import InputError, SetupError
 from dynscan.instrument.doctor_checks import Check, run_checks
 from dynscan.instrument.probe import probe_checks
-from dynscan.runfolder import sweep
-from dynscan.termsafe import safe
+from dynscan.util.runfolder import sweep
+from dynscan.util.termsafe import safe
 
 _MARK = {"ok": "ok  ", "warn": "warn", "fail": "FAIL"}
 

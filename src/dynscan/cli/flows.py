@@ -11,10 +11,10 @@ import typer
 
 from dynscan.errors import InputError
 from dynscan.identity import Identity
-from dynscan.termsafe import safe
 from dynscan.traffic.detect import Detector
 from dynscan.traffic.flowfile import scan_file
 from dynscan.traffic.location import DEFAULT_TOLERANCE
+from dynscan.util.termsafe import safe
 
 
 class FlowsFormat(StrEnum):

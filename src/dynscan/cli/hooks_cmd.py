@@ -10,7 +10,7 @@ import orjson
 import typer
 
 from dynscan.hooks import Catalog, HookSpec, load_catalog
-from dynscan.termsafe import safe
+from dynscan.util.termsafe import safe
 
 
 class ListFormat(StrEnum):

@@ -8,7 +8,7 @@ from typing import Annotated
 import typer
 
 from dynscan.device.sim.build import build_app
-from dynscan.termsafe import safe
+from dynscan.util.termsafe import safe
 
 app = typer.Typer(help="The virtual device: build apps for it.", rich_markup_mode=None)
 

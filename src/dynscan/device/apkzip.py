@@ -11,7 +11,7 @@ import zipfile
 from pathlib import Path
 
 from dynscan.errors import InputError
-from dynscan.limits import APK_BYTES, APK_ENTRIES
+from dynscan.util.limits import APK_BYTES, APK_ENTRIES
 
 
 def open_apk(apk: Path) -> zipfile.ZipFile:

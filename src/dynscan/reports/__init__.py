@@ -9,10 +9,10 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from dynscan.atomic import write_atomic
 from dynscan.errors import DynscanError, InputError
 from dynscan.reports.i18n import check_lang
 from dynscan.reports.inputs import ReportInput
+from dynscan.util.atomic import write_atomic
 
 FORMATS = ("json", "html", "sarif", "junit", "xlsx")
 FILE_NAMES = {"json": "report.json", "html": "report.html", "sarif": "report.sarif",

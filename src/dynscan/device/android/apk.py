@@ -12,7 +12,7 @@ from dynscan.device.android.axml import Element, parse_axml
 from dynscan.device.apkzip import open_apk, read_member
 from dynscan.device.base import AppInfo
 from dynscan.errors import InputError
-from dynscan.pkgname import check_package_name
+from dynscan.util.pkgname import check_package_name
 
 _BADGING = {
     "package": re.compile(r"^package: name='([^']+)'", re.M),

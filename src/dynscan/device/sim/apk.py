@@ -5,11 +5,11 @@ from __future__ import annotations
 import zipfile
 from pathlib import Path
 
-from dynscan.atomic import replacing
 from dynscan.device.apkzip import open_apk, read_member
 from dynscan.device.base import AppInfo
 from dynscan.device.sim.manifest import parse_manifest
 from dynscan.errors import InputError
+from dynscan.util.atomic import replacing
 
 MANIFEST = "AndroidManifest.xml"
 CLASSES = "classes.jar"

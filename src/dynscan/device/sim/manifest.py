@@ -6,7 +6,7 @@ import xml.etree.ElementTree as ET
 
 from dynscan.device.base import AppInfo
 from dynscan.errors import InputError
-from dynscan.pkgname import check_package_name
+from dynscan.util.pkgname import check_package_name
 
 ANDROID = "{http://schemas.android.com/apk/res/android}"
 MAIN = "android.intent.action.MAIN"

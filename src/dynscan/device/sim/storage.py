@@ -5,10 +5,10 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-from dynscan.atomic import write_atomic
 from dynscan.device.base import AppInfo
-from dynscan.pkgname import check_package_name
-from dynscan.safepath import inside
+from dynscan.util.atomic import write_atomic
+from dynscan.util.pkgname import check_package_name
+from dynscan.util.safepath import inside
 
 #: Packages every virtual device has: (package, label, launcher activity, system).
 SYSTEM_PACKAGES: tuple[tuple[str, str, str, bool], ...] = (
