@@ -32,7 +32,7 @@ from dynscan.session_dir import SessionDir
 from dynscan.store.importer import Importer
 from dynscan.store.session import SessionStore, open_store
 from dynscan.util.atomic import private_files
-from dynscan.util.termsafe import say
+from dynscan.util.termsafe import json_safe, say
 
 if TYPE_CHECKING:
     from dynscan.rules.engine import EngineResult
@@ -223,7 +223,7 @@ def run_analysis(
             write_reports(data, to_files, files_dir)
         if to_stdout:
             sink = stdout if stdout is not None else sys.stdout.buffer
-            sink.write(render("json", data))
+            sink.write(json_safe(render("json", data).decode()).encode())  # nothing that drives a terminal
             sink.flush()
     return analysis.report
 

@@ -342,3 +342,15 @@ def test_an_imported_session_and_its_reports_are_private(tmp_path: Path) -> None
     modes = {p.name: p.stat().st_mode & 0o777 for p in [out, *out.iterdir()]}
     assert modes.pop("out") == 0o700 and modes["session.db"] == 0o600 and modes["report.html"] == 0o600
     assert all(m == 0o600 for m in modes.values()), modes
+
+
+def test_the_json_report_on_stdout_carries_no_c1_or_bidi_character(tmp_path: Path) -> None:
+    timeline = tmp_path / "t.jsonl"
+    lines = [{"kind": "session_start", "ts": 1.0, "package": "com.example.x\u202e"},
+             {"kind": "evil\x9b2J\u2028", "ts": 2.0}]
+    timeline.write_bytes(b"\n".join(orjson.dumps(e) for e in lines) + b"\n")
+    r = subprocess.run([sys.executable, "-m", "dynscan", "analyze", "--events", str(timeline)],
+                       capture_output=True, timeout=120)
+    assert r.returncode == 0, r.stderr
+    out = r.stdout.decode()
+    assert not any(ch in out for ch in "\x9b\u202e\u2028") and json.loads(out)["package"] == "com.example.x\u202e"

@@ -31,3 +31,14 @@ def test_say_prints_one_line() -> None:
     out = io.StringIO()
     say("unknown kind \x1b[31mred\nforged", stream=out)
     assert out.getvalue() == "dynscan: unknown kind \\x1b[31mred\\nforged\n"
+
+
+def test_json_safe_keeps_the_json_and_drops_what_drives_a_terminal() -> None:
+    import json
+
+    from dynscan.util.termsafe import json_safe
+
+    doc = json.dumps({"kind": "x\x9b31m\u202eevil\u2028\U000e0041", "ok": "同意 é"}, ensure_ascii=False)
+    out = json_safe(doc)
+    assert json.loads(out) == json.loads(doc)
+    assert not any(ch in out for ch in "\x9b\u202e\u2028\U000e0041") and "同意 é" in out

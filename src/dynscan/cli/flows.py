@@ -14,7 +14,7 @@ from dynscan.identity import Identity
 from dynscan.traffic.detect import Detector
 from dynscan.traffic.flowfile import scan_file
 from dynscan.traffic.location import DEFAULT_TOLERANCE
-from dynscan.util.termsafe import safe
+from dynscan.util.termsafe import json_safe, safe
 
 
 class FlowsFormat(StrEnum):
@@ -55,7 +55,7 @@ def flows(
     detector = Detector.build(Identity.load(identity), tolerance=tolerance)
     scanned = scan_file(flowfile, detector)
     if format is FlowsFormat.json:
-        typer.echo(orjson.dumps(scanned.records).decode())
+        typer.echo(json_safe(orjson.dumps(scanned.records).decode()))
     else:
         typer.echo(_table(scanned.records))
     if scanned.stopped:

@@ -13,6 +13,7 @@ from dynscan.driver.scenario import BUILTIN_NAMES
 from dynscan.findings import FailOn
 from dynscan.reports import FILE_NAMES
 from dynscan.scan import ScanOptions, scan
+from dynscan.util.termsafe import json_safe
 
 
 def run(
@@ -60,6 +61,6 @@ def run(
     assert opts.out is not None  # scan created the session directory
     json_report = opts.out / FILE_NAMES["json"]
     if out is None and json_report.is_file():  # CONTRACTS: without --out, json goes to stdout
-        sys.stdout.buffer.write(json_report.read_bytes().rstrip(b"\n") + b"\n")
+        sys.stdout.buffer.write(json_safe(json_report.read_text(encoding="utf-8").rstrip("\n")).encode() + b"\n")
         sys.stdout.flush()
     raise typer.Exit(report.exit_code(fail_on))
