@@ -87,6 +87,9 @@ class AppProcess:
         except AppNotRunning as e:
             app.stop(grace_s=0)
             raise SetupError(f"{package}: the virtual device's JVM failed to start (see {log_path})") from e
+        except BaseException:  # Ctrl-C or SIGTERM while the JVM starts: nobody else knows of it yet
+            app.stop(grace_s=0)
+            raise
         return app
 
     @property
