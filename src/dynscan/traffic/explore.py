@@ -262,4 +262,5 @@ def _drop_soft_duplicates(hits: set[Hit]) -> set[Hit]:
 
 def _rank(h: Hit) -> tuple[int, int, str]:
     # fewest steps first; for locations the most precise
-    return (len(h.encoding.split("+")), -(h.precision or 0), h.encoding)
+    steps = [p for p in h.encoding.split("+") if p != "plain"]
+    return (len(steps), -(h.precision or 0), h.encoding)
