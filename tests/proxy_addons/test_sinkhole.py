@@ -31,7 +31,7 @@ def sinkhole(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Mitmdump]:
 
 
 @pytest.mark.parametrize(("host", "party", "sdk"), [
-    ("collect.tracker.invalid", "third", None),
+    ("collect.tracker.invalid", "unknown", None),  # neither SDK data nor SDK code: not a third party
     ("api.example.com", "first", None),
     ("cdn.myshop.cn", "first", None),
     ("ads.tanx.com", "third", "alibaba-tanx"),
@@ -91,3 +91,4 @@ def test_proxy_keeps_serving_after_a_client_drops_a_sinkholed_websocket(sinkhole
     s.close()  # no close frame
     assert sinkhole.http("GET", "http://after-drop.invalid/ok") == 200
     assert sinkhole.alive()
+

@@ -41,12 +41,13 @@ class ProxyProcess:
 
     def __init__(self, session_dir: Path, *, sinkhole: bool = False, host: str = "127.0.0.1",
                  port: int | None = None, confdir: Path | None = None, identity: Path | None = None,
-                 attribution: str = "unknown") -> None:
+                 attribution: str = "unknown", config: Path | None = None, package: str | None = None) -> None:
         self.session_dir, self.sinkhole, self.host = session_dir, sinkhole, host
         self.port = port or free_port(host)
         self.confdir = confdir or default_confdir()
         self.identity = identity
         self.attribution = attribution
+        self.config, self.package = config, package
         self.proc: subprocess.Popen[bytes] | None = None
         self.log_path = session_dir / "logs" / "mitmdump.log"
 
@@ -60,6 +61,10 @@ class ProxyProcess:
                "--set", f"dynscan_session={self.session_dir}", "--set", f"dynscan_attribution={self.attribution}"]
         if self.identity is not None:
             cmd += ["--set", f"dynscan_identity={self.identity}"]
+        if self.config is not None:  # the destination classifier's first-party domains and SDK files
+            cmd += ["--set", f"dynscan_config={self.config}"]
+        if self.package:
+            cmd += ["--set", f"dynscan_package={self.package}"]
         if self.sinkhole:
             cmd += ["-s", str(sinkhole_script()), "--set", "dynscan_sinkhole=true"]
         return cmd

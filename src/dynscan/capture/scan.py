@@ -140,7 +140,7 @@ def _capture(opts: ScanOptions, sd: SessionDir, scenario: Scenario, config: Conf
         # Only the app's own JVM uses the virtual device's proxy; on a phone, other apps' traffic comes too.
         attribution = "app" if sim else "unknown"
         proxy = stack.enter_context(ProxyProcess(sd.root, sinkhole=sinkhole, identity=sd.identity,
-                                                 attribution=attribution))
+                                                 attribution=attribution, config=opts.config, package=info.package))
         progress(f"proxy on 127.0.0.1:{proxy.port}{' (sinkhole: nothing leaves this machine)' if sinkhole else ''}")
         if sim:
             device.set_proxy("127.0.0.1", proxy.port, proxy.ca_pem)

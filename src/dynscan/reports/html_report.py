@@ -177,8 +177,9 @@ def render_html(data: ReportInput) -> bytes:
     chips = "".join(f'<span class="count{" zero" if not counts[s] else ""}"><b>{counts[s]}</b>'
                     f'<span class="sev {s}">{_e(t(s, lang))}</span></span>' for s in SEVERITIES)
     known = {eid: f.actor for f in report.findings for eid in f.evidence[:EVIDENCE_CAP * 10]}
+    hosts = report.stats.get("flow_actors_by_host")
     chart = render_chart(data.timeline, report.package, known, lang,
-                         lambda a: _actor_label(actor_info(a), lang))
+                         lambda a: _actor_label(actor_info(a), lang), hosts if isinstance(hosts, dict) else None)
     filters = "".join(f'<label><input type="checkbox" data-sev value="{s}" checked> {_e(t(s, lang))}</label>'
                       for s in SEVERITIES)
     findings_html = (f'<div class="filters">{_e(t("filter", lang))}: {filters}'

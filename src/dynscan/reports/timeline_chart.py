@@ -35,26 +35,27 @@ APP_COLOR, UNKNOWN_COLOR = "#2f6fdf", "#8a8a8a"
 _DEFAULT: Any = object()
 
 
-def actor_of(event: Mapping[str, Any], package: str | None, known: Mapping[str, str], db: Any = _DEFAULT) -> str:
-    """The actor of an ``api_call``/``flow`` event for the chart (the engine's when it is known)."""
+def actor_of(event: Mapping[str, Any], package: str | None, known: Mapping[str, str], db: Any = _DEFAULT,
+             hosts: Mapping[str, str] | None = None) -> str:
+    """The actor of an ``api_call``/``flow`` event for the chart (the engine's when it is known).
+
+    A flow's actor is the engine's for its host (``stats.flow_actors_by_host``, handed in as
+    ``hosts``): the party of a host is decided once, by the rules' destination classifier."""
     actor = event.get("actor")
     if isinstance(actor, str):
         return actor
     eid = event.get("id")
     if isinstance(eid, str) and eid in known:
         return known[eid]
-    if db is _DEFAULT:
-        db = sdk_db()
     if event.get("kind") == "flow":
         if event.get("sdk"):
             return f"sdk:{event['sdk']}"
         if event.get("attribution") == "system":
             return "system"
-        if event.get("party") == "first":
-            return "app"
         host = event.get("host")
-        sdk = _safe(lambda: db.sdk_for_host(host)) if db is not None and isinstance(host, str) else None
-        return f"sdk:{sdk}" if sdk else "unknown"
+        return (hosts or {}).get(host, "unknown") if isinstance(host, str) else "unknown"
+    if db is _DEFAULT:
+        db = sdk_db()
     stack = event.get("stack")
     if not isinstance(stack, list) or not stack:
         return "unknown"
@@ -89,7 +90,8 @@ class _Scan:
     marked: list[tuple[float, int]] = field(default_factory=list)  # (ts, actor index) of evidence events
 
 
-def _scan(events: Iterable[dict[str, Any]], package: str | None, known: Mapping[str, str]) -> _Scan:
+def _scan(events: Iterable[dict[str, Any]], package: str | None, known: Mapping[str, str],
+          hosts: Mapping[str, str] | None = None) -> _Scan:
     """One pass: time range, state changes, and (time, actor) of each call and flow (12 bytes each)."""
     scan = _Scan()
     db = sdk_db()
@@ -105,7 +107,7 @@ def _scan(events: Iterable[dict[str, Any]], package: str | None, known: Mapping[
             t1 = ts
         kind = ev.get("kind")
         if kind == "api_call" or kind == "flow":
-            actor = actor_of(ev, package, known, db)
+            actor = actor_of(ev, package, known, db, hosts)
             idx = actors.get(actor)
             if idx is None:
                 idx = actors[actor] = len(counts)
@@ -182,9 +184,10 @@ def _title(text: str) -> str:
 
 
 def render_chart(timeline: Callable[[], Iterable[dict[str, Any]]], package: str | None,
-                 known: Mapping[str, str], lang: str, actor_name: Callable[[str], str]) -> str:
+                 known: Mapping[str, str], lang: str, actor_name: Callable[[str], str],
+                 hosts: Mapping[str, str] | None = None) -> str:
     """The SVG (and its legend) as an HTML fragment; every app-derived string is escaped."""
-    scan = _scan(timeline(), package, known)
+    scan = _scan(timeline(), package, known, hosts)
     if scan.t0 > scan.t1:
         return f'<p class="muted">{escape(t("no_events", lang))}</p>'
     span = max(scan.t1 - scan.t0, 1e-3)

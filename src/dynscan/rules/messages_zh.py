@@ -14,6 +14,7 @@ MESSAGES_ZH: dict[str, str] = {
     "ACCESS_AFTER_PERMISSION_DENIAL": "{actor} 在对应权限被拒绝后仍读取 {what},共 {count} 次",
     "CLEARTEXT_TRANSMISSION": "{actor} 以明文发送了 {what},共 {count} 次(发往 {subjects})",
     "THIRD_PARTY_TRANSMISSION": "{actor} 向第三方主机 {subjects} 发送了 {what},共 {count} 次",
+    "UNKNOWN_PARTY_TRANSMISSION": "{actor} 向归属不明的主机 {subjects} 发送了 {what},共 {count} 次",
     "APP_LIST_COLLECTION": "{actor} 读取了 {what},共 {count} 次",
     "CLIPBOARD_READ": "{actor} 在没有粘贴或点击的情况下读取剪贴板,共 {count} 次",
     "SELF_OR_ASSOCIATED_START": "{actor} 在没有用户操作的情况下启动 {subjects} 的组件,共 {count} 次",
