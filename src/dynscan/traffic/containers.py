@@ -14,10 +14,17 @@ from typing import Any
 
 import orjson
 
-B64_RUN = re.compile(rb"[A-Za-z0-9+/_-]{16,}={0,2}")
+# A maximal run of 16+ base64-alphabet characters with at least one letter (decimal digits alone are
+# a number). It starts only where a run starts (lookbehind) and the quantifiers are possessive, so
+# a long run of digits costs linear time, not a retry at every position.
+B64_RUN = re.compile(rb"(?<![A-Za-z0-9+/_\-])(?=[A-Za-z0-9+/_\-]{16})[0-9+/_\-]*+[A-Za-z][A-Za-z0-9+/_\-]*+={0,2}")
 # an even-length run of hex digits in one case, at least 8 bytes (whole, inside a base64-alphabet run)
 _HEX = re.compile(rb"(?:[0-9a-f]{2}){8,}|(?:[0-9A-F]{2}){8,}")
+# Hex of text made of digits and hex letters (hex of a hex string, of a number) has digits only:
+# every byte 0x30-0x39, 0x41-0x46 or 0x61-0x66. Such runs are hex too; other digit runs are numbers.
+HEX_OF_TEXT = re.compile(rb"(?<![A-Za-z0-9+/_\-])(?:3[0-9]|[46][1-6]){8,}(?![A-Za-z0-9+/_\-])")
 _SEP = re.compile(rb"[+/_\-]")
+_LETTER = re.compile(rb"[A-Za-z]")
 _CTRL = re.compile(rb"[\x00-\x08\x0e-\x1f]")
 
 
@@ -87,13 +94,20 @@ def b64_decode(run: bytes) -> bytes | None:
 
 def hex_pieces(run: bytes) -> list[bytes]:
     """The hex strings a base64-alphabet run is made of: the run itself, or its pieces between
-    ``+ / _ -``, each even length, one case, 16+ digits (a run with any other letter is not hex)."""
+    ``+ / _ -``, each even length, one case, 16+ digits, at least one of them a letter (a run of
+    decimal digits is a number: a timestamp, a float's decimals, an ID -- and a container's hex
+    always has letters: ``{`` is ``7b``, a protobuf tag ``0a``)."""
     core = run.rstrip(b"=")
     if _HEX.fullmatch(core):
-        return [core]
+        return [core] if _LETTER.search(core) else []
     if not _SEP.search(core):
         return []
-    return [p for p in _SEP.split(core) if _HEX.fullmatch(p)]
+    return [p for p in _SEP.split(core) if _HEX.fullmatch(p) and _LETTER.search(p)]
+
+
+def may_be_base64(run: bytes) -> bool:
+    """A run worth decoding as base64: it has a letter (decimal digits alone are a number)."""
+    return _LETTER.search(run) is not None
 
 
 def looks_textual(data: bytes) -> bool:
