@@ -20,9 +20,6 @@ import orjson
 B64_RUN = re.compile(rb"(?<![A-Za-z0-9+/_\-])(?=[A-Za-z0-9+/_\-]{16})[0-9+/_\-]*+[A-Za-z][A-Za-z0-9+/_\-]*+={0,2}")
 # an even-length run of hex digits in one case, at least 8 bytes (whole, inside a base64-alphabet run)
 _HEX = re.compile(rb"(?:[0-9a-f]{2}){8,}|(?:[0-9A-F]{2}){8,}")
-# Hex of text made of digits and hex letters (hex of a hex string, of a number) has digits only:
-# every byte 0x30-0x39, 0x41-0x46 or 0x61-0x66. Such runs are hex too; other digit runs are numbers.
-HEX_OF_TEXT = re.compile(rb"(?<![A-Za-z0-9+/_\-])(?:3[0-9]|[46][1-6]){8,}(?![A-Za-z0-9+/_\-])")
 _SEP = re.compile(rb"[+/_\-]")
 _LETTER = re.compile(rb"[A-Za-z]")
 _CTRL = re.compile(rb"[\x00-\x08\x0e-\x1f]")
@@ -103,11 +100,6 @@ def hex_pieces(run: bytes) -> list[bytes]:
     if not _SEP.search(core):
         return []
     return [p for p in _SEP.split(core) if _HEX.fullmatch(p) and _LETTER.search(p)]
-
-
-def may_be_base64(run: bytes) -> bool:
-    """A run worth decoding as base64: it has a letter (decimal digits alone are a number)."""
-    return _LETTER.search(run) is not None
 
 
 def looks_textual(data: bytes) -> bool:

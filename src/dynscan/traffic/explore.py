@@ -215,11 +215,9 @@ class Scan:
         b = self.budget
         if b.blobs > b.limits.max_blobs and b.hex_blobs > b.limits.max_hex_blobs:
             return
-        runs = [m.group(0) for m in c.B64_RUN.finditer(data)]
-        if b"3" in data:
-            runs += [m.group(0) for m in c.HEX_OF_TEXT.finditer(data)]
-        for run in runs:
-            hexes = c.hex_pieces(run) if c.may_be_base64(run) else [run]
+        for m in c.B64_RUN.finditer(data):
+            run = m.group(0)
+            hexes = c.hex_pieces(run)
             if hexes:
                 for h in hexes:
                     if b.hex_blobs > b.limits.max_hex_blobs or not b.take_hex():

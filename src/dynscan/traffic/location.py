@@ -27,7 +27,6 @@ _TEXT = re.compile(
     rb"""(-?\d{1,3}(?:\.\d+)?)\s*(?:[,;| ]|%2C)\s*(-?\d{1,3}(?:\.\d+)?))"""
 )
 _KIND = {b"lat": "lat", b"latitude": "lat"}
-_HINTS = (b"lat", b"lng", b"lon", b"ll", b"loc", b"geo", b"pos", b"coord")
 
 
 @dataclass(frozen=True)
@@ -88,7 +87,8 @@ def from_text(data: bytes) -> list[Coord]:
     cheaper than the regex's start at every position."""
     out: list[Coord] = []
     low = data.lower()
-    if not any(k in low for k in _HINTS):
+    if not ((b"l" in low and (b"lat" in low or b"ll" in low or b"lng" in low or b"lon" in low or b"loc" in low))
+            or b"geo" in low or b"pos" in low or b"coord" in low):
         return out
     for m in _TEXT.finditer(data):
         word = m.group(1)
