@@ -11,7 +11,8 @@ then measures in fresh child processes, interleaved, each round alternating whic
   (``request.get_content()``, content-encoding undone) and reading every message;
 - **flows**: the ``dynscan flows FILE --identity ID --format json`` command in-process (output to
   ``/dev/null``);
-- peak RSS (``resource.getrusage``) of ``dynscan flows`` at N and 10 N flows (streaming: flat).
+- peak RSS (``resource.getrusage``) of ``dynscan flows`` at N / 2 and 5 N flows (streaming: flat);
+- the CPU of importing ``dynscan.cli.main`` alone (the part of the command that is not scanning).
 """
 
 from __future__ import annotations
@@ -124,6 +125,10 @@ except SystemExit as e:
     assert not e.code, e.code
 """
 
+IMPORT = """
+from dynscan.cli.main import main
+"""
+
 CHILD = """
 import resource, sys, time
 sys.argv = sys.argv[1:]
@@ -172,6 +177,8 @@ def main() -> None:
         print(f"round {r + 1}: floor {fw:.2f} s wall {fc:.2f} s CPU {fr:.0f} MB | flows {dw:.2f} s wall "
               f"{dc:.2f} s CPU {dr:.0f} MB | ratio CPU {dc / fc:.2f} wall {dw / fw:.2f}")
     print(f"paired median ratio: CPU {statistics.median(ratios_cpu):.2f}, wall {statistics.median(ratios_wall):.2f}")
+    imports = [run(IMPORT)[1] for _ in range(3)]
+    print(f"CPU of importing the dynscan CLI alone (every command module): median {statistics.median(imports):.2f} s")
     if a.memory:
         for n in (a.flows // 2, a.flows * 5):
             p = work / f"m{n}.mitm"
