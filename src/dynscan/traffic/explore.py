@@ -173,31 +173,31 @@ class Scan:
         return True
 
     def _pairs(self, items: Iterable[Item], location: str, chain: Chain, depth: int) -> None:
-        """Key/value pairs of a container: one match and one location pass per decoding chain, then
-        every string that may hold more is opened."""
+        """Key/value pairs of a container: one match per decoding chain, then every string that may
+        hold more is opened. Location: the container's text was already searched as text (by the
+        pass over it, or over its parent's pairs), so only pairs that percent-decoding changed are
+        searched again, as ``key=value`` lines in one pass."""
         groups: dict[Chain, list[bytes]] = defaultdict(list)
-        lines: dict[Chain, list[bytes]] = defaultdict(list)
+        lines: list[bytes] = []
         todo: list[tuple[bytes, Chain]] = []
         want_geo = self.geo is not None
         for key, value, step in items:
-            ch = (*chain, step) if step else chain
             if isinstance(value, str):
                 b = to_bytes(value)
             elif isinstance(value, bytes):
                 b = value
             else:
-                if want_geo:
-                    lines[ch].append(b"%s=%s" % (to_bytes(key), repr(value).encode()))
-                continue
+                continue  # a JSON number: found by the pass over the JSON text
+            ch = (*chain, step) if step else chain
             groups[ch].append(b)
-            if want_geo:
-                lines[ch].append(b"%s=%s" % (to_bytes(key), b))
-            if worth_opening(b):
+            if want_geo and step == "url":
+                lines.append(b"%s=%s" % (to_bytes(key), b))
+            if len(b) >= _MIN_OPEN and _OPENABLE.search(b) is not None:
                 todo.append((b, ch[:-1] if step == "json" else ch))
         for ch, strings in groups.items():
             self._match_only(b"\n".join(strings), location, ch)
-        for ch, kv in lines.items():
-            self.coords[(location, ch)] += geo.from_text(b"\n".join(kv))
+        if lines:
+            self.coords[(location, (*chain, "url"))] += geo.from_text(b"\n".join(lines))
         for b, ch in todo:
             if not self.budget.take_segment():
                 return
