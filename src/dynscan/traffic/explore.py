@@ -26,6 +26,7 @@ Chain = tuple[str, ...]
 Item = tuple[str, object, str]  # key, value (str / bytes / number), decoding step ("url", "json" or "")
 _SOFT = {"json", "url"}  # reported only when the value is not found with a shorter chain
 _MIN_OPEN = 6  # the shortest pattern: a shorter string holds no value
+_NOT_LETTERS = bytes(c for c in range(256) if not chr(c).isascii() or not chr(c).isalpha())
 _OPENABLE = re.compile(rb"%[0-9A-Fa-f]{2}|[=;{\[]|[A-Za-z0-9+/_\-]{16}")
 
 
@@ -214,6 +215,8 @@ class Scan:
         """
         b = self.budget
         if b.blobs > b.limits.max_blobs and b.hex_blobs > b.limits.max_hex_blobs:
+            return
+        if not data.translate(None, _NOT_LETTERS):  # numbers and punctuation only: no hex or base64 run
             return
         for m in c.B64_RUN.finditer(data):
             run = m.group(0)
