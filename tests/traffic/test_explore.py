@@ -76,3 +76,9 @@ def test_ten_megabyte_query_string_stays_within_budget() -> None:
     assert time.perf_counter() - t < 5  # under tracemalloc, on a shared machine
     assert peak < 128 << 20
     assert r.cuts["decode_bytes"] >= 1 and r.cuts["pairs"] >= 1
+
+
+def test_a_percent_encoded_short_coordinate_in_a_form_is_found() -> None:
+    det = Detector.build(Identity(latitude=-33.9, longitude=151.2))
+    r = det.scan_request("https://t.example/p", FORM, b"lat=%2D33.9&lng=151.2&x=1")
+    assert ("location", "plain", "body") in found(r)

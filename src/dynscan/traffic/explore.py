@@ -189,16 +189,18 @@ class Scan:
                 b = value
             else:
                 continue  # a JSON number: found by the pass over the JSON text
-            ch = (*chain, step) if step else chain
-            groups[ch].append(b)
             if want_geo and step == "url":
                 lines.append(b"%s=%s" % (to_bytes(key), b))
+            if len(b) < _MIN_OPEN:
+                continue  # shorter than any pattern (joined by newlines, which no pattern holds)
+            ch = (*chain, step) if step else chain
+            groups[ch].append(b)
             if len(b) >= _MIN_OPEN and _OPENABLE.search(b) is not None:
                 todo.append((b, ch[:-1] if step == "json" else ch))
         for ch, strings in groups.items():
             self._match_only(b"\n".join(strings), location, ch)
         if lines:
-            self.coords[(location, (*chain, "url"))] += geo.from_text(b"\n".join(lines))
+            self.coords[(location, chain)] += geo.from_text(b"\n".join(lines))  # with the container's text
         for b, ch in todo:
             if not self.budget.take_segment():
                 return
