@@ -1,4 +1,5 @@
-"""The config and package reach mitmdump as options; the worker's party is the one classifier's."""
+"""The package and the config's party data reach mitmdump as options; the worker's party is the one
+classifier's."""
 
 from __future__ import annotations
 
@@ -19,9 +20,8 @@ pytestmark = [pytest.mark.integration, pytest.mark.timeout(120)]
 @pytest.fixture(scope="module")
 def proxy(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Mitmdump]:
     work = tmp_path_factory.mktemp("party")
-    (work / "sigs.json").write_text(json.dumps({"sdks": [{"id": "acme", "name": "Acme", "domains": ["acme.io"]}]}))
-    config = work / "dynscan.toml"
-    config.write_text('first_party_domains = ["cfg-backend.net"]\nsdk_signatures = ["sigs.json"]\n')
+    sigs = work / "sigs.json"
+    sigs.write_text(json.dumps({"sdks": [{"id": "acme", "name": "Acme", "domains": ["acme.io"]}]}))
     session = work / "session"
     with open_store(session) as store:  # the app's own code opened own-api.io; an SDK's code t.sdkhost.io
         now = time.time()
@@ -32,13 +32,14 @@ def proxy(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Mitmdump]:
                       "stack": ["com.umeng.commonsdk.utils.UMUtils.send(UMUtils.java:9)",
                                 "com.shop.app.App.x(A.java:1)"]})
     m = Mitmdump(work, session, None, sinkhole=True,
-                 options={"dynscan_config": str(config), "dynscan_package": "com.shop.app"})
+                 options={"dynscan_package": "com.shop.app", "dynscan_first_party_domains": "cfg-backend.net",
+                          "dynscan_sdk_signatures": str(sigs)})
     yield m
     m.stop()
 
 
 @pytest.mark.parametrize(("host", "party", "sdk"), [
-    ("api.cfg-backend.net", "first", None),  # the config's first-party domains
+    ("api.cfg-backend.net", "first", None),  # the config's first-party domains, as an option
     ("img.shop.com", "first", None),  # guessed from the package option
     ("t.acme.io", "third", "acme"),  # the config's SDK signature file
     ("own-api.io", "first", None),  # learned: only the app's code opened it
@@ -52,14 +53,18 @@ def test_party_in_the_proxy_comes_from_config_package_and_openers(
     assert (event["party"], event.get("sdk")) == (party, sdk)
 
 
-def test_a_bad_config_stops_mitmdump_at_start(tmp_path: Path) -> None:
-    bad = tmp_path / "bad.toml"
-    bad.write_text("first_party_domains = 3\n")
+@pytest.mark.parametrize(("name", "value", "said"), [
+    ("dynscan_sdk_signatures", "{bad}", "is not valid JSON"),
+    ("dynscan_package", "com.x;rm -rf", "not a package name"),
+])
+def test_bad_party_options_stop_mitmdump_at_start(tmp_path: Path, name: str, value: str, said: str) -> None:
+    bad = tmp_path / "bad.json"
+    bad.write_text("{")
     try:
-        m = Mitmdump(tmp_path, tmp_path / "session", None, options={"dynscan_config": str(bad)})
+        m = Mitmdump(tmp_path, tmp_path / "session", None, options={name: value.format(bad=bad)})
     except RuntimeError:  # exited before it listened
         pass
     else:
         assert m.proc.wait(timeout=30) != 0
         m.stop()
-    assert "key 'first_party_domains'" in (tmp_path / "mitmdump.log").read_text()
+    assert said in (tmp_path / "mitmdump.log").read_text()

@@ -28,8 +28,8 @@ from dynscan.traffic.flowscan import tcp_record, ws_record
 
 FLOWS_FILE = "flows.mitm"
 _ATTRIBUTIONS = ("app", "system", "unknown")
-_RESTART_ON = {"dynscan_session", "dynscan_identity", "dynscan_tolerance", "dynscan_attribution", "dynscan_config",
-               "dynscan_package"}
+_RESTART_ON = {"dynscan_session", "dynscan_identity", "dynscan_tolerance", "dynscan_attribution", "dynscan_package",
+               "dynscan_first_party_domains", "dynscan_sdk_signatures"}
 _EMPTY = ScanResult([])
 
 

@@ -11,8 +11,9 @@ worker answers ``ok`` (or ``error <message>``) on stdout, then reads items until
 * ``("event", event)``: written as is (``tls_failed``, ``proxy_dropped``).
 
 ``party`` / ``sdk`` come from the session's one destination classifier, built at start from the
-``dynscan_config`` / ``dynscan_package`` options and told the ``session_start`` and which code opened
-connections to which host (``net_request`` events in the store) as the session runs.
+``dynscan_package`` / ``dynscan_first_party_domains`` / ``dynscan_sdk_signatures`` options and told
+the ``session_start`` and which code opened connections to which host (``net_request`` events in the
+store) as the session runs.
 
 End of file (the addon's ``done``, or mitmdump gone, even by SIGKILL) makes it write what it has and
 exit; SIGTERM / SIGINT are ignored so a signal to the process group cannot lose queued events. It
@@ -81,7 +82,7 @@ class Worker:
             raise DynscanError(f"{Path(session) / FLOWS_FILE}: {e}") from e
         self.feed = SessionFeed(session)
         self.package = str(config.get("package") or "")
-        self.classifier = classifier_from(str(config.get("config_path") or ""), self.package)
+        self.classifier = classifier_from(config)
         self._session_start: dict[str, Any] | None = None
         self._next_watch = 0.0
 

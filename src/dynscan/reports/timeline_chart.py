@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from html import escape
 from typing import Any
 
-from dynscan.reports.catalog import sdk_db
+from dynscan.reports.catalog import SdkLookup
 from dynscan.reports.i18n import t
 from dynscan.reports.view import FRAMEWORK_PREFIXES
 
@@ -32,11 +32,8 @@ STATE_COLORS = {"foreground": "#9cc3f5", "background": "#c9c9d6", "stopped": "#7
 PALETTE = ("#d1495b", "#edae49", "#00798c", "#8e6c8a", "#30638e", "#66a182", "#c05746", "#6f5e76",
            "#b5a642", "#4f6d7a", "#e07a5f", "#3d405b")
 APP_COLOR, UNKNOWN_COLOR = "#2f6fdf", "#8a8a8a"
-_DEFAULT: Any = object()
-
-
-def actor_of(event: Mapping[str, Any], package: str | None, known: Mapping[str, str], db: Any = _DEFAULT,
-             hosts: Mapping[str, str] | None = None) -> str:
+def actor_of(event: Mapping[str, Any], package: str | None, known: Mapping[str, str],
+             db: SdkLookup | None = None, hosts: Mapping[str, str] | None = None) -> str:
     """The actor of an ``api_call``/``flow`` event for the chart (the engine's when it is known).
 
     A flow's actor is the engine's for its host (``stats.flow_actors_by_host``, handed in as
@@ -54,8 +51,6 @@ def actor_of(event: Mapping[str, Any], package: str | None, known: Mapping[str, 
             return "system"
         host = event.get("host")
         return (hosts or {}).get(host, "unknown") if isinstance(host, str) else "unknown"
-    if db is _DEFAULT:
-        db = sdk_db()
     stack = event.get("stack")
     if not isinstance(stack, list) or not stack:
         return "unknown"
@@ -91,10 +86,9 @@ class _Scan:
 
 
 def _scan(events: Iterable[dict[str, Any]], package: str | None, known: Mapping[str, str],
-          hosts: Mapping[str, str] | None = None) -> _Scan:
+          db: SdkLookup | None, hosts: Mapping[str, str] | None = None) -> _Scan:
     """One pass: time range, state changes, and (time, actor) of each call and flow (12 bytes each)."""
     scan = _Scan()
-    db = sdk_db()
     actors, counts, times, codes = scan.actors, scan.counts, scan.times, scan.codes
     t0, t1 = math.inf, -math.inf
     for ev in events:
@@ -185,9 +179,11 @@ def _title(text: str) -> str:
 
 def render_chart(timeline: Callable[[], Iterable[dict[str, Any]]], package: str | None,
                  known: Mapping[str, str], lang: str, actor_name: Callable[[str], str],
-                 hosts: Mapping[str, str] | None = None) -> str:
-    """The SVG (and its legend) as an HTML fragment; every app-derived string is escaped."""
-    scan = _scan(timeline(), package, known, hosts)
+                 sdks: SdkLookup | None = None, hosts: Mapping[str, str] | None = None) -> str:
+    """The SVG (and its legend) as an HTML fragment; every app-derived string is escaped. ``sdks``: the SDK
+    data that names the actors of calls no finding cites (without it: by the first non-framework frame);
+    ``hosts``: the engine's actor per flow host (``stats.flow_actors_by_host``)."""
+    scan = _scan(timeline(), package, known, sdks, hosts)
     if scan.t0 > scan.t1:
         return f'<p class="muted">{escape(t("no_events", lang))}</p>'
     span = max(scan.t1 - scan.t0, 1e-3)

@@ -26,7 +26,9 @@ from dynscan.rules.registry import Hit, rule
 
 
 @rule("UNKNOWN_PARTY_TRANSMISSION", severity=Severity.info, kinds={"flow"},
-      message="{actor} sent {what} to host(s) of unknown party {subjects} ({count} time(s))")
+      message="{actor} sent {what} to host(s) of unknown party {subjects} ({count} time(s))",
+      message_zh="{actor} 向归属不明的主机 {subjects} 发送了 {what},共 {count} 次",
+      order=17)
 def unknown_party_transmission(event: Flow, ctx: TimelineContext) -> list[Hit] | None:
     if event.pii and ctx.flow_party == "unknown":
         return pii_hits(event)
