@@ -94,7 +94,6 @@ def evaluate(
     api_by_actor: dict[str, int] = {}
     flows_by_party: dict[str, int] = {}
     host_actors: dict[str, str] = {}
-    seen_actors: set[str] = set()
     system_flows = 0
     attribute = db.attribute
     total = 0
@@ -118,7 +117,6 @@ def evaluate(
             flows_by_party[ctx.flow_party] = flows_by_party.get(ctx.flow_party, 0) + 1
             if len(host_actors) < MAX_HOSTS or ev.host in host_actors:  # type: ignore[union-attr]
                 host_actors[ev.host] = actor  # type: ignore[union-attr]
-            seen_actors.add(actor)
         elif kind in _STACK_KINDS:
             actor = ctx.actor = attribute(ev.stack, ctx.package)  # type: ignore[union-attr]
             if kind == "net_request":
@@ -160,7 +158,6 @@ def evaluate(
         "flows_by_party": flows_by_party,
         "learned_first_party_hosts": ctx.destinations.learned_first_party(),
         "flow_actors_by_host": host_actors,
-        "actors": _actor_data(db, {*api_by_actor, *seen_actors, *(f.actor for f in findings)}),
         "system_flows_ignored": system_flows,
         "hits_by_rule": by_rule,
         "rules_disabled": sorted(disabled),
@@ -186,16 +183,6 @@ def _flow_actor(ev: Any, ctx: TimelineContext) -> None:
         ctx.actor = "app"
     else:
         ctx.actor = "unknown"
-
-
-def _actor_data(db: SdkDb, actors: set[str]) -> dict[str, dict[str, str | None]]:
-    """Display data of the SDK actors seen, handed to the reports (which load no SDK data)."""
-    out: dict[str, dict[str, str | None]] = {}
-    for actor in sorted(a for a in actors if a.startswith("sdk:")):
-        sdk = db.sdk(actor[4:])
-        if sdk is not None:
-            out[actor] = {"name": sdk.name, "vendor": sdk.vendor, "category": sdk.category}
-    return out
 
 
 def _record(groups: dict[tuple[str, str, str | None, str | None], _Group], spec: RuleSpec, hit: Hit,
