@@ -17,6 +17,7 @@ from collections.abc import Iterable, Sequence
 from dynscan.traffic import containers as c
 from dynscan.traffic import location as geo
 from dynscan.traffic import reparse as rp
+from dynscan.traffic.chains import SOFT, drop_soft_duplicates
 from dynscan.traffic.inflate import inflate, sniff_encoding
 from dynscan.traffic.limits import Budget, Limits
 from dynscan.traffic.matcher import Hit, Matcher
@@ -24,7 +25,6 @@ from dynscan.traffic.protobuf import protobuf_fields
 
 Chain = tuple[str, ...]
 Item = tuple[str, object, str]  # key, value (str / bytes / number), decoding step ("url", "json" or "")
-_SOFT = {"json", "url"}  # reported only when the value is not found with a shorter chain
 _MIN_OPEN = 6  # the shortest pattern: a shorter string holds no value
 _NOT_LETTERS = bytes(c for c in range(256) if not chr(c).isascii() or not chr(c).isalpha())
 _OPENABLE = re.compile(rb"%[0-9A-Fa-f]{2}|[=;{\[]|[A-Za-z0-9+/_\-]{16}")
@@ -244,28 +244,6 @@ class Scan:
             for (location, chain), coords in self.coords.items():
                 precision = self.geo.match(coords)
                 if precision is not None:
-                    enc = "+".join(p for p in chain if p not in _SOFT) or "plain"
+                    enc = "+".join(p for p in chain if p not in SOFT) or "plain"
                     hits.add(Hit("location", enc, location, precision))
-        return sorted(_drop_soft_duplicates(hits))
-
-
-def _core(encoding: str) -> str:
-    return "+".join(p for p in encoding.split("+") if p not in _SOFT) or "plain"
-
-
-def _drop_soft_duplicates(hits: set[Hit]) -> set[Hit]:
-    """Per (type, location, chain without ``json``/``url``) keep the shortest chain: ``url`` and
-    ``json`` steps are reported only when the value was not found with fewer of them."""
-    best: dict[tuple[str, str, str], Hit] = {}
-    for h in hits:
-        k = (h.type, h.location, _core(h.encoding) if h.type != "location" else h.encoding)
-        cur = best.get(k)
-        if cur is None or _rank(h) < _rank(cur):
-            best[k] = h
-    return set(best.values())
-
-
-def _rank(h: Hit) -> tuple[int, int, str]:
-    # fewest steps first; for locations the most precise
-    steps = [p for p in h.encoding.split("+") if p != "plain"]
-    return (len(steps), -(h.precision or 0), h.encoding)
+        return sorted(drop_soft_duplicates(hits))
