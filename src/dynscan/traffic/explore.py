@@ -195,7 +195,7 @@ class Scan:
                 continue  # shorter than any pattern (joined by newlines, which no pattern holds)
             ch = (*chain, step) if step else chain
             groups[ch].append(b)
-            if len(b) >= _MIN_OPEN and _OPENABLE.search(b) is not None:
+            if _OPENABLE.search(b) is not None:
                 todo.append((b, ch[:-1] if step == "json" else ch))
         for ch, strings in groups.items():
             self._match_only(b"\n".join(strings), location, ch)
@@ -230,6 +230,8 @@ class Scan:
                     self.text(bytes.fromhex(h.decode("ascii")), location, (*chain, "hex"), depth + 1)
                 continue
             if b.blobs > b.limits.max_blobs:
+                if b.hex_blobs > b.limits.max_hex_blobs:
+                    return  # both budgets spent (and counted): the rest is not searched
                 continue
             if not b.take_blob():
                 continue
