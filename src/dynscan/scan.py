@@ -89,7 +89,8 @@ def scan(opts: ScanOptions, progress: Progress = _stderr) -> Report:
         sd = SessionDir(lock.root).create()
         capture(CaptureOptions(apk=opts.apk, device=opts.device, interactive=opts.interactive,
                                sinkhole=opts.sinkhole, first_party_domains=list(config.first_party_domains),
-                               extra=opts.extra), sd, scenario, catalog, progress)
+                               sdk_signatures=list(config.sdk_signatures), extra=opts.extra),
+                sd, scenario, catalog, progress)
         progress("correlating and writing reports")
         try:  # each report is written to a temporary name and renamed: complete or absent
             report = run_analysis(session=sd.root, formats=list(opts.formats) or list(FORMATS), out=sd.root,

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import sys
+from collections.abc import Iterable
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, Any
@@ -9,12 +11,15 @@ from typing import Annotated, Any
 import orjson
 import typer
 
-from dynscan.errors import InputError
 from dynscan.identity import Identity
 from dynscan.traffic.detect import Detector
-from dynscan.traffic.flowfile import scan_file
+from dynscan.traffic.flowfile import iter_records
 from dynscan.traffic.location import DEFAULT_TOLERANCE
 from dynscan.util.termsafe import json_safe, safe
+
+#: Column widths of the text table (it is printed as the flows are read, so they are fixed; a
+#: longer value widens its row only).
+_WIDTHS = (5, 9, 6, 32)
 
 
 class FlowsFormat(StrEnum):
@@ -26,15 +31,40 @@ def _pii_text(pii: list[dict[str, Any]]) -> str:
     return ", ".join(f"{p['type']}:{p['encoding']}@{p['location']}" for p in pii) or "-"
 
 
-def _table(records: list[dict[str, Any]]) -> str:
-    rows = [("#", "METHOD", "SCHEME", "HOST", "PII")]
-    rows += [(str(i), safe(r["method"]), safe(r["scheme"]), safe(r["host"]), safe(_pii_text(r["pii"])))
-             for i, r in enumerate(records, 1)]
-    widths = [max(len(r[c]) for r in rows) for c in range(4)]
-    lines = ["  ".join(r[c].ljust(widths[c]) for c in range(4)) + "  " + r[4] for r in rows]
-    found = sum(1 for r in records if r["pii"])
-    lines.append(f"{len(records)} flows, {found} with personal data")
-    return "\n".join(lines)
+def _row(cells: tuple[str, str, str, str, str]) -> str:
+    return "  ".join(c.ljust(w) for c, w in zip(cells[:4], _WIDTHS, strict=True)) + "  " + cells[4]
+
+
+def _write_table(records: Iterable[dict[str, Any]]) -> None:
+    out = sys.stdout
+    n = found = 0
+    try:
+        for n, r in enumerate(records, 1):
+            if n == 1:
+                out.write(_row(("#", "METHOD", "SCHEME", "HOST", "PII")) + "\n")
+            found += bool(r["pii"])
+            out.write(_row((str(n), safe(r["method"]), safe(r["scheme"]), safe(r["host"]),
+                            safe(_pii_text(r["pii"])))) + "\n")
+    finally:  # a file cut short: the summary of the flows before the cut (the error follows on stderr)
+        if n == 0:
+            out.write(_row(("#", "METHOD", "SCHEME", "HOST", "PII")) + "\n")
+        out.write(f"{n} flows, {found} with personal data\n")
+
+
+def _write_json(records: Iterable[dict[str, Any]]) -> None:
+    """One JSON array, written as the flows are read; a file cut short still leaves valid JSON of
+    the flows before the cut on stdout (and the error on stderr, exit 2)."""
+    out = sys.stdout
+    started = False
+    try:
+        for r in records:
+            out.write(("," if started else "[") + json_safe(orjson.dumps(r).decode()))
+            started = True
+    finally:
+        if started:
+            out.write("]\n")
+    if not started:
+        out.write("[]\n")
 
 
 def flows(
@@ -47,16 +77,10 @@ def flows(
         DEFAULT_TOLERANCE
     ),
 ) -> None:
-    """Find personal data in a mitmproxy flow file.
-
-    A file cut short: the flows before the cut are reported, then a one-line error says where
-    reading stopped (exit 2).
-    """
+    """Find personal data in a mitmproxy flow file."""
     detector = Detector.build(Identity.load(identity), tolerance=tolerance)
-    scanned = scan_file(flowfile, detector)
+    records = iter_records(flowfile, detector)  # streamed: flat memory whatever the file's size
     if format is FlowsFormat.json:
-        typer.echo(json_safe(orjson.dumps(scanned.records).decode()))
+        _write_json(records)
     else:
-        typer.echo(_table(scanned.records))
-    if scanned.stopped:
-        raise InputError(scanned.stopped)
+        _write_table(records)

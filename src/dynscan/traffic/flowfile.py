@@ -1,13 +1,8 @@
-"""Reading a mitmproxy flow file (``mitmdump -w``) and finding personal data in each flow.
-
-A file cut short (a proxy killed mid-write, a copy that stopped) still holds every flow before the
-cut: those are read and reported, and :attr:`FlowScan.stopped` says where reading stopped.
-"""
+"""Reading a mitmproxy flow file (``mitmdump -w``) and finding personal data in each flow."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -18,48 +13,37 @@ from dynscan.traffic.detect import Detector
 from dynscan.traffic.flowscan import scan_flow
 
 
-@dataclass
-class FlowScan:
-    """The records of the readable flows; ``stopped``: why and where reading stopped early, if it did."""
-
-    records: list[dict[str, Any]] = field(default_factory=list)
-    stopped: str | None = None
-
-
-class _Reader:
-    def __init__(self, path: Path) -> None:
-        self.path = path
-        self.stopped: str | None = None
-
-    def flows(self) -> Iterator[Any]:
-        """Every readable flow, in order; not a flow file at all is an :class:`InputError`."""
+def read_flows(path: Path) -> Iterator[Any]:
+    """Every flow in the file, in order; :class:`InputError` when it is not a flow file or is cut."""
+    try:
+        f = path.open("rb")
+    except OSError as e:
+        raise InputError(f"{path}: cannot read the flow file ({e.strerror or e})") from e
+    with f:
+        n, good_end = 0, 0
         try:
-            f = self.path.open("rb")
-        except OSError as e:
-            raise InputError(f"{self.path}: cannot read the flow file ({e.strerror or e})") from e
-        with f:
-            size = self.path.stat().st_size
-            n, good_end = 0, 0
-            try:
-                for flow in io.FlowReader(f).stream():
-                    n += 1
-                    good_end = f.tell()
-                    yield flow
-            except Exception as e:  # FlowReadException, ValueError, TypeError, KeyError from tnetstring
-                if n == 0:
-                    raise InputError(f"{self.path}: not a mitmproxy flow file ({type(e).__name__}: {e})") from e
-                self.stopped = (f"{self.path}: truncated or corrupt after flow {n} (byte {good_end:,} of "
-                                f"{size:,}: {type(e).__name__}); the {n} flow{'' if n == 1 else 's'} before it "
-                                "are reported")
+            for flow in io.FlowReader(f).stream():
+                n += 1
+                good_end = f.tell()
+                yield flow
+        except Exception as e:  # FlowReadException, ValueError, TypeError, KeyError from tnetstring
+            if n == 0:
+                raise InputError(f"{path}: not a mitmproxy flow file ({type(e).__name__}: {e})") from e
+            size = path.stat().st_size
+            raise InputError(f"{path}: truncated or corrupt after flow {n} (byte {good_end:,} of {size:,}: "
+                             f"{type(e).__name__}: {e}); the {n} flow{'' if n == 1 else 's'} before it are "
+                             "reported") from e
 
 
-def scan_file(path: Path, detector: Detector) -> FlowScan:
-    """CONTRACTS section 3 objects, one per readable flow (HTTP, websocket, TCP, UDP, DNS), in file order."""
-    out = FlowScan()
-    reader = _Reader(path)
-    for flow in reader.flows():
+def iter_records(path: Path, detector: Detector) -> Iterator[dict[str, Any]]:
+    """CONTRACTS section 3 objects, one per flow (HTTP, websocket, TCP, UDP, DNS), in file order, as
+    they are read: one flow in memory at a time."""
+    for flow in read_flows(path):
         rec = scan_flow(detector, flow)
         if rec is not None:
-            out.records.append(rec)
-    out.stopped = reader.stopped
-    return out
+            yield rec
+
+
+def scan_file(path: Path, detector: Detector) -> list[dict[str, Any]]:
+    """All of :func:`iter_records` in a list."""
+    return list(iter_records(path, detector))
