@@ -146,8 +146,11 @@ def test_sigterm_mid_run_cleans_up_and_keeps_what_was_captured(tmp_path: Path) -
             db = session / "session.db"
             if db.exists():
                 with sqlite3.connect(db, timeout=5) as c:
-                    if c.execute("SELECT count(*) FROM events WHERE kind = 'api_call'").fetchone()[0]:
-                        break
+                    try:
+                        if c.execute("SELECT count(*) FROM events WHERE kind = 'api_call'").fetchone()[0]:
+                            break
+                    except sqlite3.OperationalError:  # created a moment ago, its tables not yet
+                        continue
         else:
             pytest.fail("no api_call recorded within 120 s")
         proc.send_signal(signal.SIGTERM)
