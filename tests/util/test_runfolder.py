@@ -76,3 +76,15 @@ def _gone(pid: int) -> bool:
         return Path(f"/proc/{pid}/stat").read_text().split(") ")[1].startswith(("Z", "X"))
     except (OSError, IndexError):
         return True
+
+
+def test_a_read_only_cache_falls_back_to_the_system_temp_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    cache = tmp_path / "ro"
+    cache.mkdir(mode=0o500)
+    monkeypatch.setenv("DYNSCAN_CACHE_DIR", str(cache))
+    monkeypatch.setattr(runfolder, "runs_root", lambda: cache / "runs" / "x")  # cannot be created
+    if os.access(cache, os.W_OK):  # root ignores the mode: make the path impossible instead
+        (cache / "runs").write_text("a file, not a folder")
+    with runfolder.run_folder() as folder:
+        assert folder.is_dir() and (folder / "tmp").is_dir() and cache not in folder.parents
+    assert not folder.exists()

@@ -62,9 +62,12 @@ def run_folder() -> Iterator[Path]:
     import fcntl
 
     root = runs_root()
-    root.mkdir(mode=DIR_MODE, parents=True, exist_ok=True)
     folder = root / f"{os.getpid()}-{secrets.token_hex(4)}"
-    (folder / "tmp").mkdir(mode=DIR_MODE, parents=True)
+    try:
+        (folder / "tmp").mkdir(mode=DIR_MODE, parents=True)
+    except OSError:  # a read-only cache: the system's temp directory, still one folder per run
+        folder = Path(tempfile.mkdtemp(prefix=f"dynscan-run-{os.getpid()}-"))
+        (folder / "tmp").mkdir(mode=DIR_MODE)
     fd = os.open(folder / "lock", os.O_RDWR | os.O_CREAT | os.O_CLOEXEC, 0o600)
     fcntl.flock(fd, fcntl.LOCK_EX)
     write_atomic(folder / "info.json", json.dumps({"pid": os.getpid(), "started": time.time()}).encode())
