@@ -8,6 +8,7 @@ import "./hooks/lifecycle.js";
 import "./hooks/ui.js";
 import "./hooks/sensors.js";
 import "./hooks/network.js";
+import "./hooks/consent.js";
 import { control } from "./rpc/control.js";
 import { sensors } from "./rpc/sensors.js";
 

@@ -29,7 +29,8 @@ STRING_KEYS: tuple[str, ...] = (
 #: ``Location.toString()``) that must never become search patterns.
 LEARNABLE_TYPES: frozenset[str] = frozenset(STRING_KEYS) - {"bt_mac"}
 #: Values Android returns instead of an identifier it withholds: nothing to search for.
-_PLACEHOLDERS = frozenset({"unknown", "null", "02:00:00:00:00:00", "<unknown ssid>", "000000000000000"})
+PLACEHOLDERS = frozenset({"unknown", "null", "02:00:00:00:00:00", "00:00:00:00:00:00", "<unknown ssid>",
+                          "000000000000000"})
 
 
 def learned_value(event: Mapping[str, Any]) -> tuple[str, str] | None:
@@ -40,7 +41,7 @@ def learned_value(event: Mapping[str, Any]) -> tuple[str, str] | None:
     if data_type not in LEARNABLE_TYPES or isinstance(value, bool) or not isinstance(value, str | int):
         return None
     text = str(value).strip()
-    if len(text) < 4 or text in _PLACEHOLDERS:  # "", "0", "unknown": nothing to search for
+    if len(text) < 4 or text.lower() in PLACEHOLDERS:  # "", "0", "unknown": nothing to search for
         return None
     return str(data_type), text
 
