@@ -1,6 +1,6 @@
 // api_call: data access, with the catalog's argument filter and URI classification.
 
-import { emit } from "../lib/emit.js";
+import { emit, flush } from "../lib/emit.js";
 import { javaStack, jstr, preview } from "../lib/java-util.js";
 import { CallContext, ClassifyTarget, HookSpec } from "../lib/types.js";
 import { apiName, baseEvent, options } from "./common.js";
@@ -78,6 +78,9 @@ registerHandler("api_call", {
   guard: () => "api_call",
   handle(ctx) {
     const ev = apiEvent(ctx);
-    if (ev !== null) emit(ev as any);
+    if (ev === null) return;
+    emit(ev as any);
+    // values the app just read are canaries the proxy must know before the upload that may follow
+    if (ev.learned !== undefined) flush();
   },
 });

@@ -15,7 +15,8 @@ from collections.abc import Callable
 
 from dynscan.errors import DynscanError
 from dynscan.events.jsonl import export_jsonl
-from dynscan.identity import Identity, learned_value
+from dynscan.identity import Identity
+from dynscan.learning import learned_values
 from dynscan.session_dir import SessionDir
 from dynscan.store import SessionStore, open_store
 
@@ -24,10 +25,13 @@ def learn_identity(sd: SessionDir, store: SessionStore) -> int:
     """Add the session's learned values to ``identity.json``; returns how many were new."""
     identity = Identity.load(sd.identity) if sd.identity.exists() else Identity()
     added = 0
+    own: str | None = None
     for event in store.iter_raw():
-        pair = learned_value(event)
-        if pair is not None and identity.add_value(*pair):
-            added += 1
+        if event.get("kind") == "session_start" and isinstance(event.get("package"), str):
+            own = event["package"]
+        for pair in learned_values(event, own):
+            if identity.add_value(*pair):
+                added += 1
     if added or not sd.identity.exists():
         identity.save(sd.identity)
     return added

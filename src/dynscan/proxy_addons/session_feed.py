@@ -13,7 +13,7 @@ from typing import Any
 
 import orjson
 
-from dynscan.identity import learned_value
+from dynscan.learning import learned_values
 from dynscan.store.session import DB_NAME
 
 POLL_SECONDS = 0.5
@@ -58,8 +58,9 @@ class SessionFeed:
                 continue
             if ev.get("kind") == "session_start":
                 self.session_start = ev
-            elif (pair := learned_value(ev)) is not None:
-                out.append(pair)
+            else:
+                own = self.session_start.get("package") if self.session_start else None
+                out.extend(learned_values(ev, own if isinstance(own, str) else None))
         return out
 
     def close(self) -> None:
