@@ -21,12 +21,14 @@ from dynscan.events.model import (
     Consent,
     Event,
     Flow,
+    NetConnect,
     NetRequest,
     OtherEvent,
     PermissionRequest,
     PermissionResult,
     Pii,
     SessionStart,
+    TcfSignal,
     UserAction,
 )
 
@@ -149,6 +151,18 @@ class Timeline:
         """A ``net_request``: code (``stack``, the app's by default) opened a connection to ``host``."""
         self.add(NetRequest, url=f"https://{host}/", host=host, api="java.net.URL.openConnection",
                  stack=stack if stack is not None else app_stack(), **kw)
+        return self
+
+    def socket(self, host: str, port: int = 443, *, proto: str = "tcp", via: str = "java.net.Socket.connect",
+               stack: list[str] | None = None, **kw: Any) -> Timeline:
+        """A ``net_connect``: code (the app's by default) opened a socket to ``host:port``."""
+        self.add(NetConnect, host=host, port=port, proto=proto, via=via,
+                 stack=stack if stack is not None else app_stack(), **kw)
+        return self
+
+    def tcf(self, key: str, value: str | int | None, op: str = "write", **kw: Any) -> Timeline:
+        """A ``tcf_signal``: an ``IABTCF_*`` SharedPreferences key read or written."""
+        self.add(TcfSignal, key=key, value=value, op=op, **kw)
         return self
 
     def other(self, kind: str = "future_kind", **kw: Any) -> Timeline:

@@ -9,6 +9,7 @@ import "./hooks/ui.js";
 import "./hooks/sensors.js";
 import "./hooks/network.js";
 import "./hooks/consent.js";
+import "./hooks/sockets.js";
 import { control } from "./rpc/control.js";
 import { sensors } from "./rpc/sensors.js";
 

@@ -215,6 +215,9 @@ def test_an_sdk_uploading_the_app_list_and_contacts_is_caught_sending_them(tmp_p
         assert (rule, "sdk:getui-push", "app_list") in got, got
         assert (rule, "sdk:getui-push", "contacts") in got, got
     assert ("CLEARTEXT_TRANSMISSION", "sdk:getui-push", "contacts") in got, got
+    (raw,) = [f for f in report["findings"] if f["rule"] == "UNINSPECTED_TRAFFIC"]  # the push socket
+    assert raw["actor"] == "sdk:getui-push" and raw["severity"] == "medium" and "192.0.2.10:5224" in raw["message"]
+    assert "192.0.2.10" in report["stats"]["uninspected_hosts"]
     events = [json.loads(line) for line in (session / "events.jsonl").read_text().splitlines()]
     flows = {e["host"]: e for e in events if e["kind"] == "flow"}
     assert {p["type"] for p in flows["sdk.getui.com"]["pii"]} == {"app_list"}

@@ -6,6 +6,7 @@ the per-(actor, data type) frequency windows hold at most ``limit + 1`` timestam
 
 from __future__ import annotations
 
+import ipaddress
 from collections import deque
 from typing import Any
 
@@ -45,6 +46,12 @@ class TimelineContext:
         self._windows: dict[tuple[str, str], deque[float]] = {}  # maxlen = limit + 1
         self._connections: dict[str, deque[tuple[float, str]]] = {}  # host -> (ts, actor) of net_request
         self._freq_window = config.frequency.window_s
+        # connections whose traffic the proxy has not (yet) seen: host -> [(ts, actor, event)], and
+        # hosts seen inspected (a proxy or tls_hook flow) or never decrypted (tls_failed)
+        self.pending_connects: dict[str, list[tuple[float, str, Any]]] = {}
+        self.inspected_hosts: set[str] = set()
+        self.undecrypted_hosts: set[str] = set()
+        self.undecrypted_events: dict[str, tuple[Any, str]] = {}  # host -> (first tls_failed, actor)
 
     # ---- queries used by rules -------------------------------------------------------------
     def user_acted_within(self, ts: float, window_s: float) -> bool:
@@ -100,6 +107,37 @@ class TimelineContext:
             if opened <= ts + CLOCK_SKEW_S:
                 return actor if ts - opened <= CONNECTION_WINDOW_S else None
         return None
+
+    # ---- traffic coverage (UNINSPECTED_TRAFFIC, stats.uninspected_hosts) --------------------
+    def on_net_connect(self, ev: Any) -> None:
+        """A connection opened by ``self.actor``'s code; pending until a flow to its host follows."""
+        host = str(ev.host).lower()
+        if not is_loopback(host):
+            self.pending_connects.setdefault(host, []).append((ev.ts, self.actor, ev))
+
+    def on_tls_failed(self, ev: Any) -> None:
+        host = str(getattr(ev, "host", "") or "").lower()
+        if host and host not in self.undecrypted_hosts:
+            self.undecrypted_hosts.add(host)
+            self.undecrypted_events[host] = (ev, self.connection_actor(host, ev.ts) or "unknown")
+
+    def on_flow_seen(self, ev: Any) -> None:
+        """A flow (proxy or TLS hook) to a host: the connections to it before this were inspected."""
+        host = str(ev.host).lower()
+        self.inspected_hosts.add(host)
+        pending = self.pending_connects.get(host)
+        if pending:
+            kept = [p for p in pending if p[0] > ev.ts + CLOCK_SKEW_S]
+            if kept:
+                self.pending_connects[host] = kept
+            else:
+                del self.pending_connects[host]
+
+    def uninspected_hosts(self) -> list[str]:
+        """Hosts whose traffic was not checked: connections that never reached the proxy, and TLS the
+        proxy could not decrypt, minus hosts whose plaintext the TLS hooks handed over."""
+        hosts = (set(self.pending_connects) | self.undecrypted_hosts) - self.inspected_hosts
+        return sorted(hosts)
 
     def is_first_party_host(self, host: str) -> bool:
         h = host.lower().rstrip(".")
@@ -192,6 +230,21 @@ class TimelineContext:
         if ev.state in ("stopped", "crashed"):
             return bool(ev.cause != "driver")
         return bool(ev.state == "background" and ev.cause == "app")
+
+
+_LOCAL_NAMES = frozenset({"localhost", "ip6-localhost", ""})
+
+
+def is_loopback(host: str) -> bool:
+    """Loopback and unspecified addresses: traffic that never leaves the device (the proxy itself)."""
+    h = host.strip("[]").lower()
+    if h in _LOCAL_NAMES or h.endswith(".localhost"):
+        return True
+    try:
+        addr = ipaddress.ip_address(h)
+    except ValueError:
+        return False
+    return addr.is_loopback or addr.is_unspecified
 
 
 def _num(v: Any) -> float:

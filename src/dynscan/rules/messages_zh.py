@@ -20,4 +20,5 @@ MESSAGES_ZH: dict[str, str] = {
     "SHAKE_TO_JUMP": "{actor} 在轻微摇动后跳转到 {subjects}(共 {count} 次)",
     "EXIT_AFTER_DECLINE": "用户拒绝隐私政策后数秒内 App 退出,共 {count} 次",
     "EXIT_AFTER_PERMISSION_DENIAL": "用户拒绝授予 {subjects} 后数秒内 App 退出,共 {count} 次",
+    "UNINSPECTED_TRAFFIC": "{actor} 与 {subjects} 之间的流量未经代理检查(共 {count} 个连接)",
 }

@@ -32,6 +32,6 @@ def test_probe_app_calls_every_category_and_exits(device: SimDevice, tmp_path: P
         assert line in log, line
     failed = {line.split(": ", 1)[1].split(" failed")[0] for line in log.splitlines() if " failed: " in line}
     # only what no ordinary app may do (device owner, the authenticator's data) or the host lacks
-    assert failed == {"dpm_mac", "user_data", "password", "peek_token", "exec", "dex_file",
-                      "load_library", "load"}, failed
+    assert failed == {"dpm_mac", "user_data", "password", "peek_token", "exec", "dex_file", "dex_open",
+                      "load_library", "load", "socket", "channel"}, failed
     assert [(e["state"], e["cause"]) for e in events] == [("stopped", "app")]

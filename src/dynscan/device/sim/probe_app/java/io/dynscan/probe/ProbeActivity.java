@@ -221,6 +221,23 @@ public class ProbeActivity extends Activity {
         ConnectivityManager cm = (ConnectivityManager) getSystemService(Context.CONNECTIVITY_SERVICE);
         probe("network_info", cm::getActiveNetworkInfo);
         probe("link", () -> cm.getLinkProperties(cm.getActiveNetwork()));
+        probe("socket", () -> {  // loopback, closed port: refused at once, nothing leaves the machine
+            try (java.net.Socket s = new java.net.Socket()) {
+                s.connect(new java.net.InetSocketAddress("127.0.0.1", 9), 500);
+            }
+            return "connected";
+        });
+        probe("channel", () -> {
+            try (java.nio.channels.SocketChannel ch = java.nio.channels.SocketChannel.open()) {
+                return ch.connect(new java.net.InetSocketAddress("127.0.0.1", 9));
+            }
+        });
+        probe("datagram", () -> {
+            try (java.net.DatagramSocket ds = new java.net.DatagramSocket()) {
+                ds.send(new java.net.DatagramPacket(new byte[] {0}, 1, InetAddress.getByName("127.0.0.1"), 9));
+            }
+            return "sent";
+        });
         probe("caps", () -> cm.getNetworkCapabilities(cm.getActiveNetwork()).hasTransport(1));
     }
 
@@ -385,6 +402,7 @@ public class ProbeActivity extends Activity {
                 .getClass().getName());
         probe("dex_memory", () -> new InMemoryDexClassLoader(ByteBuffer.allocate(0), getClassLoader()).getClass().getName());
         probe("dex_file", () -> DexFile.loadDex(getCacheDir() + "/plugin.dex", null, 0));
+        probe("dex_open", () -> new DexFile(getCacheDir() + "/plugin.dex"));
         probe("load_library", () -> {
             System.loadLibrary("dynscanprobe");
             return "loaded";
