@@ -18,7 +18,7 @@ from dynscan.instrument.probe import evaluate_probe
 from dynscan.instrument.session import AgentSession
 from dynscan.store import open_store
 
-pytestmark = pytest.mark.timeout(120)
+pytestmark = [pytest.mark.integration, pytest.mark.timeout(120)]
 
 #: Hooks whose call fails for every ordinary app (or has nothing to load on the host), permissions or not.
 EXPECTED_FAILURES = {

@@ -11,10 +11,12 @@ from pathlib import Path
 
 import pytest
 
-from dynscan.capture.scan import ScanOptions, scan
 from dynscan.errors import InputError
 from dynscan.identity import PLACEHOLDERS
 from dynscan.learning import VALUE_TYPES
+from dynscan.scan import ScanOptions, scan
+
+pytestmark = pytest.mark.integration
 
 ROOT = Path(__file__).resolve().parents[2]
 DYNSCAN = [sys.executable, "-m", "dynscan"]

@@ -1,5 +1,5 @@
-from dynscan.config import Config
 from dynscan.findings import Severity
+from dynscan.rules.config import Config
 from dynscan.rules.context import is_loopback
 from dynscan.rules.engine import evaluate
 from factories import Timeline, sdk_stack

@@ -33,7 +33,8 @@ from dynscan.rules.registry import END, Hit, rule
 
 
 @rule("UNINSPECTED_TRAFFIC", severity=Severity.info, kinds={"net_connect", "tls_failed", END},
-      message="{actor} exchanged traffic the proxy never inspected with {subjects} ({count} connection(s))")
+      message="{actor} exchanged traffic the proxy never inspected with {subjects} ({count} connection(s))",
+      message_zh="{actor} 与 {subjects} 之间的流量未经代理检查(共 {count} 个连接)")
 def uninspected_traffic(event: Any, ctx: TimelineContext) -> list[Hit] | None:
     """Decided at the end: a connection is inspected once a flow to its host follows it (the
     timeline state is kept by :class:`TimelineContext`, so ``stats`` lists the hosts even when this
