@@ -12,6 +12,7 @@ from typing import Any
 
 from dynscan.attribution import SdkDb
 from dynscan.rules.config import Config
+from dynscan.rules.tcf import TcfState
 from dynscan.rules.vocab import CATEGORY_GUARDS, PERMISSION_CATEGORIES
 
 Mark = tuple[float, str | None]  # (ts, event id) of a remembered event
@@ -48,6 +49,7 @@ class TimelineContext:
         self._freq_window = config.frequency.window_s
         # connections whose traffic the proxy has not (yet) seen: host -> [(ts, actor, event)], and
         # hosts seen inspected (a proxy or tls_hook flow) or never decrypted (tls_failed)
+        self.tcf = TcfState()  # the app's IAB TCF consent signals so far (TCF_NO_CONSENT)
         self.pending_connects: dict[str, list[tuple[float, str, Any]]] = {}
         self.inspected_hosts: set[str] = set()
         self.undecrypted_hosts: set[str] = set()
@@ -115,6 +117,9 @@ class TimelineContext:
         if not is_loopback(host):
             self.pending_connects.setdefault(host, []).append((ev.ts, self.actor, ev))
 
+    def on_tcf_signal(self, ev: Any) -> None:
+        self.tcf.update(str(ev.key), ev.value)
+
     def on_tls_failed(self, ev: Any) -> None:
         host = str(getattr(ev, "host", "") or "").lower()
         if host and host not in self.undecrypted_hosts:
@@ -161,6 +166,7 @@ class TimelineContext:
 
     def on_app_reset(self, ev: Any) -> None:
         self.consent = "pending"
+        self.tcf = TcfState()  # the CMP's preferences were cleared with the app's data
         self.decline = None
         self.permissions.clear()
         self.denied_at.clear()

@@ -88,7 +88,8 @@ def evaluate(
         "session_start": ctx.on_session_start, "app_reset": ctx.on_app_reset, "consent": ctx.on_consent,
         "app_state": ctx.on_app_state, "app_launch": ctx.on_app_launch, "user_action": ctx.on_user_action,
         "permission_result": ctx.on_permission_result, "component_start": ctx.on_component_start,
-        "net_connect": ctx.on_net_connect, "tls_failed": ctx.on_tls_failed, "flow": ctx.on_flow_seen,
+        "net_connect": ctx.on_net_connect, "tcf_signal": ctx.on_tcf_signal, "tls_failed": ctx.on_tls_failed,
+        "flow": ctx.on_flow_seen,
     }
     groups: dict[tuple[str, str, str | None, str | None], _Group] = {}
     kinds: dict[str, int] = {}
