@@ -80,7 +80,12 @@ registerHandler("api_call", {
     const ev = apiEvent(ctx);
     if (ev === null) return;
     emit(ev as any);
-    // values the app just read are canaries the proxy must know before the upload that may follow
-    if (ev.learned !== undefined) flush();
+    // values the app just read are canaries the proxy must know before the upload that may follow:
+    // the call returns once the host has stored them (it posts "learned-stored" after the write)
+    if (ev.learned !== undefined) {
+      const stored = recv("learned-stored", () => { /* released */ });
+      flush();
+      stored.wait();
+    }
   },
 });
