@@ -10,6 +10,7 @@ import "./hooks/sensors.js";
 import "./hooks/network.js";
 import "./hooks/consent.js";
 import "./hooks/sockets.js";
+import "./hooks/tls.js";
 import { control } from "./rpc/control.js";
 import { sensors } from "./rpc/sensors.js";
 

@@ -181,7 +181,8 @@ KNOWN_KINDS: frozenset[str] = frozenset(
 )
 #: Kinds dynscan's own components write that no rule judges (kept, and not reported as unknown).
 #: ``invalid_event``: an event that failed validation when it was stored (``reason``, and the original as ``event``).
-EXTENSION_KINDS: frozenset[str] = frozenset({"permission_check", "tls_failed", "proxy_dropped", "invalid_event"})
+EXTENSION_KINDS: frozenset[str] = frozenset({"permission_check", "tls_failed", "proxy_dropped", "invalid_event",
+                                             "tls_write", "tls_read"})
 
 known_adapter: TypeAdapter[KnownEvent] = TypeAdapter(KnownEvent)
 
