@@ -83,6 +83,7 @@ registerHandler("api_call", {
     // values the app just read are canaries the proxy must know before the upload that may follow:
     // the call returns once the host has stored them (it posts "learned-stored" after the write)
     if (ev.learned !== undefined) {
+      if (!options.learnedAck) { flush(); return; }
       const stored = recv("learned-stored", () => { /* released */ });
       flush();
       stored.wait();

@@ -45,6 +45,8 @@ export interface AgentOptions {
   batchMax: number;
   queueMax: number;
   consentTaps: string[];
+  /** the host posts "learned-stored" after writing a batch with learned values */
+  learnedAck: boolean;
 }
 
 export type AgentEvent = Record<string, unknown> & { kind: string; ts_ms: number };
