@@ -12,12 +12,14 @@ import { registerHandler } from "./install.js";
 
 const DATAGRAM_QUIET_MS = 10000;
 const lastDatagram = new Map<string, number>();
+let InetSocketAddress: any = null;
 
 /** host (name when the app gave one, else the literal address) and port of a SocketAddress. */
 function endpoint(addr: any): [string, number] | null {
   if (addr === null || addr === undefined) return null;
   try {
-    const isa = Java.cast(addr, Java.use("java.net.InetSocketAddress"));
+    if (InetSocketAddress === null) InetSocketAddress = Java.use("java.net.InetSocketAddress");
+    const isa = Java.cast(addr, InetSocketAddress);
     return [String(isa.getHostString()), isa.getPort() as number];
   } catch (e) {
     return null;
