@@ -68,6 +68,17 @@ def test_probe_under_agent(sim: tuple[SimDevice, AppInfo], tmp_path: Path, agent
     failed = {e["hook"] for e in calls if "error" in e}
     assert failed <= EXPECTED_FAILURES, failed - EXPECTED_FAILURES
     assert [c.status for c in evaluate_probe(events, dev.identity())] == ["ok", "ok"]
+    learned = {e.get("data_type") or e["hook"]: e["learned"] for e in calls if e.get("learned")}  # what it read
+    assert "com.tencent.mm" in learned["app_list"]
+    assert "Zhang Wei" in learned["contacts"] and "Your verification code is 482913" in learned["sms"]
+    assert learned["accounts"] == [dev.identity()["email"]]
+    assert learned["clipboard"] == ["dynscan probe clip"]
+    assert dev.identity()["bssid"] in learned["wifi_scan"]
+    tcf = [(e["key"], e["op"]) for e in events if e["kind"] == "tcf_signal"]
+    assert ("IABTCF_TCString", "write") in tcf and ("IABTCF_TCString", "read") in tcf
+    assert all(k.startswith("IABTCF_") for k, _ in tcf)  # probe_other filtered out in the agent
+    sockets = {(e["proto"], e["via"]) for e in events if e["kind"] == "net_connect"}
+    assert {("tcp", "java.net.Socket.connect"), ("udp", "java.net.DatagramSocket.send")} <= sockets
     for e in calls:  # the probe's own frame, right after the API (or reflection / ProcessBuilder frames)
         assert any(f.startswith("io.dynscan.probe.") for f in e["stack"][:6]), e
     assert not [e for e in events if e["kind"] == "app_state" and e.get("state") == "crashed"]
