@@ -8,7 +8,7 @@ EU = {"jurisdiction": "eu"}
 
 
 def test_personal_data_to_a_vendor_before_any_tc_string(run):
-    t = Timeline().flow("pagead2.googlesyndication.com", "adid").flow("t.tracker.example", "imei", party="third")
+    t = Timeline().flow("pagead2.googlesyndication.com", "adid").flow("ulogs.umeng.com", "imei")  # an SDK host
     (f,) = [f for f in run(t, R, **EU) if f.data_type == "adid"]
     assert "googlesyndication.com: no TC string yet" in f.message and f.severity.value == "high"
     assert [f.data_type for f in run(t, R, **EU)] == ["adid", "imei"]
