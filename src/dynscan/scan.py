@@ -44,6 +44,7 @@ class ScanOptions:
     lang: str = "en"
     show_values: bool = False
     sinkhole: bool | None = None  # default: on for the virtual device, off for real devices
+    jurisdiction: str | None = None  # overrides the config file's
     extra: dict[str, Any] = field(default_factory=dict)
 
 
@@ -94,7 +95,8 @@ def scan(opts: ScanOptions, progress: Progress = _stderr) -> Report:
         progress("correlating and writing reports")
         try:  # each report is written to a temporary name and renamed: complete or absent
             report = run_analysis(session=sd.root, formats=list(opts.formats) or list(FORMATS), out=sd.root,
-                                  config=opts.config, lang=opts.lang, show_values=opts.show_values)
+                                  config=opts.config, lang=opts.lang, show_values=opts.show_values,
+                                  jurisdiction=opts.jurisdiction)
         except (KeyboardInterrupt, Terminated):
             raise Interrupted(f"interrupted while writing the reports (those present are complete); the "
                               f"session is in {sd.root}") from None

@@ -35,13 +35,15 @@ from dynscan.events.model import (
     PermissionRequest,
     PermissionResult,
     SessionStart,
+    TcfSignal,
     UserAction,
 )
 
 MODELS: dict[str, type[BaseEvent]] = {
     m.model_fields["kind"].default: m
     for m in (SessionStart, AppLaunch, AppReset, AppState, Consent, UserAction, ApiCall,
-              PermissionRequest, PermissionResult, Flow, ComponentStart, NetRequest, NetConnect, FileBlocked)
+              PermissionRequest, PermissionResult, Flow, ComponentStart, NetRequest, NetConnect, FileBlocked,
+              TcfSignal)
 }
 _VALIDATORS = {kind: m.__pydantic_validator__ for kind, m in MODELS.items()}
 _OTHER = OtherEvent.__pydantic_validator__

@@ -70,7 +70,7 @@ final class Containment {
             return;  // the app's own server, in its own process: nothing leaves the device
         }
         List<String> frames = stack(true);
-        String via = frames.isEmpty() ? null : frames.get(0).replaceFirst("\\(.*$", "");
+        String via = frames.isEmpty() ? "unknown" : frames.get(0).replaceFirst("\\(.*$", "");
         boolean udp = frames.stream().anyMatch(f -> f.contains("Datagram"));
         record(Json.obj("kind", "net_connect", "ts", now(), "host", host, "port", port,
                 "proto", udp ? "udp" : "tcp", "blocked", true, "via", via, "stack", frames));
