@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import shutil
+import socket
 from pathlib import Path
 
 from dynscan.device.base import AppInfo
@@ -31,7 +32,8 @@ class DeviceFiles:
         self.root = root
         for d in (self.apps, self.data, self.logs):
             d.mkdir(parents=True, exist_ok=True)
-        self.hosts.write_text("127.0.0.1 localhost\n::1 localhost\n", encoding="utf-8")
+        # the machine's own name too: InetAddress.getLocalHost() resolves it, as a phone resolves "localhost"
+        self.hosts.write_text(f"127.0.0.1 localhost {socket.gethostname()}\n::1 localhost\n", encoding="utf-8")
 
     @property
     def apps(self) -> Path:

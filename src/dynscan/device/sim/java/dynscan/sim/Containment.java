@@ -27,11 +27,13 @@ final class Containment {
     private static int recorded;
     private static String dataRoot;
     private static String clipboard;
+    private static String sdcard;
 
     static void init() {
         try {
             dataRoot = Sim.dataDir.getCanonicalPath();
             clipboard = new File(Sim.deviceDir, "clipboard.txt").getCanonicalPath();  // the system clipboard
+            sdcard = new File(Sim.deviceDir, "sdcard").getCanonicalPath();  // shared storage (Environment)
         } catch (IOException e) {
             throw new IllegalStateException("cannot resolve the app's data directory", e);
         }
@@ -50,10 +52,14 @@ final class Containment {
         } finally {
             BUSY.set(false);
         }
-        if (where.equals(dataRoot) || where.startsWith(dataRoot + File.separator) || where.equals(clipboard)) return;
+        if (under(where, dataRoot) || under(where, sdcard) || where.equals(clipboard)) return;
         record(Json.obj("kind", "file_blocked", "ts", now(), "path", where, "op", op, "stack", stack(false)));
         throw new SecurityException("dynscan virtual device: " + op + " of " + where
                 + " refused (an app writes only under its data directory)");
+    }
+
+    private static boolean under(String path, String root) {
+        return path.equals(root) || path.startsWith(root + File.separator);
     }
 
     // ------------------------------------------------------------------ network
