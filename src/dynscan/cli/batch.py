@@ -120,6 +120,11 @@ def batch(
     if broker is None and not store.local:
         raise InputError(f"--out {out}: a remote store needs --broker (the local pool writes to a directory)")
     store.check_writable()
+    if broker is not None:
+        from dynscan.batch.enqueue import check_broker
+        from dynscan.batch.timing import visibility_timeout_s
+
+        check_broker(broker, visibility_timeout or visibility_timeout_s(scenario))
     jobs, skipped = discover(Path(source), scenario=scenario, config=config, formats=formats, lang=lang.value,
                              show_values=show_values, sinkhole=sinkhole)
     p = plan(store, jobs, skipped, retry_failed=retry_failed)
