@@ -11,7 +11,7 @@ from dynscan.device.registry import SIM_SERIAL
 from dynscan.instrument.doctor_checks import Check, check_bundle, check_java, check_mitmdump
 
 #: The host-side checks change rarely: cached this long.
-HOST_CHECKS_TTL_S = 60.0
+HOST_CHECKS_TTL_S = 300.0
 _host_cache: tuple[float, list[Check]] | None = None
 
 
