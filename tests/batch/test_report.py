@@ -28,7 +28,8 @@ def _batch(tmp_path: Path) -> BatchStore:
         "coverage": {"phases_reached": ["launch", "consent"]}}, {"app_version": "1.2"})
     finished(store, "b.apk", "b" * 64, {
         "package": HOSTILE, "verdict": "fail",
-        "findings": [finding("PRE_CONSENT_COLLECTION", "sdk:umeng-analytics", "critical", message=HOSTILE)],
+        "findings": [finding("PRE_CONSENT_COLLECTION", "sdk:umeng-analytics", "critical", message=HOSTILE,
+                             vendor="Umeng (as the report says)")],
         "stats": {"api_calls_by_actor": {"sdk:umeng-analytics": 1}}}, {"app_version": "=1+1"})
     finished(store, "c.apk", "c" * 64, {"package": "com.c", "verdict": "pass", "findings": [],
                                         "stats": {"api_calls_by_actor": {"sdk:tencent-bugly": 3}}}, {})
@@ -44,7 +45,8 @@ def test_league_counts_apps_per_sdk_and_per_rule_with_the_vendor(tmp_path: Path)
     assert {r: len(a) for r, a in umeng.rule_apps.items()} == {"PRE_CONSENT_COLLECTION": 2,
                                                               "THIRD_PARTY_TRANSMISSION": 1}
     assert umeng.top_rules()[0] == ("PRE_CONSENT_COLLECTION", 2)
-    assert umeng.vendor  # from the signature data
+    assert umeng.vendor == "Umeng (as the report says)"  # the report's word first
+    assert bugly.vendor == "Tencent"  # no finding names it: from the signature data
     assert len(bugly.violating_apps) == 0
     assert next(iter(table)) == "umeng-analytics"  # the most violating SDK first
 

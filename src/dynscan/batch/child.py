@@ -1,6 +1,6 @@
 """The child process that runs one scan: ``python -m dynscan.batch.child REQUEST.json``.
 
-It calls the same :func:`dynscan.capture.scan.scan` as ``dynscan run`` and writes a result file; the
+It calls the same :func:`dynscan.scan.scan` as ``dynscan run`` and writes a result file; the
 parent reads that file, or, if there is none, knows the device (this process) died. If the parent
 dies first, the kernel sends this process SIGTERM (``PR_SET_PDEATHSIG``), which the scan turns into a
 clean stop: no JVM or proxy outlives its batch.
@@ -36,7 +36,7 @@ def _progress(msg: str) -> None:
 
 
 def run(request: dict[str, Any]) -> dict[str, Any]:
-    from dynscan.capture.scan import ScanOptions, scan
+    from dynscan.scan import ScanOptions, scan
 
     spec = JobSpec.model_validate(request["spec"])
     opts = ScanOptions(apk=Path(request["apk"]), out=Path(request["out"]), device=request["serial"],

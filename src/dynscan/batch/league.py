@@ -1,5 +1,6 @@
 """The SDK league table: per SDK, the apps it appears in, the apps where it broke each rule, and the
-rules it breaks most; the vendor from the signature data. Built from the reports' JSON only."""
+rules it breaks most; the name and vendor as the reports' findings give them (``actor_name``,
+``vendor``), else from the signature data. Built from the reports' JSON only."""
 
 from __future__ import annotations
 
@@ -46,5 +47,9 @@ def league(results: list[AppResult], db: SdkDb | None = None) -> list[SdkRow]:
         for f in res.findings:
             actor = str(f.get("actor", ""))
             if actor.startswith("sdk:") and len(actor) > 4:
-                row(actor[4:]).rule_apps[str(f.get("rule", ""))].add(app)
+                r = row(actor[4:])
+                r.rule_apps[str(f.get("rule", ""))].add(app)
+                # the report names the SDK as it was judged (user signature files included)
+                r.name = str(f.get("actor_name") or r.name)
+                r.vendor = str(f.get("vendor") or r.vendor)
     return sorted(rows.values(), key=lambda r: (-len(r.violating_apps), -len(r.apps), r.sdk))

@@ -16,7 +16,7 @@ APP_HEADERS = ["记录类型 / Row", "任务 / Job", "安装包 / APK", "包名 
                    ("严重", "高", "中", "低", "提示"), SEVERITIES, strict=True)],
                "已达阶段 / Phases reached", "原因 / Reason", "报告 / Report"]
 FINDING_HEADERS = ["记录类型 / Row", "任务 / Job", "安装包 / APK", "包名 / Package", "版本 / Version",
-                   "规则 / Rule", "严重程度 / Severity", "行为主体 / Actor", "数据类别 / Category",
+                   "规则 / Rule", "标题 / Title", "严重程度 / Severity", "行为主体 / Actor", "数据类别 / Category",
                    "数据类型 / Data type", "次数 / Count", "说明 / Message", "中文说明 / Message (zh)"]
 LEAGUE_HEADERS = ["SDK", "名称 / Name", "厂商 / Vendor", "出现应用数 / Apps present",
                   "违规应用数 / Apps violating", "最常违反的规则 / Most-broken rules"]
@@ -39,8 +39,9 @@ def app_row(r: AppResult) -> list[object]:
 
 def finding_rows(r: AppResult) -> list[list[object]]:
     return [["finding", r.job_id, r.record.spec.name, r.package, r.version, f.get("rule", ""),
-             f.get("severity", ""), f.get("actor", ""), f.get("category") or "", f.get("data_type") or "",
-             f.get("count", ""), f.get("message", ""), f.get("message_zh") or ""] for f in r.findings]
+             f.get("title") or "", f.get("severity", ""), f.get("actor", ""), f.get("category") or "",
+             f.get("data_type") or "", f.get("count", ""), f.get("message", ""), f.get("message_zh") or ""]
+            for f in r.findings]
 
 
 def summary_rows(results: list[AppResult]) -> list[list[object]]:
