@@ -33,6 +33,10 @@ def test_ids_are_stable_and_change_with_scenario_and_config(tmp_path: Path) -> N
     a2, _ = discover(tmp_path, scenario="quick", config=None, formats=["json"], lang="zh")
     b, _ = discover(tmp_path, scenario="default", config=None, formats=[], lang="en")
     c, _ = discover(tmp_path, scenario="quick", config=cfg, formats=[], lang="en")
+    hooks = tmp_path / "hooks.yaml"
+    hooks.write_text("hooks: []\n")
+    d, _ = discover(tmp_path, scenario="quick", config=cfg, formats=[], lang="en", catalogs=[hooks])
+    assert d[0].id != c[0].id and d[0].catalogs == [str(hooks.resolve())]
     ids = {j.name: j.id for j in a1}
     assert ids == {j.name: j.id for j in a2}  # formats and language do not change what is scanned
     assert a1[0].id != b[0].id and a1[0].id != c[0].id

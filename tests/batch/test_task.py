@@ -13,11 +13,12 @@ import time
 from pathlib import Path
 
 import pytest
+from conftest import RedisServer
 
 ROOT = Path(__file__).resolve().parents[2]
 DYNSCAN = [sys.executable, "-m", "dynscan"]
 
-VT = 60  # scaled down from the scenario's default, and above the quick scenario's scan time here
+VT = 90  # scaled down from the scenario's default; the lease (VT - 20 s) outlasts a quick scan here
 
 
 def _with_env(key: str, value: str) -> list[int]:
@@ -31,6 +32,21 @@ def _with_env(key: str, value: str) -> list[int]:
     return found
 
 
+def _build(apps: Path, *names: str) -> None:
+    for name in names:
+        subprocess.run([*DYNSCAN, "sim", "build", str(ROOT / "examples" / "apps" / name), "-o",
+                        str(apps / f"{name}.apk")], check=True, capture_output=True, timeout=180)
+
+
+def _stop(worker: subprocess.Popen[str]) -> str:
+    worker.send_signal(signal.SIGINT)
+    try:
+        return worker.communicate(timeout=60)[1]
+    except subprocess.TimeoutExpired:
+        os.killpg(worker.pid, signal.SIGKILL)
+        return worker.communicate()[1]
+
+
 def _records(out: Path) -> list[dict[str, object]]:
     recs = []
     for p in (out / "jobs").glob("*.json"):
@@ -41,11 +57,12 @@ def _records(out: Path) -> list[dict[str, object]]:
 
 @pytest.mark.integration
 @pytest.mark.timeout(290)
-def test_a_killed_worker_s_job_is_redelivered_and_finished_elsewhere(redis_url: str, tmp_path: Path) -> None:
+def test_a_killed_worker_s_job_is_redelivered_and_finished_elsewhere(redis_server: RedisServer,
+                                                                    tmp_path: Path) -> None:
+    redis_url = redis_server.url
     apps = tmp_path / "apps"
     apps.mkdir()
-    subprocess.run([*DYNSCAN, "sim", "build", str(ROOT / "examples" / "apps" / "leaky"), "-o",
-                    str(apps / "leaky.apk")], check=True, capture_output=True, timeout=180)
+    _build(apps, "leaky")
     out = tmp_path / "store"
     worker = subprocess.Popen([*DYNSCAN, "worker", "--broker", redis_url, "--devices", "sim:2",
                                "--visibility-timeout", str(VT)], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
@@ -77,12 +94,7 @@ def test_a_killed_worker_s_job_is_redelivered_and_finished_elsewhere(redis_url: 
         assert (out / "sessions" / str(rec["spec"]["id"]) / "report.json").is_file()  # type: ignore[index]
         assert (out / "index.html").is_file()
     finally:
-        worker.send_signal(signal.SIGINT)
-        try:
-            _, werr = worker.communicate(timeout=60)
-        except subprocess.TimeoutExpired:
-            os.killpg(worker.pid, signal.SIGKILL)
-            _, werr = worker.communicate()
+        werr = _stop(worker)
     assert f"worker {victim} ended (killed by signal 9)" in werr
     assert not _with_env("DYNSCAN_BROKER", redis_url), "no worker, scan or JVM is left behind"
 
@@ -92,3 +104,30 @@ def test_an_unreachable_broker_is_one_line_and_exit_2(tmp_path: Path) -> None:
                           timeout=60)
     assert proc.returncode == 2 and "broker redis://127.0.0.1:9/0 is not reachable" in proc.stderr
     assert len(proc.stderr.strip().splitlines()) == 1
+
+
+@pytest.mark.integration
+@pytest.mark.timeout(290)
+def test_a_redis_restart_mid_batch_loses_no_job(redis_server: RedisServer, tmp_path: Path) -> None:
+    apps = tmp_path / "apps"
+    apps.mkdir()
+    _build(apps, "leaky", "compliant")
+    out = tmp_path / "store"
+    worker = subprocess.Popen([*DYNSCAN, "worker", "--broker", redis_server.url, "--devices", "sim:1",
+                               "--visibility-timeout", str(VT)], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                              text=True, start_new_session=True)
+    try:
+        batch = subprocess.Popen([*DYNSCAN, "batch", str(apps), "--broker", redis_server.url, "--out", str(out),
+                                  "--scenario", "quick", "--visibility-timeout", str(VT)],
+                                 stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        deadline = time.monotonic() + 120
+        while not any(r["status"] == "running" for r in _records(out)) and time.monotonic() < deadline:
+            time.sleep(0.2)
+        redis_server.restart()  # the second job, still queued, is gone with it
+        _, err = batch.communicate(timeout=240)
+        assert batch.returncode == 1, err
+        assert "the broker restarted and lost its queue: 1 unfinished job enqueued again" in err
+        assert sorted(str(r["status"]) for r in _records(out)) == ["done", "done"]
+    finally:
+        _stop(worker)
+    assert not _with_env("DYNSCAN_BROKER", redis_server.url)

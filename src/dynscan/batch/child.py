@@ -41,7 +41,8 @@ def run(request: dict[str, Any]) -> dict[str, Any]:
     spec = JobSpec.model_validate(request["spec"])
     opts = ScanOptions(apk=Path(request["apk"]), out=Path(request["out"]), device=request["serial"],
                        scenario=spec.scenario, formats=spec.formats,
-                       config=Path(spec.config) if spec.config else None, lang=spec.lang,
+                       config=Path(spec.config) if spec.config else None, catalogs=[Path(c) for c in spec.catalogs],
+                       lang=spec.lang,
                        show_values=spec.show_values, sinkhole=spec.sinkhole)
     try:
         report = scan(opts, progress=_progress)

@@ -30,6 +30,7 @@ class JobSpec(BaseModel):
     scenario: str = "default"
     config: str | None = None
     config_hash: str = "defaults"
+    catalogs: list[str] = []
     formats: list[str] = []
     lang: str = "en"
     show_values: bool = False
@@ -60,12 +61,16 @@ def scenario_key(scenario: str) -> str:
     return "file:" + sha256_file(path)
 
 
-def config_hash(config: Path | None) -> str:
-    if config is None:
-        return "defaults"
-    if not config.is_file():
-        raise InputError(f"{config}: no such config file")
-    return sha256_file(config)
+def config_hash(config: Path | None, catalogs: list[Path] | None = None) -> str:
+    """The rule settings file's sha256 (``defaults`` without one), and the extra hook catalogs' if any:
+    both change what a scan finds."""
+    for path, what in [(config, "config file"), *((c, "hook catalog") for c in catalogs or [])]:
+        if path is not None and not path.is_file():
+            raise InputError(f"{path}: no such {what}")
+    base = sha256_file(config) if config is not None else "defaults"
+    if not catalogs:
+        return base
+    return hashlib.sha256("\n".join([base, *(sha256_file(c) for c in catalogs)]).encode()).hexdigest()
 
 
 def job_id(apk_sha: str, scenario: str, cfg_hash: str) -> str:
@@ -105,9 +110,10 @@ def input_files(source: Path) -> list[Path]:
 
 
 def discover(source: Path, *, scenario: str, config: Path | None, formats: list[str], lang: str,
-             show_values: bool = False, sinkhole: bool | None = None) -> tuple[list[JobSpec], list[Skipped]]:
+             show_values: bool = False, sinkhole: bool | None = None,
+             catalogs: list[Path] | None = None) -> tuple[list[JobSpec], list[Skipped]]:
     """Jobs for every app in ``source``; files that are not apps, missing or duplicate are skipped."""
-    skey, chash = scenario_key(scenario), config_hash(config)
+    skey, chash = scenario_key(scenario), config_hash(config, catalogs)
     jobs: list[JobSpec] = []
     skipped: list[Skipped] = []
     seen: dict[str, Path] = {}
@@ -127,5 +133,6 @@ def discover(source: Path, *, scenario: str, config: Path | None, formats: list[
         jobs.append(JobSpec(id=job_id(sha, skey, chash), apk=str(path.resolve()), apk_sha256=sha, name=path.name,
                             scenario=scenario if scenario in BUILTIN_NAMES else str(Path(scenario).resolve()),
                             config=str(config.resolve()) if config else None, config_hash=chash,
-                            formats=formats, lang=lang, show_values=show_values, sinkhole=sinkhole))
+                            formats=formats, lang=lang, show_values=show_values, sinkhole=sinkhole,
+                            catalogs=[str(c.resolve()) for c in catalogs or []]))
     return jobs, skipped

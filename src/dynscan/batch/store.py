@@ -31,6 +31,7 @@ class JobRecord(BaseModel):
     attempts: int = 0
     devices: list[str] = []  # where attempts ran, in order
     pid: int | None = None  # the running attempt's scan process (on the host of its device)
+    lease_until: float | None = None  # Celery: until when the running attempt's worker owns the job
     reason: str | None = None
     package: str | None = None
     verdict: str | None = None

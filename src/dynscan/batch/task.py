@@ -1,9 +1,10 @@
-"""The Celery task: run one job on this worker's device with :func:`dynscan.batch.execute.run_job`,
-the same function the local pool calls, and keep its state in the batch store.
-
-A delivery of a job that is already ``done`` or ``failed`` (a redelivery after a lost acknowledgement)
-does nothing. A failure that is the device's puts the job back on the shared queue for another device,
-up to ``max_attempts``; a device failing ``retire_after`` jobs in a row stops consuming and is reported.
+"""The Celery task: run one job on this worker's device with :func:`dynscan.batch.execute.run_job`, the
+same function the local pool calls, and keep its state in the batch store. A delivery of a job that is
+already ``done`` or ``failed`` (a redelivery after a lost acknowledgement) does nothing, and so does one
+of a job another worker holds a live lease on (a duplicate enqueued after a Redis restart): if that
+worker dies, Redis hands its own message out again once the lease is over. A failure that is the
+device's puts the job back on the shared queue for another device, up to ``max_attempts``; a device
+failing ``retire_after`` jobs in a row stops consuming and is reported.
 """
 
 from __future__ import annotations
@@ -21,19 +22,19 @@ from dynscan.batch.execute import run_job
 from dynscan.batch.health import health_gate
 from dynscan.batch.jobs import JobSpec
 from dynscan.batch.store import BatchStore, JobRecord
+from dynscan.batch.timing import LEASE_SLACK_S
 
 _in_a_row = 0
-LEASE_MARGIN_S = 10.0
+STOP_BEFORE_LEASE_END_S = 5.0
 
 
 def this_slot() -> Slot:
     return Slot(os.environ.get("DYNSCAN_DEVICE_NAME", "sim-1"), os.environ.get("DYNSCAN_DEVICE_SERIAL", "sim"))
 
 
-def job_timeout() -> float | None:
-    """A scan may not outlive its lease: Redis hands the job out again after the visibility timeout."""
-    vt = os.environ.get("DYNSCAN_VISIBILITY_TIMEOUT")
-    return max(5.0, float(vt) - LEASE_MARGIN_S) if vt else None
+def lease_s() -> float:
+    """How long a worker owns a job it took: ends LEASE_SLACK_S before Redis would hand it out again."""
+    return max(10.0, float(os.environ.get("DYNSCAN_VISIBILITY_TIMEOUT", "3600")) - LEASE_SLACK_S)
 
 
 def _requeue(task: Task, spec: dict[str, Any], store_url: str, opts: dict[str, Any]) -> None:
@@ -56,9 +57,12 @@ def scan_job(task: Task, spec_json: dict[str, Any], store_url: str, opts: dict[s
     spec = JobSpec.model_validate(spec_json)
     store, slot = BatchStore(store_url), this_slot()
     max_attempts, retire_after = int(opts.get("max_attempts", 3)), int(opts.get("retire_after", 3))
+    taken = time.time()
     rec = store.job(spec.id) or JobRecord(spec=spec)
     if rec.status in ("done", "failed"):
         return rec.status
+    if rec.status == "running" and rec.lease_until is not None and rec.lease_until > taken:
+        return "held elsewhere"
     problem = health_gate(slot)
     if problem:
         _device_failed(task, store, slot, f"health gate: {problem}", retire_after)
@@ -69,14 +73,17 @@ def scan_job(task: Task, spec_json: dict[str, Any], store_url: str, opts: dict[s
     rec.attempts += 1
     rec.devices.append(name)
     rec.status, rec.started, rec.reason = "running", time.time(), None
+    rec.lease_until = taken + lease_s()
     store.save(rec)
 
     def started(pid: int) -> None:
         rec.pid = pid
         store.save(rec)
 
-    out = run_job(spec, slot, store, rec.attempts, on_start=started, timeout_s=job_timeout())
-    rec.pid, rec.duration_s = None, round(time.time() - (rec.started or time.time()), 1)
+    timeout = max(5.0, rec.lease_until - STOP_BEFORE_LEASE_END_S - time.time())  # never outlive the lease
+    out = run_job(spec, slot, store, rec.attempts, on_start=started, timeout_s=timeout)
+    rec.pid, rec.lease_until = None, None
+    rec.duration_s = round(time.time() - (rec.started or time.time()), 1)
     if out.kind == "done":
         _in_a_row = 0
         rec.status, rec.package, rec.verdict, rec.findings = "done", out.package, out.verdict, out.findings

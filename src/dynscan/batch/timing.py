@@ -10,6 +10,9 @@ from dynscan.driver.scenario import Scenario, load_scenario
 #: 6-12 s on a loaded 2-core machine; with head-room.
 SCAN_OVERHEAD_S = 30.0
 PER_STEP_S = 2.0  # a step's own work (tap, relaunch, dialog) besides its declared seconds
+#: A Celery job's lease ends this long before Redis would hand it out again, so a redelivery of a
+#: dead worker's job always finds the lease expired (see dynscan.batch.task).
+LEASE_SLACK_S = 20.0
 
 
 def scenario_seconds(scenario: Scenario) -> float:
@@ -27,6 +30,6 @@ def job_timeout_s(scenario: str) -> float:
 
 
 def visibility_timeout_s(scenario: str) -> int:
-    """Celery/Redis redelivers an unacknowledged job after this: a little more than the job timeout, so
-    a live worker's job is never handed out twice, and a dead worker's is handed out soon after."""
-    return math.ceil(job_timeout_s(scenario) + 10)
+    """Celery/Redis redelivers an unacknowledged job after this: a little more than the job timeout and
+    the lease's slack, so a live worker's job is never handed out twice, and a dead worker's soon after."""
+    return math.ceil(job_timeout_s(scenario) + LEASE_SLACK_S + 10)

@@ -14,6 +14,7 @@ from dynscan.batch.collect import collect
 from dynscan.batch.devices import parse_devices
 from dynscan.batch.jobs import discover
 from dynscan.batch.plan import Plan, plan
+from dynscan.batch.progress import safe_text
 from dynscan.batch.report import build_report
 from dynscan.batch.store import BatchStore
 from dynscan.cli.options import ConfigOption, FailOnOption, Lang, LangOption, ReportFormat, ShowValuesOption
@@ -23,7 +24,7 @@ from dynscan.findings import FailOn, Severity
 
 
 def _say(msg: str) -> None:
-    print(f"dynscan: {msg}", file=sys.stderr, flush=True)
+    print(safe_text(f"dynscan: {msg}"), file=sys.stderr, flush=True)
 
 
 def _exit_code(store: BatchStore, fail_on: FailOn) -> int:
@@ -72,6 +73,8 @@ def batch(
         "--format", "-f", help="Report format of each session; repeat for several (default: all; json is "
         "always written: the batch report reads it).")] = None,
     config: ConfigOption = None,
+    catalog: Annotated[list[Path] | None, typer.Option("--catalog", help="Extra hook catalog file (YAML); "
+                                                       "repeat for several.", dir_okay=False)] = None,
     lang: LangOption = Lang.en,
     show_values: ShowValuesOption = False,
     sinkhole: Annotated[bool | None, typer.Option("--sinkhole/--no-sinkhole", help="As for `run`.",
@@ -126,7 +129,7 @@ def batch(
 
         check_broker(broker, visibility_timeout or visibility_timeout_s(scenario))
     jobs, skipped = discover(Path(source), scenario=scenario, config=config, formats=formats, lang=lang.value,
-                             show_values=show_values, sinkhole=sinkhole)
+                             show_values=show_values, sinkhole=sinkhole, catalogs=catalog)
     p = plan(store, jobs, skipped, retry_failed=retry_failed)
     _print_plan(p)
     if not jobs:
