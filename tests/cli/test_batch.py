@@ -146,3 +146,21 @@ def test_nothing_to_scan_and_an_unwritable_store_exit_2_with_one_line(tmp_path: 
     proc = subprocess.run([*DYNSCAN, "batch", str(junk), "--devices", "sim:0"], capture_output=True, text=True,
                           timeout=60)
     assert proc.returncode == 2 and "--devices 'sim:0'" in proc.stderr
+
+
+def test_batch_report_rebuilds_the_report_from_finished_sessions(tmp_path: Path) -> None:
+    sys.path.insert(0, str(ROOT / "tests" / "batch"))
+    from batchkit import finding, finished
+
+    from dynscan.batch.store import BatchStore
+
+    finished(BatchStore(str(tmp_path)), "a.apk", "a" * 64,
+             {"package": "com.a", "verdict": "fail", "findings": [finding("CLIPBOARD_READ", "sdk:umeng-analytics")],
+              "stats": {}}, {"app_version": "2.0"})
+    proc = subprocess.run([*DYNSCAN, "batch", "report", str(tmp_path)], capture_output=True, text=True, timeout=60)
+    assert proc.returncode == 0, proc.stderr
+    assert "report of 1 app (1 scanned, 0 failed, 1 SDK)" in proc.stderr
+    assert {p.name for p in tmp_path.iterdir()} >= {"index.html", "summary.csv", "summary.xlsx"}
+    empty = subprocess.run([*DYNSCAN, "batch", "report", str(tmp_path / "nothing")], capture_output=True, text=True,
+                           timeout=60)
+    assert empty.returncode == 2 and "no batch jobs here" in empty.stderr

@@ -110,7 +110,8 @@ def batch(
     if source == "report" and report_dir is not None:
         store = BatchStore(report_dir)
         built = build_report(store)
-        _say(f"report of {built.apps} apps ({built.done} scanned, {built.failed} failed, {built.sdks} SDKs) "
+        _say(f"report of {built.apps} app{'s' if built.apps != 1 else ''} ({built.done} scanned, "
+             f"{built.failed} failed, {built.sdks} SDK{'s' if built.sdks != 1 else ''}) "
              f"in {store.path('index.html')}")
         raise typer.Exit(0)
     if report_dir is not None:
