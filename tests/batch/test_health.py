@@ -8,6 +8,8 @@ from dynscan.batch.devices import Slot
 from dynscan.batch.health import health_gate
 from dynscan.instrument.doctor_checks import Check
 
+pytestmark = pytest.mark.integration  # the gate runs `java -version` and `mitmdump --version`
+
 
 def test_the_virtual_device_passes_when_the_host_tools_are_there() -> None:
     assert health_gate(Slot("sim-1", "sim")) is None

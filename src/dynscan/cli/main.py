@@ -14,7 +14,21 @@ try:  # typer >= 0.25 vendors click; older ones use click itself
 except ImportError:  # pragma: no cover
     from click import exceptions as cx  # type: ignore[no-redef]
 
-from dynscan.cli import analyze, batch, devices, doctor, emulator, flows, hooks_cmd, rules_cmd, run, schema, sim, worker
+from dynscan.cli import (
+    analyze,
+    batch,
+    devices,
+    doctor,
+    emulator,
+    flows,
+    hooks_cmd,
+    rules_cmd,
+    run,
+    schema,
+    screen,
+    sim,
+    worker,
+)
 from dynscan.errors import DynscanError, Interrupted
 
 app = typer.Typer(
@@ -32,6 +46,7 @@ app.command("devices")(devices.devices)
 app.command("doctor")(doctor.doctor)
 app.command("rules")(rules_cmd.rules)
 app.command("hooks")(hooks_cmd.hooks)
+app.command("screen")(screen.screen)
 app.command("batch")(batch.batch)
 app.command("worker")(worker.worker)
 app.add_typer(schema.app, name="schema")
