@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 import pytest
-from conftest import RedisServer
+from redis_kit import RedisServer
 
 from dynscan.batch.enqueue import BrokerWatch, check_broker
 from dynscan.errors import SetupError
