@@ -131,3 +131,21 @@ def test_a_redis_restart_mid_batch_loses_no_job(redis_server: RedisServer, tmp_p
     finally:
         _stop(worker)
     assert not _with_env("DYNSCAN_BROKER", redis_server.url)
+
+
+def test_a_delivery_of_a_finished_or_leased_job_does_nothing(tmp_path: Path) -> None:
+    from batchkit import spec
+
+    from dynscan.batch.store import BatchStore, JobRecord
+    from dynscan.batch.task import scan_job
+
+    store = BatchStore(str(tmp_path))
+    done, held = spec("done.apk", "1" * 64), spec("held.apk", "2" * 64)
+    store.save(JobRecord(spec=done, status="done", attempts=1))
+    store.save(JobRecord(spec=held, status="running", attempts=1, devices=["host/sim-1"],
+                         lease_until=time.time() + 60))
+    task = None  # never touched on these paths: nothing is run, requeued or retired
+    assert scan_job(task, done.model_dump(mode="json"), str(tmp_path), {}) == "done"  # type: ignore[arg-type]
+    assert scan_job(task, held.model_dump(mode="json"), str(tmp_path), {}) == "held elsewhere"  # type: ignore[arg-type]
+    assert store.job(held.id) == JobRecord(spec=held, status="running", attempts=1, devices=["host/sim-1"],
+                                           lease_until=store.job(held.id).lease_until)  # type: ignore[union-attr]

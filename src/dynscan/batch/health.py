@@ -3,6 +3,7 @@ no restore journal pending. It reuses ``dynscan doctor``'s checks, so both say t
 
 from __future__ import annotations
 
+import threading
 import time
 from collections.abc import Callable
 
@@ -13,14 +14,16 @@ from dynscan.instrument.doctor_checks import Check, check_bundle, check_java, ch
 #: The host-side checks change rarely: cached this long.
 HOST_CHECKS_TTL_S = 300.0
 _host_cache: tuple[float, list[Check]] | None = None
+_host_lock = threading.Lock()  # devices starting together run the host checks once, not once each
 
 
 def _host_checks() -> list[Check]:
     global _host_cache
-    now = time.monotonic()
-    if _host_cache is None or now - _host_cache[0] > HOST_CHECKS_TTL_S:
-        _host_cache = (now, [check_java(), check_mitmdump(), check_bundle()])
-    return _host_cache[1]
+    with _host_lock:
+        now = time.monotonic()
+        if _host_cache is None or now - _host_cache[0] > HOST_CHECKS_TTL_S:
+            _host_cache = (now, [check_java(), check_mitmdump(), check_bundle()])
+        return _host_cache[1]
 
 
 def _android_checks(serial: str) -> list[Check]:
