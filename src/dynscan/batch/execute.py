@@ -89,9 +89,11 @@ def run_job(spec: JobSpec, slot: Slot, store: BatchStore, attempt: int, *, runni
         outcome = _run_child(tmp, log, running, timeout, on_start)
         if not store.local:
             with contextlib.suppress(FileNotFoundError):
-                store.stage_file(log, log_rel)
+                store.stage_file(log, log_rel, replace=True)
             if outcome.kind == "done":
                 store.put_dir(out, session_rel(spec.id))
+            elif out.is_dir():  # what an unfinished attempt recorded is kept there too
+                store.put_dir(out, f"partial/{spec.id}-{time.strftime('%Y%m%d-%H%M%S')}-{uuid.uuid4().hex[:6]}")
     return outcome
 
 

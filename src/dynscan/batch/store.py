@@ -138,8 +138,9 @@ class BatchStore:
         self.fs.get(self.path(rel), str(local))
         return local
 
-    def stage_file(self, local: Path, rel: str) -> None:
+    def stage_file(self, local: Path, rel: str, *, replace: bool = False) -> None:
+        """Copy a local file into the store (an APK once; a log every time with ``replace``)."""
         target = self.path(rel)
-        if not self.fs.exists(target):
+        if replace or not self.fs.exists(target):
             self.fs.makedirs(target.rsplit("/", 1)[0], exist_ok=True)
             self.fs.put_file(str(local), target)
