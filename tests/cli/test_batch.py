@@ -164,3 +164,16 @@ def test_batch_report_rebuilds_the_report_from_finished_sessions(tmp_path: Path)
     empty = subprocess.run([*DYNSCAN, "batch", "report", str(tmp_path / "nothing")], capture_output=True, text=True,
                            timeout=60)
     assert empty.returncode == 2 and "no batch jobs here" in empty.stderr
+
+
+@pytest.mark.integration
+def test_when_no_device_passes_its_health_gate_nothing_starts_exit_2(apps: Path, tmp_path: Path) -> None:
+    out = tmp_path / "batch"
+    env = {**os.environ, "ANDROID_ADB_SERVER_PORT": "9"}  # no adb server there
+    proc = subprocess.run([*DYNSCAN, "batch", str(apps), "--devices", "emulator-5554", "--out", str(out),
+                           "--retire-after", "2"], capture_output=True, text=True, timeout=120, env=env)
+    assert proc.returncode == 2, proc.stderr
+    assert "[emulator-5554] taken out of the pool after 2 failures in a row: health gate: adb:" in proc.stderr
+    assert proc.stderr.strip().splitlines()[-1].startswith("dynscan: error: no scan could start")
+    assert {r["status"] for r in _records(out).values()} == {"pending"}  # a re-run resumes them
+    assert json.loads((out / "devices" / "emulator-5554.json").read_text())["status"] == "retired"

@@ -10,6 +10,7 @@ failing ``retire_after`` jobs in a row stops consuming and is reported.
 from __future__ import annotations
 
 import os
+import re
 import socket
 import time
 from typing import Any
@@ -45,7 +46,7 @@ def _device_failed(task: Task, store: BatchStore, slot: Slot, reason: str, retir
     global _in_a_row
     _in_a_row += 1
     if _in_a_row >= retire_after:
-        store.retire_device(f"{socket.gethostname()}/{slot.name}",
+        store.retire_device(re.sub(r"[^A-Za-z0-9._:-]", "_", f"{socket.gethostname()}-{slot.name}"),
                             f"{_in_a_row} failures in a row; last: {reason}")
         host = task.request.hostname
         for q in (SHARED_QUEUE, device_queue(slot.name)):

@@ -19,7 +19,7 @@ from dynscan.batch.report import build_report
 from dynscan.batch.store import BatchStore
 from dynscan.cli.options import ConfigOption, FailOnOption, Lang, LangOption, ReportFormat, ShowValuesOption
 from dynscan.driver.scenario import BUILTIN_NAMES
-from dynscan.errors import InputError, Interrupted
+from dynscan.errors import InputError, Interrupted, SetupError
 from dynscan.findings import FailOn, Severity
 
 
@@ -157,6 +157,10 @@ def batch(
                 from None
         if result.retired:
             _say(f"devices taken out of the pool: {', '.join(result.retired)} (see {out}/devices/)")
+        if result.retired and len(result.retired) == len(slots) and result.done + result.failed == 0:
+            build_report(store)
+            raise SetupError(f"no scan could start: every device failed its health gate ({out}/devices/ says "
+                             "why); fix them and run the same command")
         if result.pending:
             _say(f"{result.pending} app{'s' if result.pending != 1 else ''} not scanned: no device left; "
                  "fix the devices and run the same command to resume")
