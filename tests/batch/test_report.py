@@ -32,7 +32,8 @@ def _batch(tmp_path: Path) -> BatchStore:
                              vendor="Umeng (as the report says)")],
         "stats": {"api_calls_by_actor": {"sdk:umeng-analytics": 1}}}, {"app_version": "=1+1"})
     finished(store, "c.apk", "c" * 64, {"package": "com.c", "verdict": "pass", "findings": [],
-                                        "stats": {"api_calls_by_actor": {"sdk:tencent-bugly": 3}}}, {})
+                                        "stats": {"api_calls_by_actor": {"sdk:tencent-bugly": 3},
+                  "flow_actors_by_host": {"ulogs.umeng.com": "sdk:umeng-analytics"}}}, {})
     store.save(JobRecord(spec=spec("d.apk", "d" * 64), status="failed", attempts=3,
                          reason="3 attempts failed; last: adb: device offline"))
     return store
@@ -41,7 +42,7 @@ def _batch(tmp_path: Path) -> BatchStore:
 def test_league_counts_apps_per_sdk_and_per_rule_with_the_vendor(tmp_path: Path) -> None:
     table = {row.sdk: row for row in league(collect(_batch(tmp_path)))}
     umeng, bugly = table["umeng-analytics"], table["tencent-bugly"]
-    assert len(umeng.apps) == 2 and len(bugly.apps) == 2
+    assert len(umeng.apps) == 3 and len(bugly.apps) == 2  # c.apk only sent to Umeng's host
     assert {r: len(a) for r, a in umeng.rule_apps.items()} == {"PRE_CONSENT_COLLECTION": 2,
                                                               "THIRD_PARTY_TRANSMISSION": 1}
     assert umeng.top_rules()[0] == ("PRE_CONSENT_COLLECTION", 2)
@@ -69,7 +70,7 @@ def test_summary_files_have_an_app_row_and_a_row_per_finding_in_both_languages(t
     failed_row = next(r for r in apps if r[5] == "failed")
     assert "device offline" in str(failed_row[13])
     league_rows = list(wb["SDK 排行 League"].iter_rows(values_only=True))
-    assert league_rows[1][0] == "umeng-analytics" and league_rows[1][3:5] == (2, 2)
+    assert league_rows[1][0] == "umeng-analytics" and league_rows[1][3:5] == (3, 2)
 
 
 def test_index_escapes_app_controlled_strings(tmp_path: Path) -> None:

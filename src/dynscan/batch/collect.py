@@ -66,9 +66,12 @@ class AppResult:
         return ""
 
     def sdks_seen(self) -> set[str]:
-        """SDK ids that acted in this app: API calls by the SDK, or findings attributed to it."""
+        """SDK ids that acted in this app: API calls by the SDK, traffic to its hosts, findings on it."""
         stats = (self.report or {}).get("stats") or {}
-        actors = set((stats.get("api_calls_by_actor") or {}).keys()) if isinstance(stats, dict) else set()
+        actors: set[object] = set()
+        if isinstance(stats, dict):
+            actors |= set((stats.get("api_calls_by_actor") or {}).keys())
+            actors |= set((stats.get("flow_actors_by_host") or {}).values())
         actors |= {str(f.get("actor", "")) for f in self.findings}
         return {a[4:] for a in actors if isinstance(a, str) and a.startswith("sdk:") and len(a) > 4}
 
