@@ -74,6 +74,7 @@ class SimDevice:
         anr_timeout_s: float = 5.0,
         stop_grace_s: float = 3.0,
         jvm_opts: tuple[str, ...] = DEFAULT_JVM_OPTS,
+        allow_connect: tuple[tuple[str, int], ...] = (),
     ) -> None:
         self._owns_root = root is None
         self.root = Path(tempfile.mkdtemp(prefix="dynscan-sim-")) if root is None else root
@@ -82,6 +83,7 @@ class SimDevice:
         self._anr_timeout_s = anr_timeout_s
         self._grace = stop_grace_s
         self._jvm_opts = jvm_opts
+        self._allow_connect = ",".join(f"{h}:{p}" for h, p in allow_connect)
         self._proxy: ProxyConfig | None = None
         self._sink: EventSink | None = None
         self._installed: dict[str, AppInfo] = {}
@@ -245,6 +247,8 @@ class SimDevice:
         cache.mkdir(parents=True, exist_ok=True)
         opts.append(f"-Djava.io.tmpdir={cache}")
         opts.append(f"-Djdk.net.hosts.file={self.files.hosts}")  # names resolve from it alone: no DNS query
+        if self._allow_connect:  # destinations let through besides the proxy (docs/virtual-device.md)
+            opts.append(f"-Ddynscan.allow_connect={self._allow_connect}")
         app = AppProcess.start(
             self._java, opts, [self._framework, self.files.app_dir(package) / "classes.jar"], self.root,
             self.files.app_dir(package), package, self.files.log_file(package), self._on_exit,

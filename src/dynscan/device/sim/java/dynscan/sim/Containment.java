@@ -20,6 +20,8 @@ final class Containment {
     private Containment() {}
 
     private static final int MAX_EVENTS = 500;
+    /** "host:port" destinations the device lets through besides the proxy ({@code -Ddynscan.allow_connect}). */
+    private static final Set<String> ALLOWED = Set.of(System.getProperty("dynscan.allow_connect", "").split(","));
     /** JDK classes that ask about the target host of an HTTP request before connecting (to the proxy). */
     private static final Set<String> QUESTIONS = Set.of("sun.net.www.http.HttpClient",
             "sun.net.www.protocol.https.HttpsClient", "sun.net.www.protocol.http.HttpURLConnection");
@@ -72,6 +74,8 @@ final class Containment {
             return;  // "may the caller reach host:port?" before a proxied request; its socket is checked itself
         } else if (isProxyHost(host) && port == proxyPort()) {
             return;
+        } else if (ALLOWED.contains(host + ":" + port)) {
+            return;  // let through on purpose (SimDevice(allow_connect=...): a lab's own server)
         } else if (isLoopback(host) && ownListener(port)) {
             return;  // the app's own server, in its own process: nothing leaves the device
         }
