@@ -43,7 +43,7 @@ def _phone() -> FakePhone:
     phone.settings["global/http_proxy"] = PREVIOUS_PROXY
     phone.files[SHIPPED_CA] = b"shipped CA"
     phone.files[FRIDA_SERVER] = b"\x7fELF"
-    phone.script["pm install -r /data/local/tmp/dynscan-demo.apk"] = ("Success\n", "", 0)
+    phone.script["pm install -r -t -d /data/local/tmp/dynscan-install-0.apk"] = ("Success\n", "", 0)
 
     def start_frida(_cmd: str) -> Reply:
         phone.running.add("frida-server")

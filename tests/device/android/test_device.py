@@ -27,23 +27,23 @@ def dev(client: AdbClient) -> AndroidDevice:
     return AndroidDevice("PHONE1", client)
 
 
-def test_install_pushes_then_pm_install_without_grant(dev: AndroidDevice, phone: FakePhone, tmp_path: Path) -> None:
-    phone.script["pm install -r /data/local/tmp/dynscan-demo.apk"] = ("Success\n", "", 0)
+def test_install_pushes_then_pm_install_replace_test_downgrade_without_grant(dev: AndroidDevice, phone: FakePhone, tmp_path: Path) -> None:
+    phone.script["pm install -r -t -d /data/local/tmp/dynscan-install-0.apk"] = ("Success\n", "", 0)
     info = dev.install(make_apk(tmp_path / "demo.apk", "com.example.demo"))
     assert (info.package, info.launcher_activity) == ("com.example.demo", "com.example.demo.MainActivity")
-    assert phone.commands == ["<push /data/local/tmp/dynscan-demo.apk>",
-                              "pm install -r /data/local/tmp/dynscan-demo.apk",
-                              "rm -f /data/local/tmp/dynscan-demo.apk"]
+    assert phone.commands == ["<push /data/local/tmp/dynscan-install-0.apk>",
+                              "pm install -r -t -d /data/local/tmp/dynscan-install-0.apk",
+                              "rm -f /data/local/tmp/dynscan-install-0.apk"]
     dev.launch("com.example.demo")
     assert phone.commands[-1] == "am start -n com.example.demo/com.example.demo.MainActivity"
 
 
 def test_install_failure_is_setup_error(dev: AndroidDevice, phone: FakePhone, tmp_path: Path) -> None:
-    phone.script["pm install -r /data/local/tmp/dynscan-demo.apk"] = (
+    phone.script["pm install -r -t -d /data/local/tmp/dynscan-install-0.apk"] = (
         "Failure [INSTALL_FAILED_OLDER_SDK]\n", "", 1)
     with pytest.raises(SetupError, match="INSTALL_FAILED_OLDER_SDK"):
         dev.install(make_apk(tmp_path / "demo.apk"))
-    assert phone.commands[-1] == "rm -f /data/local/tmp/dynscan-demo.apk"
+    assert phone.commands[-1] == "rm -f /data/local/tmp/dynscan-install-0.apk"
 
 
 def test_driving_commands(dev: AndroidDevice, phone: FakePhone) -> None:

@@ -103,7 +103,7 @@ class AndroidDevice:
     def install(self, apk: Path) -> AppInfo:
         """``pm install -r`` (no ``-g``: runtime permissions are left for the app to ask)."""
         info = read_apk_info(apk)
-        self.client.install(self.serial, apk)
+        self.client.install(self.serial, [apk])
         self._installed[info.package] = info
         return info
 

@@ -16,8 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from dynscan.device.android import apex_ca
-from dynscan.device.android.adb import AdbClient
-from dynscan.device.android.protocol import AdbError
+from dynscan.device.android.adb import AdbClient, AdbError
 from dynscan.device.android.shell import DeviceShell
 from dynscan.errors import DynscanError, SetupError
 
