@@ -27,7 +27,8 @@ def dev(client: AdbClient) -> AndroidDevice:
     return AndroidDevice("PHONE1", client)
 
 
-def test_install_pushes_then_pm_install_replace_test_downgrade_without_grant(dev: AndroidDevice, phone: FakePhone, tmp_path: Path) -> None:
+def test_install_pushes_then_pm_install_replace_test_downgrade_without_grant(
+        dev: AndroidDevice, phone: FakePhone, tmp_path: Path) -> None:
     phone.script["pm install -r -t -d /data/local/tmp/dynscan-install-0.apk"] = ("Success\n", "", 0)
     info = dev.install(make_apk(tmp_path / "demo.apk", "com.example.demo"))
     assert (info.package, info.launcher_activity) == ("com.example.demo", "com.example.demo.MainActivity")
