@@ -131,12 +131,13 @@ def test_journal_kept_when_restore_fails(client: AdbClient, phone: FakePhone) ->
 def test_ca_installed_on_tmpfs_and_removed(client: AdbClient, phone: FakePhone, ca_pem: Path) -> None:
     with DeviceSetup("PHONE1", client, ca_pem=ca_pem, start_frida=False):
         assert phone.files["/data/local/tmp/dynscan-c8750f0d.0"] == ca_pem.read_bytes()
-    cmds = phone.commands
+    cmds = phone.commands[2:]
+    assert phone.commands[:2] == ["id", "su -c id"]  # root first
     assert cmds[0].startswith("ls /system/etc/security/cacerts/c8750f0d.0 ")
-    assert cmds[1:5] == ["id", "su -c id", "getprop ro.build.version.sdk", "<push /data/local/tmp/dynscan-c8750f0d.0>"]
-    assert cmds[5].startswith("su -c 'sh -c '") and "mount -t tmpfs tmpfs /system/etc/security/cacerts" in cmds[5]
-    assert "cp /data/local/tmp/dynscan-c8750f0d.0 /system/etc/security/cacerts/c8750f0d.0" in cmds[5]
-    assert cmds[6:] == ["su -c 'umount /system/etc/security/cacerts'",
+    assert cmds[1:3] == ["getprop ro.build.version.sdk", "<push /data/local/tmp/dynscan-c8750f0d.0>"]
+    assert cmds[3].startswith("su -c 'sh -c '") and "mount -t tmpfs tmpfs /system/etc/security/cacerts" in cmds[3]
+    assert "cp /data/local/tmp/dynscan-c8750f0d.0 /system/etc/security/cacerts/c8750f0d.0" in cmds[3]
+    assert cmds[4:] == ["su -c 'umount /system/etc/security/cacerts'",
                         "su -c 'rm -f /data/local/tmp/dynscan-c8750f0d.0'"]
 
 
@@ -144,7 +145,7 @@ def test_ca_already_present_is_left_alone(client: AdbClient, phone: FakePhone, c
     phone.files["/system/etc/security/cacerts/c8750f0d.0"] = b"x"
     with DeviceSetup("PHONE1", client, ca_pem=ca_pem, start_frida=False) as s:
         pass
-    assert len(phone.commands) == 1
+    assert len(phone.commands) == 3  # id, su -c id, ls
     assert "already installed" in s.notes[0]
 
 
@@ -220,7 +221,7 @@ def test_frida_server_started_and_stopped(client: AdbClient, phone: FakePhone) -
     with DeviceSetup("PHONE1", client):
         assert "frida-server" in phone.running
     assert phone.commands == [
-        "pidof frida-server", "ls /data/local/tmp/frida-server", "id", "su -c id",
+        "id", "su -c id", "pidof frida-server", "ls /data/local/tmp/frida-server",
         "su -c '/data/local/tmp/frida-server -D >/dev/null 2>&1 </dev/null'", "pidof frida-server",
         "pidof frida-server", "su -c 'kill 4242'",
     ]
@@ -230,4 +231,4 @@ def test_running_frida_server_is_not_ours_to_stop(client: AdbClient, phone: Fake
     phone.running.add("frida-server")
     with DeviceSetup("PHONE1", client):
         pass
-    assert phone.commands == ["pidof frida-server"]
+    assert phone.commands == ["id", "su -c id", "pidof frida-server"]

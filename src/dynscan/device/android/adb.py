@@ -126,13 +126,17 @@ class _Connection(AdbConnection):  # type: ignore[misc]  # adbutils ships no typ
 
 
 class _Client(BaseClient):  # type: ignore[misc]
+    def __init__(self, host: str, port: int, timeout_s: float) -> None:
+        super().__init__(host, port)
+        self.timeout_s = timeout_s
+
     def make_connection(self, timeout: float | None = None) -> AdbConnection:
         try:
             c = _Connection(self.host, self.port)
         except adbutils.AdbError as e:
             raise AdbError(f"no adb server at {self.host}:{self.port} ({_text(e)}): "
                            "start one with `adb start-server`") from e
-        c.conn.settimeout(timeout)
+        c.conn.settimeout(timeout or self.timeout_s)
         return c
 
 
@@ -144,7 +148,7 @@ class AdbClient:
         self.host = host or dhost
         self.port = port or dport
         self.timeout_s = timeout_s
-        self._client = _Client(self.host, self.port, socket_timeout=timeout_s)
+        self._client = _Client(self.host, self.port, timeout_s)
         self._devices: dict[str, adbutils.AdbDevice] = {}
         #: how each device reaches root, once found (:class:`dynscan.device.android.shell.DeviceShell`)
         self.root_modes: dict[str, RootMode] = {}
@@ -215,13 +219,15 @@ class AdbClient:
 
     def root(self, serial: str) -> str:
         """``adb root``: ask adbd to restart as root; returns what adbd says."""
-        with self._errors(serial, "adb root"):
-            out: Any = self.device(serial).root()
+        with self._errors(serial, "adb root"), self.device(serial).open_transport(timeout=self.timeout_s) as c:
+            c.send_command("root:")  # as adbutils' AdbDevice.root, with dynscan's timeout instead of 600 s
+            c.check_okay()
+            out: Any = c.read_until_close()
         return one_line(out.decode("utf-8", "replace") if isinstance(out, bytes) else str(out))
 
     def unroot(self, serial: str) -> None:
         """``adb unroot``: adbd back to the shell user (it restarts; wait before the next request)."""
-        with self._errors(serial, "adb unroot"), self.device(serial).open_transport() as c:
+        with self._errors(serial, "adb unroot"), self.device(serial).open_transport(timeout=self.timeout_s) as c:
             c.send_command("unroot:")
             c.check_okay()
             c.read_until_close()

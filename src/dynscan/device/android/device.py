@@ -72,14 +72,18 @@ class AndroidDevice:
         frida = self.shell.run("pidof frida-server").ok
         if not frida:
             notes.append("frida-server is not running: push it to /data/local/tmp/frida-server (see docs/android.md)")
-        rooted = self.shell.rooted
-        if not rooted:
+        root_method = self.shell.root_mode
+        rooted = root_method != "none"
+        if not rooted and props.get("ro.debuggable") == "1":
+            rooted = True
+            notes.append("adbd can restart as root (`adb root`, ro.debuggable=1): `dynscan run` does it")
+        elif not rooted:
             notes.append("not rooted: no system CA install, no frida-server")
         return DeviceInfo(
             serial=self.serial, kind="emulator" if emulator else "phone",
             model=" ".join(p for p in (props.get("ro.product.manufacturer"), props.get("ro.product.model")) if p),
             sdk_int=int(sdk) if sdk.isdigit() else 0, rooted=rooted, frida_server=frida,
-            ca_installed=self._ca_installed(notes), notes=notes,
+            ca_installed=self._ca_installed(notes), notes=notes, root_method=root_method,
         )
 
     def _ca_installed(self, notes: list[str]) -> bool:

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from dynscan.device.android import apex_ca
+from dynscan.device.android import shell as shell_module
 from dynscan.device.android.adb import AdbClient, AdbError
 from dynscan.device.android.shell import DeviceShell
 from dynscan.errors import DynscanError, SetupError
@@ -84,6 +85,9 @@ def undo_step(shell: DeviceShell, step: Step) -> None:
         shell.run_root(f"rm -f {shlex.quote(str(step['tmp']))}")
     elif op == "ca_apex":
         apex_ca.undo(shell, step)
+    elif op == "adb_root":  # recorded before `adb root`; undone last, after every step that needed root
+        shell.client.unroot(shell.serial)
+        shell.client.wait_for(shell.serial, shell_module.ADB_ROOT_WAIT_S)
     elif op == "frida_server":
         pids = shell.run("pidof frida-server").stdout.split()
         if pids:

@@ -16,7 +16,7 @@ from types import FrameType, TracebackType
 from typing import Any
 
 from dynscan.device.android import apex_ca, cacert
-from dynscan.device.android.adb import AdbClient
+from dynscan.device.android.adb import AdbClient, RootMode
 from dynscan.device.android.journal import Journal, Step, undo_all
 from dynscan.device.android.shell import DeviceShell
 from dynscan.errors import SetupError, Terminated
@@ -53,6 +53,7 @@ class DeviceSetup:
         self._sdk_int = sdk_int
         self._old_handler: Any = None
         self.notes: list[str] = []
+        self.root_mode: RootMode = "none"
 
     # ------------------------------------------------------------------ context
 
@@ -106,6 +107,8 @@ class DeviceSetup:
         self.journal.record(step)
 
     def _apply(self) -> None:
+        if self.ca_pem is not None or self.start_frida:  # root first: `adb root` restarts adbd, dropping reverses
+            self.root_mode = self.shell.ensure_root(lambda: self._step({"op": "adb_root"}))
         if self.proxy_port is not None:
             self._set_proxy(self.proxy_port)
         if self.ca_pem is not None:
