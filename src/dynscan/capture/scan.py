@@ -50,6 +50,7 @@ class ScanOptions:
     lang: str = "en"
     show_values: bool = False
     sinkhole: bool | None = None  # default: on for the virtual device, off for real devices
+    frida_server: Path | None = None  # a phone's frida-server binary (default: the cache)
     extra: dict[str, Any] = field(default_factory=dict)
 
 
@@ -147,7 +148,8 @@ def _capture(opts: ScanOptions, sd: SessionDir, scenario: Scenario, config: Conf
         else:  # global proxy, system CA and frida-server: journalled and restored on every exit path
             from dynscan.device.android import DeviceSetup
 
-            stack.enter_context(DeviceSetup(opts.device, device.client, proxy_port=proxy.port, ca_pem=proxy.ca_pem))
+            stack.enter_context(DeviceSetup(opts.device, device.client, proxy_port=proxy.port, ca_pem=proxy.ca_pem,
+                                            frida_server=opts.frida_server))
         sd.write_meta(SessionMeta(package=info.package, app_version=info.version,  # with the proxy and CA set
                                   device=dataclasses.asdict(device.info()), scenario=scenario.name, started=started))
         options = AgentOptions(package=info.package,

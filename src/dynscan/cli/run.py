@@ -41,6 +41,9 @@ def run(
     sinkhole: Annotated[bool | None, typer.Option("--sinkhole/--no-sinkhole", help="Answer every request in "
                         "the proxy instead of forwarding it (default: on for `sim`, off for real devices).",
                         show_default=False)] = None,
+    frida_server: Annotated[Path | None, typer.Option("--frida-server", help="frida-server binary (or its .xz) "
+                            "to push to a phone or emulator; default: ~/.cache/dynscan/frida-server/VERSION/ABI/.",
+                            dir_okay=False)] = None,
 ) -> None:
     """Install, instrument, drive, capture, correlate and report on an app.
 
@@ -56,7 +59,7 @@ def run(
     report = scan(ScanOptions(
         apk=apk, out=session, device=device, scenario=scenario, formats=formats,
         config=config, catalogs=catalog or [], interactive=interactive, lang=lang.value,
-        show_values=show_values, sinkhole=sinkhole,
+        show_values=show_values, sinkhole=sinkhole, frida_server=frida_server,
     ))
     json_report = session / FILE_NAMES["json"]
     if out is None and json_report.is_file():  # CONTRACTS: without --out, json goes to stdout

@@ -16,6 +16,7 @@ import frida
 import orjson
 
 from dynscan.device.base import SensorSample
+from dynscan.device.frida_errors import explain, frida_errors
 from dynscan.errors import SetupError
 from dynscan.instrument.bundle import load_bundle
 from dynscan.instrument.clock import ClockOffset, measure_offset
@@ -65,10 +66,9 @@ class AgentSession:
             # On HotSpot the bridge swaps method bodies on the next tick: one more round trip
             # guarantees every hook is live before the caller releases the app.
             self._script.exports_sync.clock()
-        except (frida.ProcessNotFoundError, frida.PermissionDeniedError, frida.InvalidOperationError,
-                frida.TransportError, frida.NotSupportedError, frida.core.RPCException) as e:
+        except (*frida_errors(), frida.core.RPCException) as e:
             self._cleanup()
-            raise SetupError(f"cannot instrument pid {self.pid}: {e}") from e
+            raise SetupError(explain(e, f"cannot instrument pid {self.pid}")) from e
         self.store.set_meta(f"agent.clock.{self.pid}", orjson.dumps(self.clock._asdict()).decode())
         return InitResult.model_validate(raw)
 

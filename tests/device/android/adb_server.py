@@ -43,6 +43,7 @@ class FakePhone:
     props: dict[str, str] = field(default_factory=lambda: {
         "ro.product.model": "Pixel 6", "ro.product.manufacturer": "Google", "ro.build.version.sdk": "33",
         "ro.build.version.release": "13", "ro.serialno": "1A2B3C4D", "ro.kernel.qemu": "0",
+        "ro.product.cpu.abi": "arm64-v8a",
     })
     settings: dict[str, str] = field(default_factory=lambda: {"secure/android_id": "9774d56d682e549c"})
     files: dict[str, bytes] = field(default_factory=dict)
@@ -58,6 +59,8 @@ class FakePhone:
     ppids: dict[int, int] = field(default_factory=dict)
     #: per mount namespace (a pid): the bind mounts made in it with ``nsenter``, target -> source
     binds: dict[int, dict[str, str]] = field(default_factory=dict)
+    #: pid -> executable, for ``readlink /proc/PID/exe`` (processes started with ``PATH -D``)
+    exes: dict[int, str] = field(default_factory=dict)
 
     def run(self, command: str) -> Reply:
         self.commands.append(command)
@@ -120,6 +123,21 @@ class FakePhone:
             return ("4242\n", "", 0) if argv[1] in self.running else ("", "", 1)
         if name == "ps" and argv[1:] == ["-A", "-o", "PID,PPID"]:
             return "  PID  PPID\n" + "".join(f"{p:5d} {pp:5d}\n" for p, pp in sorted(self.ppids.items())), "", 0
+        if name == "readlink" and len(argv) == 2 and (m := re.fullmatch(r"/proc/(\d+)/exe", argv[1])):
+            if not root:
+                return "", f"readlink: {argv[1]}: Permission denied\n", 1
+            exe = self.exes.get(int(m.group(1)))
+            return (exe + "\n", "", 0) if exe else ("", f"readlink: {argv[1]}: No such file or directory\n", 1)
+        if name == "kill" and argv[1:]:
+            for pid in (int(a) for a in argv[1:] if a.isdigit()):
+                exe = self.exes.pop(pid, None)
+                for n in [n for n, p in self.pids.items() if p == pid]:
+                    del self.pids[n]
+                if exe and posixpath.basename(exe) not in self.pids:
+                    self.running.discard(posixpath.basename(exe))
+            return "", "", 0
+        if name in self.files and self.files[name][:4] == b"\x7fELF":
+            return self._exec(name, argv[1:], root)
         if name == "nsenter":
             return self._nsenter(argv[1:], root)
         if name == "ls":
@@ -148,6 +166,23 @@ class FakePhone:
             self.files.update(self.mounts.pop(argv[1]))
             return "", "", 0
         return "", "", 0
+
+    def _exec(self, path: str, args: list[str], root: bool) -> Reply:
+        """A pushed fake frida-server (``tests/device/android/frida_fake.py``): ``--version`` and ``-D``."""
+        body = self.files[path]
+        version = body.split(b"frida-server-version:", 1)[-1].split(b"\0", 1)[0].decode() if b"version:" in body else ""
+        if args == ["--version"]:
+            return version + "\n", "", 0
+        if args[:1] == ["-D"]:
+            if not root:
+                return "", "Unable to start: Permission denied\n", 1
+            if b"crashes" in body:
+                return "", "", 0
+            pid = 5000 + len(self.exes)
+            self.exes[pid] = path
+            self.pids[posixpath.basename(path)] = pid
+            return "", "", 0
+        return "", f"{path}: unknown option\n", 1
 
     # A small model of what the CA install script uses: ``sh -c`` with ``;``, ``||`` and ``set -e``,
     # ``rm [-rf]``, ``cp`` (a glob that matches nothing copies nothing), ``mount -t tmpfs`` and ``umount``.

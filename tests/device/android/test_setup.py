@@ -208,27 +208,3 @@ def test_android_14_bind_refused_in_zygote_undoes_everything(client: AdbClient, 
             DeviceSetup("PHONE1", client, ca_pem=ca_pem, start_frida=False):
         pass
     assert all(b == {} for b in phone.binds.values()) and not phone.mounts and Journal("PHONE1").steps() == []
-
-
-def test_frida_server_started_and_stopped(client: AdbClient, phone: FakePhone) -> None:
-    phone.files["/data/local/tmp/frida-server"] = b"ELF"
-
-    def start(cmd: str) -> tuple[str, str, int]:
-        phone.running.add("frida-server")
-        return "", "", 0
-
-    phone.script["su -c '/data/local/tmp/frida-server -D >/dev/null 2>&1 </dev/null'"] = start
-    with DeviceSetup("PHONE1", client):
-        assert "frida-server" in phone.running
-    assert phone.commands == [
-        "id", "su -c id", "pidof frida-server", "ls /data/local/tmp/frida-server",
-        "su -c '/data/local/tmp/frida-server -D >/dev/null 2>&1 </dev/null'", "pidof frida-server",
-        "pidof frida-server", "su -c 'kill 4242'",
-    ]
-
-
-def test_running_frida_server_is_not_ours_to_stop(client: AdbClient, phone: FakePhone) -> None:
-    phone.running.add("frida-server")
-    with DeviceSetup("PHONE1", client):
-        pass
-    assert phone.commands == ["id", "su -c id", "pidof frida-server"]

@@ -9,10 +9,12 @@ import pytest
 
 from dynscan.device.android import AdbClient, AndroidDevice, DeviceSetup
 from dynscan.device.android import shell as shell_module
+from dynscan.device.android.frida_server import host_version
 from dynscan.device.android.shell import DeviceShell
 from dynscan.errors import SetupError
 
 from .adb_server import FakePhone, ScriptedAdbServer
+from .frida_fake import put_in_cache
 
 
 @pytest.mark.parametrize(("phone", "mode", "wrapped"), [
@@ -33,14 +35,15 @@ def test_root_mode_is_probed_without_changing_the_device(phone: FakePhone, mode:
         assert "root:" not in srv.requests
 
 
-def test_adb_root_restarts_adbd_waits_and_is_undone(tmp_path: Path) -> None:
+def test_adb_root_restarts_adbd_waits_and_is_undone(tmp_path: Path, _isolated_cache: Path) -> None:
+    put_in_cache(_isolated_cache, host_version())
     phone = FakePhone(rooted=False)
     phone.props["ro.debuggable"] = "1"
     with ScriptedAdbServer(phone) as srv:
         client = AdbClient("127.0.0.1", srv.port, timeout_s=5)
         with DeviceSetup("PHONE1", client, start_frida=True, journal_dir=tmp_path) as setup:
             assert setup.root_mode == "adb_root" and phone.adbd_root
-            assert [s["op"] for s in setup.journal.steps()] == ["adb_root"]
+            assert [s["op"] for s in setup.journal.steps()] == ["adb_root", "remove", "frida_server"]
             info = AndroidDevice("PHONE1", client).info()
             assert (info.rooted, info.root_method) == (True, "adb_root")
         assert srv.requests.count("root:") == 1 and "host-serial:PHONE1:wait-for-any-device" in srv.requests

@@ -15,6 +15,7 @@ from dynscan.device.android.apk import read_apk_info
 from dynscan.device.android.identity import read_identity
 from dynscan.device.android.shell import DeviceShell
 from dynscan.device.base import AppInfo, DeviceInfo, EventSink, Key, SensorSample
+from dynscan.device.frida_errors import explain, frida_errors
 from dynscan.errors import InputError, SetupError
 
 FRIDA_PORT = 27042
@@ -117,23 +118,24 @@ class AndroidDevice:
             import frida
 
             self.client.forward(self.serial, f"tcp:{self.frida_port}", f"tcp:{FRIDA_PORT}")
-            self._frida = frida.get_device_manager().add_remote_device(f"127.0.0.1:{self.frida_port}")
+            try:
+                self._frida = frida.get_device_manager().add_remote_device(f"127.0.0.1:{self.frida_port}")
+            except frida_errors() as e:
+                where = f"device {self.serial}: frida-server on 127.0.0.1:{self.frida_port}"
+                raise SetupError(explain(e, where)) from e
         return self._frida
 
     def spawn(self, package: str) -> int:
-        import frida
-
         try:
             return int(self.frida_device().spawn([package]))
-        except frida.ServerNotRunningError as e:
-            raise SetupError(f"device {self.serial}: frida-server not reachable on 127.0.0.1:{self.frida_port} "
-                             "(start /data/local/tmp/frida-server as root)") from e
-        except (frida.TransportError, frida.InvalidOperationError, frida.NotSupportedError,
-                frida.ExecutableNotFoundError, frida.ProcessNotFoundError) as e:
-            raise SetupError(f"device {self.serial}: cannot spawn {package}: {e}") from e
+        except frida_errors() as e:
+            raise SetupError(explain(e, f"device {self.serial}: cannot spawn {package}")) from e
 
     def resume(self, pid: int) -> None:
-        self.frida_device().resume(pid)
+        try:
+            self.frida_device().resume(pid)
+        except frida_errors() as e:
+            raise SetupError(explain(e, f"device {self.serial}: cannot resume pid {pid}")) from e
 
     def launch(self, package: str) -> None:
         """Start the app's launcher activity without Frida (``am start -n`` or ``monkey``)."""

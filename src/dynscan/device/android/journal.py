@@ -15,7 +15,7 @@ import shlex
 from pathlib import Path
 from typing import Any
 
-from dynscan.device.android import apex_ca
+from dynscan.device.android import apex_ca, frida_server
 from dynscan.device.android import shell as shell_module
 from dynscan.device.android.adb import AdbClient, AdbError
 from dynscan.device.android.shell import DeviceShell
@@ -89,9 +89,15 @@ def undo_step(shell: DeviceShell, step: Step) -> None:
         shell.client.unroot(shell.serial)
         shell.client.wait_for(shell.serial, shell_module.ADB_ROOT_WAIT_S)
     elif op == "frida_server":
-        pids = shell.run("pidof frida-server").stdout.split()
-        if pids:
-            shell.check_root("kill " + " ".join(p for p in pids if p.isdigit()))
+        frida_server.stop(shell, str(step.get("path") or "") or None)
+    elif op == "frida_restart":  # a frida-server of another version ran before: start it again
+        path = str(step.get("path") or "")
+        if path and path not in frida_server.running(shell).values():
+            frida_server.start(shell, path)
+    elif op == "remove":  # what dynscan pushed (only ever under /data/local/tmp/dynscan)
+        path = str(step.get("path") or "")
+        if path.startswith("/data/local/tmp/dynscan"):
+            shell.run_root(f"rm -rf {shlex.quote(path)}")
     else:
         raise SetupError(f"restore journal of {shell.serial}: unknown step {op!r}")
 

@@ -10,18 +10,15 @@ from __future__ import annotations
 import shlex
 import signal
 import threading
-import time
 from pathlib import Path
 from types import FrameType, TracebackType
 from typing import Any
 
-from dynscan.device.android import apex_ca, cacert
+from dynscan.device.android import apex_ca, cacert, frida_server
 from dynscan.device.android.adb import AdbClient, RootMode
 from dynscan.device.android.journal import Journal, Step, undo_all
 from dynscan.device.android.shell import DeviceShell
 from dynscan.errors import SetupError, Terminated
-
-FRIDA_SERVER = "/data/local/tmp/frida-server"
 
 
 class DeviceSetup:
@@ -30,7 +27,8 @@ class DeviceSetup:
     ``proxy_port``: the host port of the session's proxy (None: leave the proxy alone).
     ``ca_pem``: the proxy's CA certificate (None: no CA install). Needs root; Android 7-13 through a tmpfs over
     the system store, 14+ through bind mounts over the Conscrypt APEX store (:mod:`.apex_ca`).
-    ``start_frida``: start ``/data/local/tmp/frida-server`` if it is there and not running.
+    ``start_frida``: have a frida-server of the host's frida version running as root (:mod:`.frida_server`);
+    ``frida_server``: the binary to push (default: the cache, ``~/.cache/dynscan/frida-server/<version>/<abi>/``).
     """
 
     def __init__(
@@ -43,12 +41,14 @@ class DeviceSetup:
         start_frida: bool = True,
         journal_dir: Path | None = None,
         sdk_int: int | None = None,
+        frida_server: Path | None = None,
     ) -> None:
         self.shell = DeviceShell(client or AdbClient(), serial)
         self.serial = serial
         self.proxy_port = proxy_port
         self.ca_pem = cacert.load_pem(ca_pem) if ca_pem is not None else None
         self.start_frida = start_frida
+        self.frida_server = frida_server
         self.journal = Journal(serial, journal_dir)
         self._sdk_int = sdk_int
         self._old_handler: Any = None
@@ -147,18 +147,33 @@ class DeviceSetup:
         self.shell.check_root(f"sh -c {shlex.quote(cacert.overlay_script(cacert.SYSTEM_CACERTS, name))}")
 
     def _start_frida(self) -> None:
-        if self.shell.run("pidof frida-server").ok:
-            return
-        if not self.shell.run(f"ls {FRIDA_SERVER}").ok:
-            self.notes.append(f"no {FRIDA_SERVER} on the device: push a frida-server matching the host's frida")
+        """frida-server of this host's frida version, running as root (:mod:`.frida_server`)."""
+        want = frida_server.host_version()
+        found = frida_server.running(self.shell)
+        versions = {exe: frida_server.version_of(self.shell, exe) if exe else None for exe in set(found.values())}
+        if found and all(v == want for v in versions.values()):
+            self.notes.append(f"frida-server {want} already running: reused")
             return
         if not self.shell.rooted:
-            self.notes.append("device not rooted: frida-server was not started")
-            return
-        self._step({"op": "frida_server", "path": FRIDA_SERVER})
-        self.shell.check_root(f"{FRIDA_SERVER} -D >/dev/null 2>&1 </dev/null")
-        for _ in range(20):
-            if self.shell.run("pidof frida-server").ok:
-                return
-            time.sleep(0.1)
-        raise SetupError(f"device {self.serial}: {FRIDA_SERVER} did not start (check it matches the device's ABI)")
+            raise SetupError(f"device {self.serial} is not rooted: frida-server must run as root "
+                             "(Magisk, an emulator image with `adb root`, or a userdebug build)")
+        abi = self.shell.check("getprop ro.product.cpu.abi").strip()
+        local = frida_server.find_binary(want, abi, self.frida_server)
+        if local is None:
+            raise SetupError(frida_server.missing_message(self.serial, want, abi))
+        data = frida_server.load_binary(local, abi)
+        for exe, version in versions.items():  # another version runs: stop it now, start it again at the end
+            if exe and not exe.startswith(frida_server.REMOTE_DIR + "/"):  # not a leftover of dynscan's own
+                self._step({"op": "frida_restart", "path": exe})
+            frida_server.stop(self.shell, exe)
+            self.notes.append(f"frida-server {version or '?'} ({exe}) stopped: the host's frida is {want}")
+        self._step({"op": "remove", "path": frida_server.REMOTE_DIR})
+        self.shell.check(f"mkdir -p {frida_server.REMOTE_DIR}")
+        self.shell.client.push(self.serial, data, frida_server.REMOTE, mode=0o755)
+        self.shell.check(f"chmod 755 {frida_server.REMOTE}")
+        got = frida_server.version_of(self.shell, frida_server.REMOTE)
+        if got != want:
+            raise SetupError(f"{local} is frida-server {got or '(no version)'}, but this host's frida is {want}: "
+                             f"use {frida_server.release_name(want, abi)}")
+        self._step({"op": "frida_server", "path": frida_server.REMOTE})
+        frida_server.start(self.shell, frida_server.REMOTE)
