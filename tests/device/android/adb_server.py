@@ -95,6 +95,8 @@ class FakePhone:
         if not argv:
             return "", "", 0
         name = argv[0]
+        if name == "echo":
+            return " ".join(argv[1:]) + "\n", "", 0
         if name == "id":
             return ("uid=0(root) gid=0(root)\n" if root else "uid=2000(shell) gid=2000(shell)\n"), "", 0
         if name == "getprop":

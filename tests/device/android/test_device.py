@@ -14,6 +14,7 @@ from dynscan.errors import InputError, SetupError
 
 from .adb_server import FakePhone, ScriptedAdbServer
 from .axml_factory import make_apk
+from .conftest import make_ca
 
 IMEI_PARCEL = """Result: Parcel(
   0x00000000: 00000000 0000000f 00350033 00340035 '........3.5.5.4.'
@@ -74,7 +75,10 @@ def test_info_properties_and_packages(dev: AndroidDevice, phone: FakePhone, ca_p
     phone.running.add("frida-server")
     phone.rooted = False
     dev.ca_pem = ca_pem
-    phone.files[f"/data/misc/user/0/cacerts-added/{cert_file_name(ca_pem.read_bytes())}"] = b"x"
+    name = cert_file_name(ca_pem.read_bytes())
+    phone.files[f"/data/misc/user/0/cacerts-added/{name}"] = ca_pem.read_bytes()  # apps don't trust the user store
+    assert not dev.info().ca_installed
+    phone.files[f"/system/etc/security/cacerts/{name}"] = ca_pem.read_bytes()
     info = dev.info()
     assert (info.kind, info.model, info.sdk_int, info.rooted, info.frida_server, info.ca_installed) == (
         "phone", "Google Pixel 6", 33, False, True, True)
@@ -143,3 +147,19 @@ def test_is_running_asks_pidof(dev: AndroidDevice, phone: FakePhone) -> None:
     phone.script["pidof com.gone"] = ("", "", 1)
     assert dev.is_running("com.x") is True
     assert dev.is_running("com.gone") is False
+
+
+def test_ca_installed_means_dynscans_own_ca_by_fingerprint(dev: AndroidDevice, phone: FakePhone, ca_pem: Path,
+                                                          tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from dynscan.device.android.cacert import dynscan_ca
+
+    monkeypatch.setenv("DYNSCAN_CACHE_DIR", str(tmp_path / "dc"))
+    assert dynscan_ca() == tmp_path / "dc" / "mitmproxy" / "mitmproxy-ca-cert.pem"
+    info = dev.info()
+    assert not info.ca_installed and any("`dynscan run` creates and installs it" in n for n in info.notes)
+    dynscan_ca().parent.mkdir(parents=True)
+    dynscan_ca().write_bytes(ca_pem.read_bytes())
+    other = make_ca(tmp_path / "other.pem").read_bytes()  # same name on the phone, another certificate
+    phone.files[f"/system/etc/security/cacerts/{cert_file_name(ca_pem.read_bytes())}"] = other
+    info = dev.info()
+    assert not info.ca_installed and any("a different CA is installed as" in n for n in info.notes)

@@ -36,7 +36,8 @@ def parse_getprop(text: str) -> dict[str, str]:
 class AndroidDevice:
     """A device reached through ``client`` (default: the local adb server).
 
-    ``ca_pem``: the proxy CA whose presence ``info()`` reports (default ``~/.mitmproxy/mitmproxy-ca-cert.pem``).
+    ``ca_pem``: the proxy CA whose presence ``info()`` reports (default: dynscan's own,
+    :func:`dynscan.device.android.cacert.dynscan_ca`).
     ``frida_port``: the host port forwarded to the device's frida-server (27042).
     ``sensor_injector``: delivers sensor samples (on a real phone, the agent's sensor RPC; see docs/android.md).
     """
@@ -67,7 +68,8 @@ class AndroidDevice:
 
     def info(self) -> DeviceInfo:
         props = self.properties()
-        sdk = props.get("ro.build.version.sdk", "0")
+        raw_sdk = props.get("ro.build.version.sdk", "0")
+        sdk = int(raw_sdk) if raw_sdk.isdigit() else 0
         emulator = props.get("ro.kernel.qemu") == "1" or self.serial.startswith("emulator-")
         notes: list[str] = []
         frida = self.shell.run("pidof frida-server").ok
@@ -83,18 +85,21 @@ class AndroidDevice:
         return DeviceInfo(
             serial=self.serial, kind="emulator" if emulator else "phone",
             model=" ".join(p for p in (props.get("ro.product.manufacturer"), props.get("ro.product.model")) if p),
-            sdk_int=int(sdk) if sdk.isdigit() else 0, rooted=rooted, frida_server=frida,
-            ca_installed=self._ca_installed(notes), notes=notes, root_method=root_method,
+            sdk_int=sdk, rooted=rooted, frida_server=frida,
+            ca_installed=self._ca_installed(notes, sdk), notes=notes, root_method=root_method,
         )
 
-    def _ca_installed(self, notes: list[str]) -> bool:
-        path = self.ca_pem or cacert.DEFAULT_MITMPROXY_CA
+    def _ca_installed(self, notes: list[str], sdk_int: int) -> bool:
+        """dynscan's own CA (or ``ca_pem``) is the system CA under its name: pulled and compared."""
+        path = self.ca_pem or cacert.dynscan_ca()
         if not path.is_file():
-            notes.append(f"no proxy CA at {path}: run mitmproxy once to create it")
+            notes.append(f"no proxy CA at {path} yet: `dynscan run` creates and installs it")
             return False
-        pem = cacert.load_pem(path)
-        listing = self.shell.run("ls " + " ".join(cacert.candidate_paths(pem))).stdout
-        return cacert.cert_file_name(pem) in listing
+        state = cacert.installed(self.shell, cacert.load_pem(path), sdk_int >= 34)
+        if state == "other":
+            notes.append(f"a different CA is installed as {cacert.cert_file_name(path.read_bytes())}: "
+                         "`dynscan run` replaces it for its session")
+        return state == "ours"
 
     def identity(self) -> dict[str, Any]:
         return read_identity(self.shell)

@@ -131,20 +131,29 @@ class DeviceSetup:
 
     def _install_ca(self, pem: bytes) -> None:
         name = cacert.cert_file_name(pem)
-        present = self.shell.run("ls " + " ".join(cacert.candidate_paths(pem))).stdout
-        if f"{cacert.SYSTEM_CACERTS}/{name}" in present or f"{cacert.APEX_CACERTS}/{name}" in present:
+        apex = self.sdk_int() >= 34  # the trusted store is the Conscrypt APEX's, per app mount namespace
+        state = cacert.installed(self.shell, pem, apex)
+        if state == "ours":
             self.notes.append(f"CA {name} already installed as a system CA: left as it is")
             return
         if not self.shell.rooted:
+            other = f" (a different CA is installed under the same name {name})" if state == "other" else ""
             raise SetupError(f"device {self.serial} is not rooted: install the proxy CA {name} as a system CA by hand "
-                             "(see docs/android.md) or use a rooted phone")
-        if self.sdk_int() >= 34:  # the trusted store is the Conscrypt APEX's, per app mount namespace
+                             f"(see docs/android.md) or use a rooted phone{other}")
+        if state == "other":
+            self.notes.append(f"a different CA is installed as {name}: dynscan's replaces it for this session")
+        if apex:
             apex_ca.install(self.shell, pem, self._step)
             return
         tmp = cacert.pushed_path(name)
         self._step({"op": "ca_tmpfs", "dir": cacert.SYSTEM_CACERTS, "tmp": tmp})
         self.shell.client.push(self.serial, pem, tmp)
-        self.shell.check_root(f"sh -c {shlex.quote(cacert.overlay_script(cacert.SYSTEM_CACERTS, name))}")
+        script = f"{cacert.overlay_script(cacert.SYSTEM_CACERTS, name)}; echo {cacert.DONE}"
+        r = self.shell.run_root(f"sh -c {shlex.quote(script)}")
+        if not r.ok or cacert.DONE not in r.stdout:
+            detail = " ".join((r.stderr or r.stdout).split())[:200]
+            raise SetupError(f"device {self.serial}: installing the proxy CA as a system CA failed "
+                             f"(exit {r.exit_code}): {detail}")
 
     def _start_frida(self) -> None:
         """frida-server of this host's frida version, running as root (:mod:`.frida_server`)."""
