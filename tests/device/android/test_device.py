@@ -9,6 +9,7 @@ import pytest
 
 from dynscan.device.android import AdbClient, AndroidDevice, list_android_devices
 from dynscan.device.android.cacert import cert_file_name, subject_hash_old
+from dynscan.device.android.device import UI_DUMP
 from dynscan.device.base import SensorSample
 from dynscan.errors import InputError, SetupError
 
@@ -52,9 +53,9 @@ def test_driving_commands(dev: AndroidDevice, phone: FakePhone) -> None:
     events: list[dict[str, Any]] = []
     dev.set_event_sink(events.append)
     phone.script["pm clear com.x"] = ("Success\n", "", 0)
-    phone.script["uiautomator dump /sdcard/window_dump.xml"] = (
-        lambda c: (phone.files.__setitem__("/sdcard/window_dump.xml", b"<hierarchy rotation=\"0\"/>"),
-                   ("UI hierchary dumped to: /sdcard/window_dump.xml\n", "", 0))[1])
+    phone.script[f"uiautomator dump {UI_DUMP}"] = (
+        lambda c: (phone.files.__setitem__(UI_DUMP, b"<hierarchy rotation=\"0\"/>"),
+                   (f"UI hierchary dumped to: {UI_DUMP}\n", "", 0))[1])
     dev.tap(120, 640)
     dev.key("HOME")
     dev.key("BACK")
@@ -62,8 +63,9 @@ def test_driving_commands(dev: AndroidDevice, phone: FakePhone) -> None:
     dev.clear("com.x")
     assert dev.dump_ui() == '<hierarchy rotation="0"/>'
     assert phone.commands == ["input tap 120 640", "input keyevent KEYCODE_HOME", "input keyevent KEYCODE_BACK",
-                              "am force-stop com.x", "pm clear com.x", "uiautomator dump /sdcard/window_dump.xml",
-                              "<pull /sdcard/window_dump.xml>"]
+                              "am force-stop com.x", "pm clear com.x", f"rm -f {UI_DUMP}",
+                              f"uiautomator dump {UI_DUMP}", f"<pull {UI_DUMP}>", f"rm -f {UI_DUMP}"]
+    assert UI_DUMP not in phone.files
     assert events[0]["kind"] == "app_state" and events[0]["cause"] == "driver"
     with pytest.raises(InputError):
         dev.key("MENU")  # type: ignore[arg-type]
@@ -163,3 +165,11 @@ def test_ca_installed_means_dynscans_own_ca_by_fingerprint(dev: AndroidDevice, p
     phone.files[f"/system/etc/security/cacerts/{cert_file_name(ca_pem.read_bytes())}"] = other
     info = dev.info()
     assert not info.ca_installed and any("a different CA is installed as" in n for n in info.notes)
+
+
+def test_a_stale_dump_is_never_read_as_the_current_screen(dev: AndroidDevice, phone: FakePhone) -> None:
+    phone.files[UI_DUMP] = b'<hierarchy rotation="0"><node text="the previous screen"/></hierarchy>'
+    phone.script[f"uiautomator dump {UI_DUMP}"] = ("ERROR: could not get idle state.\n", "", 0)  # exit 0 anyway
+    with pytest.raises(SetupError, match="uiautomator could not dump the screen: ERROR: could not get idle") as e:
+        dev.dump_ui()
+    assert "\n" not in str(e.value) and f"<pull {UI_DUMP}>" not in phone.commands

@@ -19,7 +19,7 @@ from dynscan.device.frida_errors import explain, frida_errors
 from dynscan.errors import InputError, SetupError
 
 FRIDA_PORT = 27042
-UI_DUMP = "/sdcard/window_dump.xml"
+UI_DUMP = "/data/local/tmp/dynscan-window_dump.xml"  # /sdcard may be absent or scoped; adbutils uses /data/local/tmp
 SensorInjector = Callable[[list[SensorSample]], None]
 
 
@@ -178,8 +178,28 @@ class AndroidDevice:
     # ------------------------------------------------------------------ UI
 
     def dump_ui(self) -> str:
-        self.shell.check(f"uiautomator dump {UI_DUMP}")
-        return self.client.pull(self.serial, UI_DUMP).decode("utf-8", "replace")
+        """The current screen as uiautomator XML. ``uiautomator dump`` can print an error ("could not get idle
+        state"), exit 0 and leave the previous file, so the file is removed first and the "dumped to" line is
+        required (adbutils ``dump_hierarchy`` does the same); the dump is removed again afterwards."""
+        said = ""
+        for attempt in range(2):  # "could not get idle state" passes once an animation ends
+            if attempt:
+                time.sleep(1.0)
+            self.shell.run(f"rm -f {UI_DUMP}")
+            r = self.shell.run(f"uiautomator dump {UI_DUMP}", timeout_s=60)
+            said = " ".join((r.stdout + " " + r.stderr).split())
+            if "dumped to" in said and "ERROR" not in said:
+                break
+        else:
+            raise SetupError(f"device {self.serial}: uiautomator could not dump the screen: {said[:200] or 'nothing'} "
+                             "(animations on, or a secure window? turn animations off in developer options)")
+        try:
+            xml = self.client.pull(self.serial, UI_DUMP).decode("utf-8", "replace")
+        finally:
+            self.shell.run(f"rm -f {UI_DUMP}")
+        if "<hierarchy" not in xml:
+            raise SetupError(f"device {self.serial}: uiautomator wrote something that is not a screen dump")
+        return xml
 
     def tap(self, x: int, y: int) -> None:
         self.shell.check(f"input tap {int(x)} {int(y)}")
