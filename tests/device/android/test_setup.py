@@ -242,3 +242,16 @@ def test_android_14_bind_refused_in_zygote_undoes_everything(client: AdbClient, 
             DeviceSetup("PHONE1", client, ca_pem=ca_pem, start_frida=False):
         pass
     assert all(b == {} for b in phone.binds.values()) and not phone.mounts and Journal("PHONE1").steps() == []
+
+
+def test_unplugged_mid_run_is_one_line_and_the_journal_waits_for_the_device(
+        client: AdbClient, phone: FakePhone, server: ScriptedAdbServer) -> None:
+    with pytest.raises(SetupError) as e, _setup(client):
+        del server.phones["PHONE1"]  # the cable is pulled while the app runs
+        client.shell("PHONE1", "pidof com.example")
+    assert str(e.value) == "device PHONE1 not found: see `adb devices` (or `dynscan devices`)"
+    # adb drops a device's reverses with the device; the proxy setting stays journalled for later
+    assert [s["op"] for s in Journal("PHONE1").steps()] == ["proxy"]
+    server.phones["PHONE1"] = phone  # plugged back in: `dynscan doctor --device PHONE1 --restore`
+    assert restore_from_journal("PHONE1", client) == ["proxy"]
+    assert "global/http_proxy" not in phone.settings
