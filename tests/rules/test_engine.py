@@ -123,3 +123,9 @@ def test_connection_window_and_clock_skew():
     assert ctx.connection_actor("h.example", 99.0 - CLOCK_SKEW_S) is None
     assert ctx.connection_actor("h.example", 110.0 + CONNECTION_WINDOW_S + 1) is None
     assert ctx.connection_actor("other.example", 105.0) is None
+
+
+def test_app_label_from_session_start_reaches_the_report_stats():
+    events = [SessionStart(ts=1.0, package="com.example.app", app_label="示例 Example")]
+    assert evaluate(events, Config()).stats["app_label"] == "示例 Example"
+    assert "app_label" not in evaluate([SessionStart(ts=1.0, package="com.example.app")], Config()).stats

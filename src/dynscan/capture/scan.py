@@ -85,9 +85,9 @@ def _prepare_out(out: Path) -> SessionDir:
 
 def scan(opts: ScanOptions, progress: Progress = _stderr) -> Report:
     """Run one scan; returns the report (its ``exit_code`` decides the command's exit)."""
-    if not opts.apk.is_file():
+    if not opts.apk.is_file() and not opts.apk.is_dir():  # a folder: split APKs, for a phone or an emulator
         raise InputError(f"{opts.apk}: no such APK")
-    if not zipfile.is_zipfile(opts.apk):
+    if opts.apk.is_file() and not zipfile.is_zipfile(opts.apk):
         raise InputError(f"{opts.apk}: not an .apk (not a zip file)")
     for fmt in opts.formats:
         if fmt not in FORMATS:
@@ -134,7 +134,8 @@ def _capture(opts: ScanOptions, sd: SessionDir, scenario: Scenario, config: Conf
         stack.callback(device.set_event_sink, None)
         sd.identity.write_text(json.dumps(device.identity(), indent=2), encoding="utf-8")
         store.append({"kind": "session_start", "ts": time.time(), "source": "driver", "package": info.package,
-                      "app_version": info.version, "device": dataclasses.asdict(device.info()),  # as found
+                      "app_version": info.version, **({"app_label": info.label} if info.label else {}),
+                      "device": dataclasses.asdict(device.info()),  # as found
                       "first_party_domains": list(config.first_party_domains)})
         sim = opts.device == SIM_SERIAL
         sinkhole = opts.sinkhole if opts.sinkhole is not None else sim

@@ -24,6 +24,7 @@ class AppInfo:
     launcher_activity: str
     permissions: tuple[str, ...] = ()
     version: str | None = None
+    label: str | None = None  # the app's name as users see it (its android:label, resolved)
 
 
 @dataclass(frozen=True)

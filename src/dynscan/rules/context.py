@@ -28,6 +28,7 @@ class TimelineContext:
         self.config = config
         self.sdk_db = sdk_db
         self.package = package
+        self.app_label: str | None = None
         self.first_party_domains: set[str] = {d.lower().strip(".") for d in config.first_party_domains}
         self.actor = "unknown"  # of the current event (api_call, permission_request, flow, component_start)
         self.flow_party: str = "unknown"  # effective party of the current flow
@@ -119,6 +120,7 @@ class TimelineContext:
     def on_session_start(self, ev: Any) -> None:
         if ev.package:
             self.package = ev.package
+        self.app_label = getattr(ev, "app_label", None) or self.app_label
         self.first_party_domains.update(d.lower().strip(".") for d in ev.first_party_domains)
 
     def on_app_reset(self, ev: Any) -> None:

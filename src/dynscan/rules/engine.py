@@ -155,6 +155,7 @@ def evaluate(
         "system_flows_ignored": system_flows,
         "hits_by_rule": by_rule,
         "rules_disabled": sorted(disabled),
+        **({"app_label": ctx.app_label} if ctx.app_label else {}),
     }
     return EngineResult(findings=findings, package=ctx.package, stats=stats)
 

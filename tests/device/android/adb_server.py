@@ -40,6 +40,9 @@ class FakePhone:
     adbd_restarts: str = "ok"
     #: a non-empty text makes every sync SEND fail with it
     push_fails: str = ""
+    #: every install ``pm`` committed: the device paths of its APKs (one for ``pm install``)
+    installs: list[list[str]] = field(default_factory=list)
+    sessions: dict[int, list[str]] = field(default_factory=dict)
     props: dict[str, str] = field(default_factory=lambda: {
         "ro.product.model": "Pixel 6", "ro.product.manufacturer": "Google", "ro.build.version.sdk": "33",
         "ro.build.version.release": "13", "ro.serialno": "1A2B3C4D", "ro.kernel.qemu": "0",
@@ -117,6 +120,19 @@ class FakePhone:
             if argv[1] in self.files:
                 return self.files[argv[1]].decode(), "", 0
             return "", f"cat: {argv[1]}: No such file or directory\n", 1
+        if name == "pm" and argv[1:2] == ["install"] and argv[-1] in self.files:
+            self.installs.append([argv[-1]])
+            return "Success\n", "", 0
+        if name == "pm" and argv[1:2] == ["install-create"]:
+            sid = 1000 + len(self.sessions)
+            self.sessions[sid] = []
+            return f"Success: created install session [{sid}]\n", "", 0
+        if name == "pm" and argv[1:2] == ["install-write"] and argv[-1] in self.files:
+            self.sessions[int(argv[4])].append(argv[-1])
+            return f"Success: streamed {len(self.files[argv[-1]])} bytes\n", "", 0
+        if name == "pm" and argv[1:2] == ["install-commit"]:
+            self.installs.append(self.sessions.pop(int(argv[2])))
+            return "Success\n", "", 0
         if name == "pm" and argv[1:3] == ["list", "packages"]:
             return "".join(f"package:{p}\n" for p in self.packages), "", 0
         if name == "pidof" and len(argv) == 2:

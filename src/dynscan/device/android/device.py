@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import shlex
 import time
 from collections.abc import Callable
@@ -11,7 +12,7 @@ from typing import Any
 
 from dynscan.device.android import cacert
 from dynscan.device.android.adb import AdbClient
-from dynscan.device.android.apk import read_apk_info
+from dynscan.device.android.bundle import open_bundle
 from dynscan.device.android.identity import read_identity
 from dynscan.device.android.shell import DeviceShell
 from dynscan.device.base import AppInfo, DeviceInfo, EventSink, Key, SensorSample
@@ -111,9 +112,16 @@ class AndroidDevice:
         return sorted(line[len("package:"):].strip() for line in out.splitlines() if line.startswith("package:"))
 
     def install(self, apk: Path) -> AppInfo:
-        """``pm install -r`` (no ``-g``: runtime permissions are left for the app to ask)."""
-        info = read_apk_info(apk)
-        self.client.install(self.serial, [apk])
+        """Install an APK, or a split-APK bundle (``.apks``, ``.xapk``, a folder of splits: the base and the
+        splits this device runs, as one package), with ``pm install -r -t -d`` and never ``-g``: runtime
+        permissions are left for the app to ask."""
+        with open_bundle(apk) as bundle:
+            info = bundle.manifest.info
+            if info is None:
+                raise InputError(f"{apk}: no launcher activity (MAIN/LAUNCHER intent filter) in the base manifest")
+            abis = self.shell.run("getprop ro.product.cpu.abilist").stdout.strip() if bundle.splits else ""
+            self.client.install(self.serial, bundle.for_abis([a for a in abis.split(",") if a]))
+        info = dataclasses.replace(info, label=bundle.manifest.label)
         self._installed[info.package] = info
         return info
 
