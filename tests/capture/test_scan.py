@@ -16,6 +16,8 @@ from dynscan.errors import InputError
 
 ROOT = Path(__file__).resolve().parents[2]
 DYNSCAN = [sys.executable, "-m", "dynscan"]
+#: {app_dir: [rule ids]}: shared with the emulator CI (emulator/check_reports.py)
+EXPECTED = json.loads((ROOT / "examples" / "apps" / "expectations.json").read_text())
 
 
 def _build(app: str, out: Path) -> Path:
@@ -46,6 +48,7 @@ def test_leaky_app_scan_finds_the_sdk_collecting_before_consent(tmp_path: Path) 
     assert any(r == "PRE_CONSENT_TRANSMISSION" and a == "sdk:umeng-analytics" for r, a, _ in got)
     assert any(r == "REPEATED_PERMISSION_REQUEST" for r, _, _ in got)
     assert any(r == "SHAKE_TO_JUMP" for r, _, _ in got)
+    assert set(EXPECTED["leaky"]) <= {r for r, _, _ in got}
     import sqlite3
     with sqlite3.connect(session / "session.db") as c:
         events = [json.loads(b) for (b,) in c.execute("SELECT body FROM events ORDER BY ts, seq")]
@@ -99,6 +102,7 @@ def test_compliant_app_passes_the_quick_scenario_with_the_report_on_stdout(tmp_p
     assert report["package"] == "com.example.compliant"
     rules = {f["rule"] for f in report["findings"]}
     assert not rules & {"PRE_CONSENT_COLLECTION", "PRE_CONSENT_TRANSMISSION", "COLLECTION_AFTER_DECLINE"}, rules
+    assert set(EXPECTED["compliant"]) <= rules
     assert report["verdict"] == "pass"
 
 
