@@ -5,6 +5,7 @@ from __future__ import annotations
 from dynscan.device.base import Device
 from dynscan.hooks import Catalog, load_catalog
 from dynscan.hooks.model import Platform
+from dynscan.instrument.gating import ProcessGate
 from dynscan.instrument.models import DEFAULT_CONSENT_TAPS, AgentOptions
 from dynscan.instrument.session import AgentSession
 from dynscan.store.session import SessionStore
@@ -36,3 +37,20 @@ def instrument_app(device: Device, package: str, store: SessionStore, *, catalog
         raise
     device.resume(pid)
     return session
+
+
+def gate_children(device: Device, package: str, store: SessionStore, *, catalog: Catalog | None = None,
+                  options: AgentOptions | None = None) -> ProcessGate | None:
+    """On Android, hold every other process of the app (``package:push``, ``package:remote``: where push and
+    analytics SDKs run) at birth with Frida's spawn gating, load the agent into it, then release it.
+    None on the virtual device, whose app runs in one process. The caller stops the gate."""
+    if platform_of(device) == "sim":
+        return None
+    specs = (catalog or load_catalog()).agent_specs("android")
+    opts = options or AgentOptions(package=package)
+    fdev = device.frida_device()
+    gate = ProcessGate(fdev, package, lambda pid, name: AgentSession(fdev, pid, store, specs, options=opts,
+                                                                     process=name, infer_crash=True),
+                       children_only=True)
+    gate.start()
+    return gate
