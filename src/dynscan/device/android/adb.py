@@ -27,7 +27,6 @@ from pathlib import Path
 from typing import Any, Literal
 
 import adbutils
-from adbutils._adb import AdbConnection, BaseClient
 
 from dynscan.errors import SetupError
 
@@ -117,7 +116,7 @@ def _text(e: BaseException) -> str:
     return one_line(" ".join(parts)) or type(e).__name__
 
 
-class _Connection(AdbConnection):  # type: ignore[misc]  # adbutils ships no type hints
+class _Connection(adbutils.AdbConnection):  # type: ignore[misc]  # adbutils ships no type hints
     """adbutils' connection without its fallback of starting an adb server."""
 
     def _safe_connect(self) -> socket.socket:
@@ -125,12 +124,12 @@ class _Connection(AdbConnection):  # type: ignore[misc]  # adbutils ships no typ
         return sock
 
 
-class _Client(BaseClient):  # type: ignore[misc]
+class _Client(adbutils.AdbClient):  # type: ignore[misc]
     def __init__(self, host: str, port: int, timeout_s: float) -> None:
         super().__init__(host, port)
         self.timeout_s = timeout_s
 
-    def make_connection(self, timeout: float | None = None) -> AdbConnection:
+    def make_connection(self, timeout: float | None = None) -> adbutils.AdbConnection:
         try:
             c = _Connection(self.host, self.port)
         except adbutils.AdbError as e:
