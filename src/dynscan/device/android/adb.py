@@ -18,7 +18,6 @@ for push/pull, ``root:``, ``host-serial:S:wait-for-any-device``. What stays hand
 from __future__ import annotations
 
 import re
-import shlex
 import socket
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -32,8 +31,6 @@ from dynscan.errors import SetupError
 
 DEFAULT_HOST = "127.0.0.1"
 DEFAULT_PORT = 5037
-INSTALL_TIMEOUT_S = 600.0
-INSTALL_FLAGS = ("-r", "-t", "-d")  # replace, allow test-only, allow version downgrade (never -g)
 #: ``adb devices -l`` states that are a phrase, not one word
 _STATE = re.compile(r"^(\S+)\s+(no permissions(?: \([^)]*\))?(?:; see \[[^\]]*\])?|\S+)\s*(.*)$")
 
@@ -256,43 +253,7 @@ class AdbClient:
             return bytes(self.device(serial).sync.read_bytes(remote))
 
     def install(self, serial: str, apks: list[Path]) -> None:
-        """Push ``apks`` (one APK, or a base and its splits) to ``/data/local/tmp`` and install them as one
-        package with ``pm install -r -t -d`` (``install-create``/``-write``/``-commit`` for splits; never
-        ``-g``: the scenario must see the permission dialogs), then delete the copies."""
-        blobs: list[tuple[str, bytes]] = []
-        for i, apk in enumerate(apks):
-            try:
-                blobs.append((f"/data/local/tmp/dynscan-install-{i}.apk", apk.read_bytes()))
-            except OSError as e:
-                raise SetupError(f"cannot read {apk}: {e.strerror or e}") from e
-        try:
-            for remote, data in blobs:
-                self.push(serial, data, remote)
-            if len(blobs) == 1:
-                out = self._pm(serial, f"pm install {' '.join(INSTALL_FLAGS)} {blobs[0][0]}")
-            else:
-                out = self._install_session(serial, blobs)
-        finally:
-            self.shell(serial, "rm -f " + " ".join(shlex.quote(r) for r, _ in blobs))
-        if "Success" not in out:
-            names = ", ".join(a.name for a in apks)
-            raise SetupError(f"device {serial}: installing {names} failed: {one_line(out)[:300]}")
+        """Install ``apks`` (one APK, or a base and its splits) as one package: :mod:`.install`."""
+        from dynscan.device.android.install import install_apks
 
-    def _pm(self, serial: str, command: str) -> str:
-        r = self.shell(serial, command, INSTALL_TIMEOUT_S)
-        return r.stdout + " " + r.stderr
-
-    def _install_session(self, serial: str, blobs: list[tuple[str, bytes]]) -> str:
-        """What ``adb install-multiple`` does through ``pm``: one session, one write per split, one commit."""
-        total = sum(len(d) for _, d in blobs)
-        created = self._pm(serial, f"pm install-create {' '.join(INSTALL_FLAGS)} -S {total}")
-        m = re.search(r"\[(\d+)\]", created)
-        if m is None:
-            return created
-        sid = m.group(1)
-        for i, (remote, data) in enumerate(blobs):
-            out = self._pm(serial, f"pm install-write -S {len(data)} {sid} {i}_split.apk {remote}")
-            if "Success" not in out:
-                self.shell(serial, f"pm install-abandon {sid}")
-                return out
-        return self._pm(serial, f"pm install-commit {sid}")
+        install_apks(self, serial, apks)
