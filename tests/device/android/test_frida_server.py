@@ -112,3 +112,16 @@ def test_unrooted_device_cannot_run_frida_server(client: AdbClient, phone: FakeP
     with pytest.raises(SetupError, match="not rooted: frida-server must run as root"), _setup(client):
         pass
     _clean(phone)
+
+
+def test_a_tampered_journal_cannot_remove_other_paths(client: AdbClient, phone: FakePhone) -> None:
+    from dynscan.device.android import restore_from_journal
+
+    phone.files["/data/local/tmp/dynscan-other/keep"] = b"x"
+    phone.files["/sdcard/DCIM/photo.jpg"] = b"y"
+    journal = Journal("PHONE1")
+    for path in ("/data/local/tmp/dynscan/../../../sdcard", "/data/local/tmp/dynscan-other", "/sdcard"):
+        journal.record({"op": "remove", "path": path})
+    assert restore_from_journal("PHONE1", client) == ["remove", "remove", "remove"]
+    assert "/sdcard/DCIM/photo.jpg" in phone.files and "/data/local/tmp/dynscan-other/keep" in phone.files
+    assert not any(c.startswith("su -c 'rm") for c in phone.commands)

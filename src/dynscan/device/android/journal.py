@@ -94,10 +94,9 @@ def undo_step(shell: DeviceShell, step: Step) -> None:
         path = str(step.get("path") or "")
         if path and path not in frida_server.running(shell).values():
             frida_server.start(shell, path)
-    elif op == "remove":  # what dynscan pushed (only ever under /data/local/tmp/dynscan)
-        path = str(step.get("path") or "")
-        if path.startswith("/data/local/tmp/dynscan"):
-            shell.run_root(f"rm -rf {shlex.quote(path)}")
+    elif op == "remove":  # what dynscan pushed: only ever its own directory, whatever the journal says
+        if step.get("path") == frida_server.REMOTE_DIR:
+            shell.run_root(f"rm -rf {shlex.quote(frida_server.REMOTE_DIR)}")
     else:
         raise SetupError(f"restore journal of {shell.serial}: unknown step {op!r}")
 
