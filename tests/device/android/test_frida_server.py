@@ -125,3 +125,9 @@ def test_a_tampered_journal_cannot_remove_other_paths(client: AdbClient, phone: 
     assert restore_from_journal("PHONE1", client) == ["remove", "remove", "remove"]
     assert "/sdcard/DCIM/photo.jpg" in phone.files and "/data/local/tmp/dynscan-other/keep" in phone.files
     assert not any(c.startswith("su -c 'rm") for c in phone.commands)
+
+
+@pytest.mark.parametrize(("path", "ok"), [("/data/local/tmp/frida-server", True), ("/data/local/tmp/a/../b", False),
+                                          ("/x/$(reboot)", False), ("relative/frida", False), ("", False)])
+def test_only_plain_paths_are_restarted_from_a_journal(path: str, ok: bool) -> None:
+    assert fs.plain_path(path) is ok

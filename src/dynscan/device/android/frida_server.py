@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import lzma
 import os
+import re
 import shlex
 import time
 from pathlib import Path
@@ -34,6 +35,11 @@ ABIS: dict[str, tuple[str, int, int]] = {
     "x86_64": ("x86_64", 62, 2), "x86": ("x86", 3, 1),
 }
 START_WAIT_S = 5.0
+
+
+def plain_path(path: str) -> bool:
+    """An absolute device path of plain characters and no ``..``: safe to run again from the journal."""
+    return bool(re.fullmatch(r"(/[A-Za-z0-9._+-]+)+", path)) and "/../" not in path + "/"
 
 
 def host_version() -> str:

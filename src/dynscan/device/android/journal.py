@@ -92,7 +92,7 @@ def undo_step(shell: DeviceShell, step: Step) -> None:
         frida_server.stop(shell, str(step.get("path") or "") or None)
     elif op == "frida_restart":  # a frida-server of another version ran before: start it again
         path = str(step.get("path") or "")
-        if path and path not in frida_server.running(shell).values():
+        if frida_server.plain_path(path) and path not in frida_server.running(shell).values():
             frida_server.start(shell, path)
     elif op == "remove":  # what dynscan pushed: only ever its own directory, whatever the journal says
         if step.get("path") == frida_server.REMOTE_DIR:

@@ -172,7 +172,7 @@ class DeviceSetup:
             raise SetupError(frida_server.missing_message(self.serial, want, abi))
         data = frida_server.load_binary(local, abi)
         for exe, version in versions.items():  # another version runs: stop it now, start it again at the end
-            if exe and not exe.startswith(frida_server.REMOTE_DIR + "/"):  # not a leftover of dynscan's own
+            if frida_server.plain_path(exe) and not exe.startswith(frida_server.REMOTE_DIR + "/"):
                 self._step({"op": "frida_restart", "path": exe})
             frida_server.stop(self.shell, exe)
             self.notes.append(f"frida-server {version or '?'} ({exe}) stopped: the host's frida is {want}")
