@@ -6,7 +6,7 @@ import contextlib
 import dataclasses
 import shlex
 import time
-from collections.abc import Callable
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -14,14 +14,23 @@ from dynscan.device.android import cacert
 from dynscan.device.android.adb import AdbClient
 from dynscan.device.android.bundle import open_bundle
 from dynscan.device.android.identity import read_identity
+from dynscan.device.android.setup import DeviceSetup
 from dynscan.device.android.shell import DeviceShell
-from dynscan.device.base import AppInfo, DeviceInfo, EventSink, Key, SensorSample
+from dynscan.device.base import (
+    AppInfo,
+    Device,
+    DeviceInfo,
+    EventSink,
+    Key,
+    SensorInjector,
+    SensorSample,
+    TrafficAttribution,
+)
 from dynscan.device.frida_errors import explain, frida_errors
 from dynscan.errors import InputError, SetupError
 
 FRIDA_PORT = 27042
 UI_DUMP = "/data/local/tmp/dynscan-window_dump.xml"  # /sdcard may be absent or scoped; adbutils uses /data/local/tmp
-SensorInjector = Callable[[list[SensorSample]], None]
 
 
 def parse_getprop(text: str) -> dict[str, str]:
@@ -41,7 +50,12 @@ class AndroidDevice:
     :func:`dynscan.device.android.cacert.dynscan_ca`).
     ``frida_port``: the host port forwarded to the device's frida-server (27042).
     ``sensor_injector``: delivers sensor samples (on a real phone, the agent's sensor RPC; see docs/android.md).
+    ``frida_server``: the frida-server binary :meth:`route_traffic` pushes (default: the cache,
+    :mod:`dynscan.device.android.frida_server`).
     """
+
+    traffic_attribution: TrafficAttribution = "unknown"  # the global proxy carries every app's traffic
+    sinkhole_default = False  # a real app needs real answers to go on
 
     def __init__(
         self,
@@ -51,12 +65,14 @@ class AndroidDevice:
         ca_pem: Path | None = None,
         frida_port: int = FRIDA_PORT,
         sensor_injector: SensorInjector | None = None,
+        frida_server: Path | None = None,
     ) -> None:
         self.serial = serial
         self.client = client or AdbClient()
         self.shell = DeviceShell(self.client, serial)
         self.ca_pem = ca_pem
         self.frida_port = frida_port
+        self.frida_server = frida_server
         self._injector = sensor_injector
         self._sink: EventSink | None = None
         self._frida: Any = None
@@ -232,9 +248,21 @@ class AndroidDevice:
     def set_event_sink(self, sink: EventSink | None) -> None:
         self._sink = sink
 
+    @contextlib.contextmanager
+    def route_traffic(self, port: int, ca_pem: Path) -> Iterator[None]:
+        """Global proxy (+ ``adb reverse``), the CA as a system CA and frida-server, journalled and restored on
+        every exit path (:class:`DeviceSetup`)."""
+        with DeviceSetup(self.serial, self.client, proxy_port=port, ca_pem=ca_pem, frida_server=self.frida_server):
+            yield
+
     def close(self) -> None:
         """Remove the frida port forward, if we made one."""
         if self._frida is not None:
             self._frida = None
             with contextlib.suppress(SetupError):
                 self.client.forward_remove(self.serial, f"tcp:{self.frida_port}")
+
+
+def _conforms(device: AndroidDevice) -> Device:
+    """mypy checks here that AndroidDevice implements the Device protocol."""
+    return device
