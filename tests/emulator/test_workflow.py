@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from dynscan.rules.ids import RULE_IDS
+from dynscan.rules.registry import rule_ids
 
 ROOT = Path(__file__).resolve().parents[2]
 WORKFLOW = ROOT / ".github" / "workflows" / "android-emulator.yml"
@@ -65,7 +65,7 @@ def test_expectations_name_every_sample_and_only_real_rules() -> None:
     expectations = json.loads((ROOT / "examples" / "apps" / "expectations.json").read_text())
     apps = {p.name for p in (ROOT / "examples" / "apps").iterdir() if (p / "AndroidManifest.xml").is_file()}
     assert set(expectations) == apps
-    assert all(set(rules) <= set(RULE_IDS) for rules in expectations.values())
+    assert all(set(rules) <= set(rule_ids()) for rules in expectations.values())
 
 
 def _session(root: Path, app: str, rules: list[str], verdict: str) -> None:
