@@ -9,7 +9,7 @@ from __future__ import annotations
 import contextlib
 
 from dynscan.device.base import Device
-from dynscan.errors import DynscanError
+from dynscan.errors import DynscanError, SetupError
 from dynscan.hooks import Catalog
 from dynscan.instrument.gating import ProcessGate
 from dynscan.instrument.launch import gate_children, instrument_app
@@ -41,6 +41,11 @@ class InstrumentedApp:
             raise
 
     def is_running(self) -> bool:
+        """Whether the app runs; :class:`SetupError` once Frida has lost the device (frida-server died or
+        the device was unplugged): nothing more can be observed, so the run ends (exit 2) and is restored."""
+        if self.agent is not None and self.agent.lost:
+            raise SetupError(f"Frida lost the device mid-run ({self.agent.lost}): frida-server died or the "
+                             "device was unplugged; check `dynscan doctor --device SERIAL`, then run again")
         return self.device.is_running(self.package)
 
     def stop(self) -> None:

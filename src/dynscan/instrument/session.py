@@ -24,7 +24,10 @@ from dynscan.instrument.messages import Origin, parse_batch, to_timeline
 from dynscan.instrument.models import AgentOptions, HookHealth, InitResult
 from dynscan.store.session import SessionStore
 
-_DEATH = {"process-terminated", "connection-terminated", "device-lost", "process-replaced"}
+_DEATH = {"process-terminated", "process-replaced"}
+#: Frida lost the device, not the app: frida-server died or the cable was pulled. The app may well run on;
+#: recording it as crashed would say more than was seen.
+_LOST = {"connection-terminated", "device-lost"}
 
 
 class AgentSession:
@@ -41,6 +44,8 @@ class AgentSession:
         self.dropped = 0
         self.errors: list[str] = []
         self.detach_reason: str | None = None
+        #: why Frida lost the device mid-session (``connection-terminated``, ``device-lost``), else None
+        self.lost: str | None = None
         #: Record ``app_state: crashed`` when the process dies unannounced (off where the device
         #: reports exits itself, as the virtual device does).
         self.infer_crash = infer_crash
@@ -92,6 +97,8 @@ class AgentSession:
     def _on_detached(self, reason: str, crash: Any) -> None:
         self.detach_reason = reason
         try:
+            if reason in _LOST and not self._stopping:
+                self.lost = reason
             if self.infer_crash and not self._stopping and reason in _DEATH and not self._ended:
                 ev: dict[str, Any] = {"kind": "app_state", "ts": time.time(), "state": "crashed",
                                       "source": "agent", "pid": self.pid, "process": self.origin.process,
