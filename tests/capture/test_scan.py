@@ -197,3 +197,25 @@ def test_scenario_file_drives_consent_and_a_granted_permission(tmp_path: Path) -
     accepted = next(e["ts"] for e in rows if e.get("action") == "policy_accepted")
     assert all(e["ts"] >= accepted for e in rows if e["kind"] in ("api_call", "permission_check"))
     assert not {f.rule for f in report.findings} & {"PRE_CONSENT_COLLECTION", "PRE_CONSENT_PERMISSION_REQUEST"}
+
+
+@pytest.mark.timeout(300)
+def test_the_apps_push_process_is_instrumented_too(tmp_path: Path) -> None:
+    """A service declared with android:process=":push" runs in a second JVM, held at birth like the main
+    one; its SDK's collection is in the timeline with its process and actor, and in the report."""
+    before = _own_processes()
+    apk = _build("pushy", tmp_path)
+    session = tmp_path / "session"
+    proc = subprocess.run([*DYNSCAN, "run", "--apk", str(apk), "--scenario", "quick", "--out", str(session)],
+                          capture_output=True, text=True, timeout=280)
+    assert proc.returncode == 1, proc.stderr
+    events = [json.loads(line) for line in (session / "events.jsonl").read_text().splitlines()]
+    pushed = [e for e in events if e["kind"] == "api_call" and e.get("process") == "com.example.pushy:push"]
+    assert pushed and pushed[0]["data_type"] == "android_id", events
+    assert not [e for e in events if e["kind"] == "api_call" and e.get("process") == "com.example.pushy"]
+    report = json.loads((session / "report.json").read_text())
+    found = {f["rule"]: f for f in report["findings"]}
+    assert set(EXPECTED["pushy"]) <= set(found)
+    assert found["PRE_CONSENT_COLLECTION"]["actor"] == "sdk:getui-push"
+    assert pushed[0]["id"] in found["PRE_CONSENT_COLLECTION"]["evidence"]
+    assert _own_processes() <= before, "a JVM of the app outlived the run"

@@ -41,16 +41,19 @@ def instrument_app(device: Device, package: str, store: SessionStore, *, catalog
 
 def gate_children(device: Device, package: str, store: SessionStore, *, catalog: Catalog | None = None,
                   options: AgentOptions | None = None) -> ProcessGate | None:
-    """On Android, hold every other process of the app (``package:push``, ``package:remote``: where push and
-    analytics SDKs run) at birth with Frida's spawn gating, load the agent into it, then release it.
-    None on the virtual device, whose app runs in one process. The caller stops the gate."""
-    if platform_of(device) == "sim":
-        return None
-    specs = (catalog or load_catalog()).agent_specs("android")
-    opts = options or AgentOptions(package=package)
+    """Hold every other process of the app (``package:push``, ``package:remote``: where push and analytics
+    SDKs run) at birth, load the agent into it, then release it: Frida's spawn gating on Android, the
+    virtual device's own announcements (``device.children``) there. The caller stops the gate."""
+    platform = platform_of(device)
     fdev = device.frida_device()
-    gate = ProcessGate(fdev, package, lambda pid, name: AgentSession(fdev, pid, store, specs, options=opts,
-                                                                     process=name, infer_crash=True),
+    source = getattr(device, "children", None) if platform == "sim" else fdev
+    if source is None:
+        return None
+    specs = (catalog or load_catalog()).agent_specs(platform)
+    opts = options or AgentOptions(package=package)
+    gate = ProcessGate(source, package, lambda pid, name: AgentSession(fdev, pid, store, specs, options=opts,
+                                                                       process=name,
+                                                                       infer_crash=platform != "sim"),
                        children_only=True)
     gate.start()
     return gate
