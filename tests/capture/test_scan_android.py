@@ -29,6 +29,8 @@ from android.adb_server import FakePhone, Reply, ScriptedAdbServer  # noqa: E402
 from android.axml_factory import make_apk  # noqa: E402
 from android.frida_fake import put_in_cache  # noqa: E402
 
+pytestmark = pytest.mark.integration
+
 SERIAL = "PHONE1"
 PACKAGE = "com.example.demo"
 PREVIOUS_PROXY = "10.0.0.1:3128"  # set before the run: it must come back, not just be cleared

@@ -23,7 +23,7 @@ from dynscan.cli.main import app
 from proxy_addons.harness import IDENTITY, IMEI, Mitmdump, Upstream
 
 DYNSCAN = Path(sys.executable).parent / "dynscan"
-pytestmark = pytest.mark.timeout(120)
+pytestmark = [pytest.mark.integration, pytest.mark.timeout(120)]
 
 
 @pytest.fixture(scope="module")

@@ -14,7 +14,7 @@ import pytest
 
 from .harness import IMEI, Mitmdump, Upstream, pii_set
 
-pytestmark = pytest.mark.timeout(180)
+pytestmark = [pytest.mark.integration, pytest.mark.timeout(180)]
 MiB = 1 << 20
 
 

@@ -13,7 +13,7 @@ from dynscan.store import open_store
 
 from .harness import IDENTITY, IMEI, Mitmdump, pii_set, read_ws_frame, ws_frame
 
-pytestmark = pytest.mark.timeout(120)
+pytestmark = [pytest.mark.integration, pytest.mark.timeout(120)]
 
 
 @pytest.fixture(scope="module")

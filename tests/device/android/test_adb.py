@@ -9,6 +9,8 @@ from dynscan.errors import SetupError
 
 from .adb_server import FakePhone, ScriptedAdbServer
 
+pytestmark = pytest.mark.integration
+
 
 def test_version_and_devices(client: AdbClient, server: ScriptedAdbServer) -> None:
     assert client.version() == 41

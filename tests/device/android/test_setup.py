@@ -15,6 +15,8 @@ from dynscan.errors import SetupError
 from .adb_server import FakePhone, ScriptedAdbServer
 from .conftest import make_ca
 
+pytestmark = pytest.mark.integration
+
 SET = ["settings get global http_proxy", "settings put global http_proxy 127.0.0.1:8080"]
 APEX = "/apex/com.android.conscrypt/cacerts"
 STORE = "/system/etc/security/cacerts"
