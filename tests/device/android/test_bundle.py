@@ -16,6 +16,8 @@ from dynscan.errors import DynscanError, InputError
 from .adb_server import FakePhone
 from .axml_factory import make_apk
 
+pytestmark = pytest.mark.integration  # the scripted adb server
+
 PKG = "com.market.app"
 
 

@@ -14,6 +14,8 @@ from dynscan.errors import DynscanError, SetupError
 from .adb_server import FakePhone
 from .frida_fake import fake_frida_server, put_in_cache
 
+pytestmark = pytest.mark.integration  # the scripted adb server
+
 V = fs.host_version()
 
 

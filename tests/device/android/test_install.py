@@ -12,6 +12,8 @@ from dynscan.errors import SetupError
 from .adb_server import FakePhone
 from .axml_factory import make_apk
 
+pytestmark = pytest.mark.integration  # the scripted adb server
+
 
 def test_single_apk_gets_replace_test_and_downgrade_flags(client: AdbClient, phone: FakePhone,
                                                           tmp_path: Path) -> None:

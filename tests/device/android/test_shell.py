@@ -16,6 +16,8 @@ from dynscan.errors import SetupError
 from .adb_server import FakePhone, ScriptedAdbServer
 from .frida_fake import put_in_cache
 
+pytestmark = pytest.mark.integration  # the scripted adb server
+
 
 @pytest.mark.parametrize(("phone", "mode", "wrapped"), [
     (FakePhone(adbd_root=True), "adbd", "ls /data"),
