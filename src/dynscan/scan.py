@@ -63,6 +63,9 @@ def scan(opts: ScanOptions, progress: Progress = _stderr) -> Report:
         raise InputError(f"{opts.apk}: no such APK")
     if opts.apk.is_file() and not zipfile.is_zipfile(opts.apk):
         raise InputError(f"{opts.apk}: not an .apk (not a zip file)")
+    if opts.device == SIM_SERIAL and (opts.apk.is_dir() or opts.apk.suffix.lower() in (".apks", ".xapk")):
+        raise InputError(f"{opts.apk}: split APKs need a phone or an emulator (--device SERIAL); the virtual "
+                         "device runs apps built with `dynscan sim build`")
     for fmt in opts.formats:
         if fmt not in FORMATS:
             raise InputError(f"unknown report format {fmt!r}: use one of {', '.join(FORMATS)}")

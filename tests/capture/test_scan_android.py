@@ -187,3 +187,20 @@ def test_sigterm_mid_run_exits_130_and_restores_the_phone(
     _assert_phone_restored(phone, server, tmp_path, _proxy_port(err))
     assert _proxies_of(session) == []
     _assert_session_kept(session)
+
+
+@pytest.mark.timeout(180)
+def test_run_installs_a_folder_of_split_apks_as_one_package(
+        tmp_path: Path, phone: FakePhone, server: ScriptedAdbServer) -> None:
+    splits = tmp_path / "market-download"
+    splits.mkdir()
+    make_apk(splits / "base.apk", PACKAGE)
+    make_apk(splits / "split_config.arm64_v8a.apk", PACKAGE, split="config.arm64_v8a")
+    make_apk(splits / "split_config.zh.apk", PACKAGE, split="config.zh")
+    phone.props["ro.product.cpu.abilist"] = "arm64-v8a,armeabi-v7a"
+    args = [a if not a.endswith("demo.apk") else str(splits) for a in _run_args(tmp_path)]
+    proc = subprocess.run(args, capture_output=True, text=True, timeout=150, env=_env(server, tmp_path))
+    assert proc.returncode == 2, proc.stderr  # no frida-server behind the forward: one line, as above
+    assert f"installed {PACKAGE} ({PACKAGE}.MainActivity)" in proc.stderr
+    assert [len(i) for i in phone.installs] == [3]
+    _assert_phone_restored(phone, server, tmp_path, _proxy_port(proc.stderr))

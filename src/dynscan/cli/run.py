@@ -18,7 +18,8 @@ from dynscan.scan import ScanOptions, scan
 
 def run(
     apk: Annotated[Path, typer.Option("--apk", help="The app to scan (.apk; for the virtual device, built "
-                                      "with `dynscan sim build`).", dir_okay=False, show_default=False)],
+                                      "with `dynscan sim build`; for a phone or emulator also split APKs: "
+                                      ".apks, .xapk or a folder of them).", show_default=False)],
     device: Annotated[str, typer.Option("--device", help="Device serial, or `sim` for the built-in virtual "
                                         "device (see `dynscan devices`).")] = "sim",
     scenario: Annotated[str, typer.Option("--scenario", help=f"Built-in scenario ({', '.join(BUILTIN_NAMES)}) "
