@@ -41,6 +41,7 @@ class ScanOptions:
     show_values: bool = False
     sinkhole: bool | None = None  # default: on for the virtual device, off for real devices
     frida_server: Path | None = None  # a phone's frida-server binary (default: the cache)
+    jurisdiction: str | None = None  # overrides the config file's
     extra: dict[str, Any] = field(default_factory=dict)
 
 
@@ -77,11 +78,13 @@ def scan(opts: ScanOptions, progress: Progress = _stderr) -> Report:
     catalog = load_catalog(opts.catalogs)
     sd = _prepare_out(opts.out)
     capture(CaptureOptions(apk=opts.apk, device=opts.device, interactive=opts.interactive, sinkhole=opts.sinkhole,
-                           first_party_domains=list(config.first_party_domains), frida_server=opts.frida_server,
+                           first_party_domains=list(config.first_party_domains),
+                           sdk_signatures=list(config.sdk_signatures), frida_server=opts.frida_server,
                            extra=opts.extra),
             sd, scenario, catalog, progress)
     progress("correlating and writing reports")
     report = run_analysis(session=sd.root, formats=list(opts.formats) or list(FORMATS), out=sd.root,
-                          config=opts.config, lang=opts.lang, show_values=opts.show_values)
+                          config=opts.config, lang=opts.lang, show_values=opts.show_values,
+                          jurisdiction=opts.jurisdiction)
     progress(f"verdict: {report.verdict} ({len(report.findings)} findings) in {sd.root}")
     return report

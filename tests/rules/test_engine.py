@@ -7,9 +7,11 @@ from dynscan.rules.engine import MAX_EVIDENCE, all_rules, evaluate
 from factories import V1_RULE_IDS, Timeline, app_stack, sdk_stack, stack
 
 
-def test_catalog_has_exactly_the_v1_rules_with_docs():
+def test_catalog_has_the_v1_rules_first_then_the_newer_ones_with_docs():
     specs = all_rules()
-    assert [s.id for s in specs] == list(V1_RULE_IDS)
+    ids = [s.id for s in specs]
+    assert ids[:len(V1_RULE_IDS)] == list(V1_RULE_IDS)
+    assert {"UNKNOWN_PARTY_TRANSMISSION", "TCF_NO_CONSENT", "UNINSPECTED_TRAFFIC"} <= set(ids[len(V1_RULE_IDS):])
     for s in specs:
         assert s.title_en and s.title_zh and s.description_en and s.description_zh
         assert s.references and s.tier in ("official", "standard", "practice")
@@ -128,3 +130,14 @@ def test_app_label_from_session_start_reaches_the_report_stats():
     events = [SessionStart(ts=1.0, package="com.example.app", app_label="示例 Example")]
     assert evaluate(events, Config()).stats["app_label"] == "示例 Example"
     assert "app_label" not in evaluate([SessionStart(ts=1.0, package="com.example.app")], Config()).stats
+
+
+def test_stats_list_learned_first_party_hosts_and_each_hosts_actor():
+    t = Timeline().accept()
+    t.connect("api.own-backend.io").flow("api.own-backend.io", "imei")
+    t.flow("alog.umeng.com", "imei").flow("cdn.nobody.io", "imei")
+    res = evaluate(t.events, Config())
+    assert res.stats["learned_first_party_hosts"] == ["api.own-backend.io"]
+    assert res.stats["flow_actors_by_host"] == {"api.own-backend.io": "app", "alog.umeng.com": "sdk:umeng-analytics",
+                                                "cdn.nobody.io": "unknown"}
+    assert res.stats["flows_by_party"] == {"first": 1, "third": 1, "unknown": 1}

@@ -9,7 +9,15 @@ from typing import Annotated
 
 import typer
 
-from dynscan.cli.options import ConfigOption, FailOnOption, Lang, LangOption, ReportFormat, ShowValuesOption
+from dynscan.cli.options import (
+    ConfigOption,
+    FailOnOption,
+    JurisdictionOption,
+    Lang,
+    LangOption,
+    ReportFormat,
+    ShowValuesOption,
+)
 from dynscan.driver.scenario import BUILTIN_NAMES
 from dynscan.findings import FailOn
 from dynscan.reports import FILE_NAMES
@@ -45,6 +53,7 @@ def run(
     frida_server: Annotated[Path | None, typer.Option("--frida-server", help="frida-server binary (or its .xz) "
                             "to push to a phone or emulator; default: ~/.cache/dynscan/frida-server/VERSION/ABI/.",
                             dir_okay=False)] = None,
+    jurisdiction: JurisdictionOption = None,
 ) -> None:
     """Install, instrument, drive, capture, correlate and report on an app.
 
@@ -61,6 +70,7 @@ def run(
         apk=apk, out=session, device=device, scenario=scenario, formats=formats,
         config=config, catalogs=catalog or [], interactive=interactive, lang=lang.value,
         show_values=show_values, sinkhole=sinkhole, frida_server=frida_server,
+        jurisdiction=jurisdiction.value if jurisdiction else None,
     ))
     json_report = session / FILE_NAMES["json"]
     if out is None and json_report.is_file():  # CONTRACTS: without --out, json goes to stdout
