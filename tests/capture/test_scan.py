@@ -243,6 +243,7 @@ def test_an_sdk_uploading_the_app_list_and_contacts_is_caught_sending_them(tmp_p
         assert (rule, "sdk:getui-push", "app_list") in got, got
         assert (rule, "sdk:getui-push", "contacts") in got, got
     assert ("CLEARTEXT_TRANSMISSION", "sdk:getui-push", "contacts") in got, got
+    assert set(EXPECTED["harvester"]) <= {r for r, _, _ in got}
     (raw,) = [f for f in report["findings"] if f["rule"] == "UNINSPECTED_TRAFFIC"]  # the push socket
     assert raw["actor"] == "sdk:getui-push" and raw["severity"] == "medium" and "192.0.2.10:5224" in raw["message"]
     assert "192.0.2.10" in report["stats"]["uninspected_hosts"]
@@ -254,3 +255,15 @@ def test_an_sdk_uploading_the_app_list_and_contacts_is_caught_sending_them(tmp_p
     learned = {(v["type"], v["value"]) for v in json.loads((session / "identity.json").read_text())["learned"]}
     assert ("app_list", "com.tencent.mm") in learned and ("contacts", "+86 138 0013 8000") in learned
     assert ("app_list", "com.example.harvester") not in learned  # the app's own package is no canary
+
+
+@pytest.mark.timeout(300)
+def test_the_pinned_sample_meets_its_expectations(tmp_path: Path) -> None:
+    """examples/apps/expectations.json for the pinned sample, as the emulator CI checks it (default scenario)."""
+    apk = _build("pinned", tmp_path)
+    session = tmp_path / "session"
+    proc = subprocess.run([*DYNSCAN, "run", "--apk", str(apk), "--out", str(session), "--format", "json"],
+                          capture_output=True, text=True, timeout=280)
+    assert proc.returncode == 1, proc.stderr
+    rules = {f["rule"] for f in json.loads((session / "report.json").read_text())["findings"]}
+    assert set(EXPECTED["pinned"]) <= rules, rules
