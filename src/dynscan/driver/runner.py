@@ -16,8 +16,10 @@ from typing import Any, Protocol
 
 from dynscan.device.base import Device
 from dynscan.driver import scenario as sc
+from dynscan.driver.policy_file import save_policy
+from dynscan.driver.reading import Reading, label, read_screen
 from dynscan.driver.shake import shake_samples
-from dynscan.driver.ui import Screen, dialog_kind, parse_screen, permission_button, policy_button
+from dynscan.driver.ui import Screen, parse_screen
 
 POLL_S = 0.25
 
@@ -58,6 +60,7 @@ class ScenarioRunner:
         self.state = DriverState()
         self.ui_dir = ui_dir
         self._last_dump = ""
+        self._policy_saved = False
 
     def emit(self, kind: str, **fields: Any) -> None:
         self._record({"kind": kind, "ts": self.clock(), "source": "driver", **fields})
@@ -98,27 +101,39 @@ class ScenarioRunner:
         self.device.tap(*node_center)
         self.state.actions.append(f"tap {target}")
 
+    def read(self, screen: Screen) -> Reading:
+        """What the screen shows; the first privacy dialog seen is kept as ``policy.json``."""
+        reading = read_screen(screen)
+        if reading.kind == "policy" and not self._policy_saved and self.ui_dir is not None:
+            self._policy_saved = save_policy(self.ui_dir.parent, reading, ts=self.clock()) is not None
+        return reading
+
     def _answer_dialogs(self, screen: Screen) -> bool:
         """Answer a dialog the standing orders cover; True when something was tapped."""
-        kind = dialog_kind(screen)
-        if kind == "permission" and self.state.permission_answer:
-            node = permission_button(screen, allow=self.state.permission_answer == "allow")
+        r = self.read(screen)
+        answer = self.state.permission_answer
+        # A rationale is the app's own page before the system dialog: tapped through when permissions are
+        # to be allowed, never recorded as consent (a scenario that denies leaves it to its own steps).
+        if (r.kind == "permission" and answer) or (r.kind == "rationale" and answer == "allow"):
+            node = r.accept if answer == "allow" else r.decline
             if node is not None:
-                self._tap(node.center, node.text or node.short_id)
+                self._tap(node.center, label(r, node) or "control")
                 return True
-        if kind == "policy" and self.state.policy_answer:
-            return self._answer_policy(screen, self.state.policy_answer)
+        if r.kind == "policy" and self.state.policy_answer:
+            return self._answer_policy(r, self.state.policy_answer)
         return False
 
-    def _answer_policy(self, screen: Screen, answer: str) -> bool:
-        node = policy_button(screen, accept=answer == "accept")
-        if node is None:
+    def _answer_policy(self, r: Reading, answer: str) -> bool:
+        node = r.accept if answer == "accept" else r.decline
+        if node is None or r.kind != "policy":
             return False
+        if answer == "accept" and r.tick is not None:  # "I have read and agree": ticked as a person would
+            self._tap(r.tick.center, label(r, r.tick) or "consent box")
         self.emit("consent", action="policy_shown")
         # Recorded before the tap lands: the app reacts inside its click handler, and what it does
         # there happens after the user's choice, not before it.
         self.emit("consent", action="policy_accepted" if answer == "accept" else "policy_declined")
-        self._tap(node.center, node.text or node.short_id)
+        self._tap(node.center, label(r, node) or "control")
         return True
 
     def _watch(self, seconds: float, until: Callable[[Screen], bool] | None = None) -> bool:
@@ -128,8 +143,8 @@ class ScenarioRunner:
             if s is not None:
                 if until is not None and until(s):
                     return True
-                if self._answer_dialogs(s):
-                    continue
+                if self._answer_dialogs(s) and self.clock() < end:
+                    continue  # read the screen the tap led to at once; a dialog that stays ends with the wait
             if self.clock() >= end:
                 return False
             time.sleep(POLL_S)
@@ -144,8 +159,7 @@ class ScenarioRunner:
 
     def _do_policy(self, step: sc.Policy) -> None:
         def answered() -> bool:
-            return self._watch(step.timeout, until=lambda s: dialog_kind(s) == "policy"
-                               and self._answer_policy(s, step.answer))
+            return self._watch(step.timeout, until=lambda s: self._answer_policy(self.read(s), step.answer))
 
         if not answered():
             if step.if_missing == "clear_data":
