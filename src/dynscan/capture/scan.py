@@ -16,7 +16,7 @@ import signal
 import sys
 import time
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -43,7 +43,6 @@ class CaptureOptions:
     interactive: bool = False
     sinkhole: bool | None = None  # default: the device's own (on for the virtual device, off for real ones)
     first_party_domains: Sequence[str] = ()
-    extra: dict[str, Any] = field(default_factory=dict)
 
 
 def _stderr(msg: str) -> None:
