@@ -40,6 +40,7 @@ class ScanOptions:
     lang: str = "en"
     show_values: bool = False
     sinkhole: bool | None = None  # default: on for the virtual device, off for real devices
+    jurisdiction: str | None = None  # overrides the config file's
     extra: dict[str, Any] = field(default_factory=dict)
 
 
@@ -78,6 +79,7 @@ def scan(opts: ScanOptions, progress: Progress = _stderr) -> Report:
             sd, scenario, catalog, progress)
     progress("correlating and writing reports")
     report = run_analysis(session=sd.root, formats=list(opts.formats) or list(FORMATS), out=sd.root,
-                          config=opts.config, lang=opts.lang, show_values=opts.show_values)
+                          config=opts.config, lang=opts.lang, show_values=opts.show_values,
+                          jurisdiction=opts.jurisdiction)
     progress(f"verdict: {report.verdict} ({len(report.findings)} findings) in {sd.root}")
     return report

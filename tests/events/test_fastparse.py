@@ -37,6 +37,9 @@ SAMPLES: list[dict[str, Any]] = [
     {"kind": "component_start", "ts": 7, "via": "startService", "target_package": "com.y"},
     {"kind": "net_request", "ts": 7.5, "url": "https://h/x", "host": "h", "api": "java.net.URL.openConnection",
      "stack": ["com.y.Z.send(Z.java:9)"]},
+    {"kind": "net_connect", "ts": 7.6, "host": "raw.example.net", "port": 8443, "proto": "tcp",
+     "via": "java.net.Socket.connect", "blocked": True, "stack": ["com.y.Z.send(Z.java:9)"]},
+    {"kind": "tcf_signal", "ts": 7.7, "key": "IABTCF_TCString", "value": "CPXx", "op": "write"},
     {"kind": "battery_level", "ts": 8, "level": 0.5},
 ]
 

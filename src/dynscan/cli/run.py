@@ -9,7 +9,15 @@ from typing import Annotated
 
 import typer
 
-from dynscan.cli.options import ConfigOption, FailOnOption, Lang, LangOption, ReportFormat, ShowValuesOption
+from dynscan.cli.options import (
+    ConfigOption,
+    FailOnOption,
+    JurisdictionOption,
+    Lang,
+    LangOption,
+    ReportFormat,
+    ShowValuesOption,
+)
 from dynscan.driver.scenario import BUILTIN_NAMES
 from dynscan.findings import FailOn
 from dynscan.reports import FILE_NAMES
@@ -41,6 +49,7 @@ def run(
     sinkhole: Annotated[bool | None, typer.Option("--sinkhole/--no-sinkhole", help="Answer every request in "
                         "the proxy instead of forwarding it (default: on for `sim`, off for real devices).",
                         show_default=False)] = None,
+    jurisdiction: JurisdictionOption = None,
 ) -> None:
     """Install, instrument, drive, capture, correlate and report on an app.
 
@@ -56,7 +65,7 @@ def run(
     report = scan(ScanOptions(
         apk=apk, out=session, device=device, scenario=scenario, formats=formats,
         config=config, catalogs=catalog or [], interactive=interactive, lang=lang.value,
-        show_values=show_values, sinkhole=sinkhole,
+        show_values=show_values, sinkhole=sinkhole, jurisdiction=jurisdiction.value if jurisdiction else None,
     ))
     json_report = session / FILE_NAMES["json"]
     if out is None and json_report.is_file():  # CONTRACTS: without --out, json goes to stdout

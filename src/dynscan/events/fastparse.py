@@ -28,18 +28,20 @@ from dynscan.events.model import (
     Consent,
     Event,
     Flow,
+    NetConnect,
     NetRequest,
     OtherEvent,
     PermissionRequest,
     PermissionResult,
     SessionStart,
+    TcfSignal,
     UserAction,
 )
 
 MODELS: dict[str, type[BaseEvent]] = {
     m.model_fields["kind"].default: m
     for m in (SessionStart, AppLaunch, AppReset, AppState, Consent, UserAction, ApiCall,
-              PermissionRequest, PermissionResult, Flow, ComponentStart, NetRequest)
+              PermissionRequest, PermissionResult, Flow, ComponentStart, NetRequest, NetConnect, TcfSignal)
 }
 _VALIDATORS = {kind: m.__pydantic_validator__ for kind, m in MODELS.items()}
 _OTHER = OtherEvent.__pydantic_validator__
