@@ -96,7 +96,7 @@ def scan(opts: ScanOptions, progress: Progress = _stderr) -> Report:
         capture(CaptureOptions(apk=opts.apk, device=opts.device, interactive=opts.interactive,
                                sinkhole=opts.sinkhole, first_party_domains=list(config.first_party_domains),
                                sdk_signatures=list(config.sdk_signatures),
-                               frida_server=opts.frida_server, extra=opts.extra),
+                               frida_server=opts.frida_server),
                 sd, scenario, catalog, progress)
         progress("correlating and writing reports")
         try:  # each report is written to a temporary name and renamed: complete or absent

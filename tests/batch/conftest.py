@@ -6,7 +6,8 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from redis_kit import RedisServer
+
+from .redis_kit import RedisServer
 
 
 @pytest.fixture

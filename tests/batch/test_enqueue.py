@@ -1,10 +1,11 @@
 from __future__ import annotations
 
 import pytest
-from redis_kit import RedisServer
 
 from dynscan.batch.enqueue import BrokerWatch, check_broker
 from dynscan.errors import SetupError
+
+from .redis_kit import RedisServer
 
 
 @pytest.mark.integration

@@ -11,10 +11,11 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from batchkit import finding, finished
 
 from dynscan.batch.report import build_report
 from dynscan.batch.store import BatchStore
+
+from .batchkit import finding, finished
 
 ROOT = Path(__file__).resolve().parents[2]
 ARTEFACTS = ROOT / "test-artefacts"

@@ -3,10 +3,11 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from batchkit import app_zip
 
 from dynscan.batch.jobs import discover, job_id
 from dynscan.errors import InputError
+
+from .batchkit import app_zip
 
 
 def test_directory_skips_non_apps_and_duplicates_with_a_reason(tmp_path: Path) -> None:

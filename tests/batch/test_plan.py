@@ -2,10 +2,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from batchkit import spec
-
 from dynscan.batch.plan import plan
 from dynscan.batch.store import BatchStore, JobRecord
+
+from .batchkit import spec
 
 
 def test_a_re_run_skips_done_keeps_failed_unless_asked_and_resumes_the_rest(tmp_path: Path) -> None:

@@ -7,12 +7,12 @@ import time
 from pathlib import Path
 from typing import Any
 
-from batchkit import spec
-
 from dynscan.batch.devices import Slot
 from dynscan.batch.execute import Outcome
 from dynscan.batch.pool import Pool
 from dynscan.batch.store import BatchStore, JobRecord
+
+from .batchkit import spec
 
 A, B, C = Slot("sim-1", "sim"), Slot("sim-2", "sim"), Slot("sim-3", "sim")
 

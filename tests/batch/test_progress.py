@@ -3,13 +3,14 @@ from __future__ import annotations
 import io
 from pathlib import Path
 
-from batchkit import spec
 from rich.console import Console
 
 from dynscan.batch.devices import Slot
 from dynscan.batch.pool import Pool
 from dynscan.batch.progress import Display, render, summary_line
 from dynscan.batch.store import BatchStore, JobRecord
+
+from .batchkit import spec
 
 
 def test_the_table_shows_app_names_as_text_never_as_markup(tmp_path: Path) -> None:

@@ -6,13 +6,14 @@ import csv
 import io
 from pathlib import Path
 
-from batchkit import finding, finished, spec
 from openpyxl import load_workbook
 
 from dynscan.batch.collect import collect
 from dynscan.batch.league import league
 from dynscan.batch.report import build_report
 from dynscan.batch.store import BatchStore, JobRecord
+
+from .batchkit import finding, finished, spec
 
 HOSTILE = '<script>alert(1)</script>"=HYPERLINK("x")'
 

@@ -5,10 +5,11 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from batchkit import spec
 
 from dynscan.batch.store import BatchStore, JobRecord
 from dynscan.errors import SetupError
+
+from .batchkit import spec
 
 
 @pytest.mark.parametrize("url", ["DIR", "memory://dynscan-test-store"])

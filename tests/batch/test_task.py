@@ -13,7 +13,8 @@ import time
 from pathlib import Path
 
 import pytest
-from redis_kit import RedisServer
+
+from .redis_kit import RedisServer
 
 ROOT = Path(__file__).resolve().parents[2]
 DYNSCAN = [sys.executable, "-m", "dynscan"]
@@ -134,10 +135,10 @@ def test_a_redis_restart_mid_batch_loses_no_job(redis_server: RedisServer, tmp_p
 
 
 def test_a_delivery_of_a_finished_or_leased_job_does_nothing(tmp_path: Path) -> None:
-    from batchkit import spec
-
     from dynscan.batch.store import BatchStore, JobRecord
     from dynscan.batch.task import scan_job
+
+    from .batchkit import spec
 
     store = BatchStore(str(tmp_path))
     done, held = spec("done.apk", "1" * 64), spec("held.apk", "2" * 64)

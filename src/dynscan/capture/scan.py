@@ -15,7 +15,7 @@ import json
 import signal
 import time
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -46,7 +46,6 @@ class CaptureOptions:
     first_party_domains: Sequence[str] = ()
     frida_server: Path | None = None  # a phone's frida-server binary (default: the cache)
     sdk_signatures: Sequence[Path] = ()  # the config's extra SDK signature files (for the proxy's party)
-    extra: dict[str, Any] = field(default_factory=dict)
 
 
 def _stderr(msg: str) -> None:

@@ -77,3 +77,14 @@ def test_without_a_proxy_app_traffic_is_blocked(device: SimDevice, tmp_path: Pat
         device.set_proxy("127.0.0.1", 8080, bad)
     with pytest.raises(InputError, match="loopback"):
         device.set_proxy("10.0.0.1", 8080, bad)
+
+
+def test_route_traffic_sets_the_proxy_and_ca_until_the_context_ends(device: SimDevice, tmp_path: Path) -> None:
+    key, crt = tmp_path / "ca.key", tmp_path / "ca.pem"
+    subprocess.run(["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "2", "-subj", "/CN=ca",
+                    "-keyout", str(key), "-out", str(crt)], check=True, capture_output=True)
+    assert device.traffic_attribution == "app" and device.sinkhole_default  # only the app's JVM uses the proxy
+    with pytest.raises(RuntimeError), device.route_traffic(free_port(), crt):
+        assert device.info().ca_installed and not device.info().notes
+        raise RuntimeError("a failed step")
+    assert not device.info().ca_installed and "blocked" in " ".join(device.info().notes)
