@@ -50,6 +50,7 @@ class ScanOptions:
     lang: str = "en"
     show_values: bool = False
     sinkhole: bool | None = None  # default: on for the virtual device, off for real devices
+    time_scale: float | None = None  # multiplies the scenario's waits (default: the scenario's own)
     extra: dict[str, Any] = field(default_factory=dict)
 
 
@@ -94,7 +95,7 @@ def scan(opts: ScanOptions, progress: Progress = _stderr) -> Report:
     if opts.interactive and opts.device == SIM_SERIAL:
         raise InputError("--interactive needs a phone or an emulator (--device SERIAL): the virtual device has "
                          "no screen for a tester to use; drive it with --scenario instead")
-    scenario = load_scenario(opts.scenario)
+    scenario = load_scenario(opts.scenario, time_scale=opts.time_scale)
     config = Config.load(opts.config)
     catalog = load_catalog(opts.catalogs)
     sd = _prepare_out(opts.out)
@@ -159,9 +160,10 @@ def _capture(opts: ScanOptions, sd: SessionDir, scenario: Scenario, config: Conf
         if opts.interactive:
             _interactive(app, store.append, progress)
         else:
-            n = len(scenario.steps)
-            progress(f"scenario {scenario.name}: {n} step{'' if n == 1 else 's'}")
-            ScenarioRunner(device, app, store.append, progress, ui_dir=sd.ui).run(scenario)
+            n, unit = (len(scenario.phases), "phase") if scenario.phases else (len(scenario.steps), "step")
+            progress(f"scenario {scenario.name}: {n} {unit}{'' if n == 1 else 's'}")
+            ScenarioRunner(device, app, store.append, progress, ui_dir=sd.ui,
+                           permissions=info.permissions).run(scenario)
         app.close()
         time.sleep(0.3)  # let the proxy write the last flows
 

@@ -11,6 +11,7 @@ from types import TracebackType
 from typing import Any
 
 from dynscan.device.base import AppInfo, Device, DeviceInfo, EventSink, Key, SensorSample
+from dynscan.device.permissions import is_runtime
 from dynscan.device.sim import screens
 from dynscan.device.sim.apk import read_apk
 from dynscan.device.sim.app_process import AppExit, AppNotRunning, AppProcess
@@ -254,6 +255,13 @@ class SimDevice:
         self._require(package)
         self.stop(package)
         self.files.clear_data(package)
+
+    def grant(self, package: str, permission: str) -> bool:
+        """``pm grant``: the app sees the permission granted from its next check on."""
+        info = self._require(package)
+        if permission not in info.permissions or not is_runtime(permission):
+            return False
+        return self.files.grant(package, permission)
 
     def is_running(self, package: str) -> bool:
         app = self._procs.get(package)
