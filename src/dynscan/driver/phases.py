@@ -68,9 +68,10 @@ class PhaseDriver:
         r._do_launch(st.Launch(cold=True))
         self._fresh = True
 
-    def _wait_front(self, timeout: float = SETTLE_S) -> bool:
-        """Wait (real seconds) until the app's window is on the screen, answering standing orders."""
-        end = time.monotonic() + timeout
+    def _wait_front(self) -> bool:
+        """Wait (up to ``SETTLE_S`` real seconds) until the app's window is on the screen, answering
+        standing orders meanwhile."""
+        end = time.monotonic() + SETTLE_S
         while True:
             s = self.r.screen()
             if s is not None:

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any, Protocol
 
 from dynscan.device.base import Device
+from dynscan.device.permissions import is_runtime
 from dynscan.driver import scenario as sc
 from dynscan.driver import steps as st
 from dynscan.driver.answers import Reading, read, signature
@@ -69,7 +70,7 @@ class ScenarioRunner:
         self.progress = progress or (lambda _m: None)
         self.state = DriverState()
         self.ui_dir = ui_dir
-        self.permissions = tuple(permissions)
+        self.permissions = tuple(p for p in permissions if is_runtime(p))
         self.time_scale = 1.0
         self.phase: str | None = None
         self._last_dump = ""

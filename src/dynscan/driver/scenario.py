@@ -96,8 +96,11 @@ def _load(name_or_file: str) -> Scenario:
         data = yaml.safe_load(path.read_text(encoding="utf-8"))
         if isinstance(data, list):
             data = {"name": path.stem, "steps": data}
-        if isinstance(data, dict) and data.get("phases") in _BUILTIN:  # `phases: default` takes the built-in's
-            data = {**data, "phases": _BUILTIN[data["phases"]]["phases"]}
+        if isinstance(data, dict):
+            data = {"name": path.stem, **data}
+            builtin_phases = data.get("phases")
+            if isinstance(builtin_phases, str) and builtin_phases in _BUILTIN:  # `phases: default`
+                data["phases"] = _BUILTIN[builtin_phases]["phases"]
         return Scenario.model_validate(data)
     except (yaml.YAMLError, UnicodeDecodeError) as e:
         raise InputError(f"{path}: not a YAML scenario ({e})") from e
