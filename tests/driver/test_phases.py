@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from typing import Any
 
+from fake_phone import LOC, PERM, FakePhone
+
 from dynscan.coverage import CoverageBuilder
 from dynscan.driver import phases
 from dynscan.driver.runner import ScenarioRunner
 from dynscan.driver.scenario import load_scenario
 from dynscan.events.model import parse_event
-from fake_phone import LOC, PERM, FakePhone
 
 
 def _run(phone: FakePhone, monkeypatch: Any, scenario: str = "default") -> tuple[list[dict[str, Any]], list[str]]:
