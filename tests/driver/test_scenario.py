@@ -125,8 +125,11 @@ def _scenario(steps: list[object]) -> Scenario:
 
 def test_the_documented_example_is_a_valid_scenario(tmp_path: Path) -> None:
     doc = (Path(__file__).resolve().parents[2] / "docs" / "scenarios.md").read_text(encoding="utf-8")
-    example = doc.split("```yaml\n", 1)[1].split("```", 1)[0]
+    phased, steps = (part.split("```", 1)[0] for part in doc.split("```yaml\n")[1:3])
     f = tmp_path / "example.yaml"
-    f.write_text(example)
+    f.write_text(steps)
     s = load_scenario(str(f))
     assert s.name == "grant-everything" and s.steps[0].do == "launch" and len(s.steps) == 8
+    f.write_text(phased)
+    s = load_scenario(str(f))
+    assert s.name == "long-background" and [p.name for p in s.phases] == ["first_launch", "grant", "login"]
