@@ -180,7 +180,13 @@ class AndroidDevice:
     # ------------------------------------------------------------------ UI
 
     def dump_ui(self) -> str:
-        self.shell.check(f"uiautomator dump {UI_DUMP}")
+        """``uiautomator dump``. The old dump file is removed first and the tool's own "dumped to" line
+        is required: when it cannot get an idle state it prints an error, exits 0 and leaves the file
+        of the previous dump, a stale screen the driver would act on."""
+        self.shell.run(f"rm -f {UI_DUMP}")
+        out = self.shell.check(f"uiautomator dump {UI_DUMP}")
+        if "dumped to" not in out:
+            raise SetupError(f"device {self.serial}: uiautomator dump failed: {out.strip()[:200] or 'no output'}")
         return self.client.pull(self.serial, UI_DUMP).decode("utf-8", "replace")
 
     def tap(self, x: int, y: int) -> None:
