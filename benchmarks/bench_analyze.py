@@ -134,9 +134,9 @@ def child(path: Path, what: str) -> dict[str, float]:
         wall, cpu = clock.read()
         return {"seconds": wall, "cpu": cpu, "rss_mb": _rss_mb()}
     from dynscan.analysis import analyze_store, run_analysis
-    from dynscan.config import Config
-    from dynscan.events.importer import import_jsonl
+    from dynscan.rules.config import Config
     from dynscan.store import open_store
+    from dynscan.store.importer import import_jsonl
 
     if what == "analyze":
         clock = _Clock()

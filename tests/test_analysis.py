@@ -11,9 +11,9 @@ import orjson
 import pytest
 
 from dynscan.analysis import analyze_store, load_identity, run_analysis
-from dynscan.config import Config
 from dynscan.errors import InputError
 from dynscan.findings import FailOn
+from dynscan.rules.config import Config
 from dynscan.store import open_store
 
 STACK = ["android.telephony.TelephonyManager.getImei(Native Method)",
@@ -38,6 +38,18 @@ def test_analyze_store_reports_findings_evidence_and_stats(tmp_path: Path) -> No
     assert report.exit_code(FailOn.high) == 1 and report.exit_code(FailOn.never) == 0
     assert report.stats["events"] == 3 and report.stats["duration_s"] == 2.0
     assert report.stats["findings_by_severity"]["critical"] == 1
+
+
+def test_an_odd_event_after_a_long_run_is_counted_and_never_stops_the_analysis(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    odd = {"kind": "api_call", "ts": 11.5, "api": "x.Y.z", "category": "no-such-category", "source": "agent"}
+    with open_store(tmp_path) as store:
+        store.append_many([*EVENTS, odd])
+    report = run_analysis(session=tmp_path, formats=["json"], out=tmp_path / "out")
+    assert report.stats["invalid_events"] == 1 and report.stats["unknown_kinds"] == 0
+    assert ("PRE_CONSENT_COLLECTION", "app") in {(f.rule, f.actor) for f in report.findings}
+    assert json.loads((tmp_path / "out" / "report.json").read_text())["stats"]["invalid_events"] == 1
+    assert "1 event failed validation when stored" in capsys.readouterr().err
 
 
 def test_quiet_timeline_passes(tmp_path: Path) -> None:
@@ -99,7 +111,7 @@ def _timeline() -> list[dict[str, Any]]:
 
 
 def _two_pass(src: Path, into: Path, package: str | None = None) -> dict[str, Any]:
-    from dynscan.events.importer import import_jsonl
+    from dynscan.store.importer import import_jsonl
 
     import_jsonl(src, into, warn=None)
     with open_store(into, create=False) as store:

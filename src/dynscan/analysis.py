@@ -25,14 +25,14 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
 
-from dynscan.config import Config
 from dynscan.coverage import Coverage, CoverageBuilder
 from dynscan.errors import InputError
-from dynscan.events.importer import Importer
 from dynscan.events.model import Event
 from dynscan.findings import Report, Severity
 from dynscan.identity import Identity
+from dynscan.rules.config import Config
 from dynscan.session_dir import SessionDir
+from dynscan.store.importer import Importer
 from dynscan.store.session import SessionStore, open_store
 
 if TYPE_CHECKING:
@@ -85,6 +85,10 @@ def _analysis(store: SessionStore, result: EngineResult, coverage: Coverage, pac
         "findings": len(findings),
         "findings_by_severity": by_severity,
     }
+    invalid = stats.get("invalid_events", 0)
+    if invalid:
+        print(f"dynscan: warning: {invalid} event{'' if invalid == 1 else 's'} failed validation when "
+              f"stored; kept as invalid_event (with the reason) and not judged", file=sys.stderr)
     failed = any(f.severity.rank >= FAIL_VERDICT_AT.rank for f in findings)
     verdict = "fail" if failed else "pass" if coverage.complete else "incomplete"
     report = Report(package=package or result.package, verdict=verdict, findings=findings, stats=stats,
@@ -177,6 +181,7 @@ def run_analysis(
     stdout: IO[bytes] | None = None,
 ) -> Report:
     """The whole ``dynscan analyze``; returns the report (exit code: ``report.exit_code``)."""
+    from dynscan.catalog import report_catalog
     from dynscan.reports import FORMATS, ReportInput, render, write_reports
 
     if (session is None) == (events is None):
@@ -212,7 +217,8 @@ def run_analysis(
             stack.callback(store.close)
         analysis.report.stats["provenance"] = _provenance(session, config, lang)
         data = ReportInput(report=analysis.report, evidence=analysis.evidence, timeline=store.iter_raw,
-                           lang=lang, show_values=show_values, identity=ident)
+                           lang=lang, show_values=show_values, identity=ident,
+                           catalog=report_catalog(cfg.sdk_signatures))
         if to_files:
             assert files_dir is not None
             write_reports(data, to_files, files_dir)

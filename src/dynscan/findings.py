@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any
 
@@ -36,6 +37,26 @@ class FailOn(StrEnum):
     low = "low"
     info = "info"
     never = "never"
+
+
+@dataclass(frozen=True)
+class RuleInfo:
+    """What a report shows about a rule: made by the rule registry, handed to the report writers."""
+
+    id: str
+    title_en: str
+    title_zh: str
+    severity: str | None = None
+    description_en: str = ""
+    description_zh: str = ""
+    references: tuple[str, ...] = ()
+
+    def title(self, lang: str) -> str:
+        return self.title_zh if lang == "zh" and self.title_zh else self.title_en
+
+    def description(self, lang: str) -> str:
+        text = self.description_zh if lang == "zh" and self.description_zh else self.description_en
+        return text or self.title(lang)
 
 
 class Finding(BaseModel):

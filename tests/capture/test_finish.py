@@ -22,9 +22,9 @@ def _session(tmp_path: Path) -> SessionDir:
              "data_type": "imei", "value": IMEI},  # already known: not learned twice
             {"kind": "api_call", "ts": 1.0, "source": "agent", "api": "a.B.getOaid", "category": "device_id",
              "data_type": "oaid", "value": "6c1e9b2f-0d6b-4f1e-9d1a-3f0e2a1b4c5d"},
-            {"kind": "api_call", "ts": 2.0, "source": "agent", "api": "a.B.getSsid", "category": "network",
+            {"kind": "api_call", "ts": 2.0, "source": "agent", "api": "a.B.getSsid", "category": "network_info",
              "data_type": "ssid", "value": "\"office-wifi\""},
-            {"kind": "api_call", "ts": 4.0, "source": "agent", "api": "a.B.isOn", "category": "network",
+            {"kind": "api_call", "ts": 4.0, "source": "agent", "api": "a.B.isOn", "category": "network_info",
              "data_type": "ssid", "value": True},  # not a value worth searching for
             {"kind": "api_call", "ts": 5.0, "source": "agent", "api": "a.B.get", "category": "device_id",
              "data_type": "imsi", "value": ""},

@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from dynscan.capture.scan import ScanOptions, scan
 from dynscan.errors import InputError
+from dynscan.scan import ScanOptions, scan
 
 ROOT = Path(__file__).resolve().parents[2]
 DYNSCAN = [sys.executable, "-m", "dynscan"]

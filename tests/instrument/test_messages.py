@@ -35,8 +35,7 @@ def test_batch_to_timeline_on_host_clock() -> None:
     assert isinstance(ev, ApiCall) and ev.seq == 1  # type: ignore[attr-defined]
 
 
-@pytest.mark.parametrize("payload", [None, "x", {"type": "status"}, {"type": "events", "events": [{"kind": "x"}]},
-                                     {"type": "events", "events": "nope"}])
+@pytest.mark.parametrize("payload", [None, "x", {"type": "status"}, {"type": "events", "events": "nope"}])
 def test_non_batches_are_ignored(payload: object) -> None:
     assert parse_batch(payload) is None
 
@@ -47,6 +46,25 @@ def test_rows_append_to_store(tmp_path: Path) -> None:
     with open_store(tmp_path) as store:
         store.append_many(to_timeline(e, Origin(pid=1, process="p")) for e in batch.events)
         assert [e["kind"] for e in store.iter_raw()] == ["api_call", "permission_check"]
+
+
+def test_an_odd_event_is_kept_as_invalid_and_the_rest_of_its_batch_is_stored(tmp_path: Path) -> None:
+    payload = _batch()
+    payload["events"][1:1] = [{"kind": "x"}, {"kind": "api_call", "ts_ms": 1_000_100.0, "category": 7}, "junk"]
+    batch = parse_batch(payload)
+    assert batch is not None
+    with open_store(tmp_path) as store:
+        store.append_many(to_timeline(e, Origin(pid=1, process="p")) for e in batch.events)
+        raw = list(store.iter_raw())
+        events = list(store.iter_events())  # reading never stops on them
+    assert sorted(e["kind"] for e in raw) == ["api_call", "invalid_event", "invalid_event", "invalid_event",
+                                              "permission_check"]
+    bad = {e["event"].get("kind"): e for e in raw if e["kind"] == "invalid_event"}
+    assert bad["x"]["reason"].startswith("ts:") and bad["x"]["source"] == "agent"
+    assert bad["api_call"]["reason"].startswith("api_call.")
+    assert bad["api_call"]["ts"] == pytest.approx(1000.1)  # its own time, when it had one
+    assert bad[None]["event"]["event"] == "junk"
+    assert len(events) == 5
 
 
 def test_clock_offset_picks_fastest_round_trip() -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
+from dynscan.catalog import report_catalog
 from dynscan.findings import Finding, Report, Severity
 from dynscan.reports import ReportInput
 
@@ -82,4 +83,5 @@ def make_input(events: list[dict[str, Any]] | None = None, **kwargs: Any) -> Rep
 
     kwargs.setdefault("identity", IDENTITY)
     kwargs.setdefault("timeline", timeline)
+    kwargs.setdefault("catalog", report_catalog())
     return ReportInput(report=report, evidence=evidence, **kwargs)

@@ -8,9 +8,9 @@ from html.parser import HTMLParser
 
 from reports_factories import ANDROID_ID, IMEI, XSS, make_input, make_report
 
+from dynscan.catalog import report_catalog
 from dynscan.findings import Report
 from dynscan.reports import render
-from dynscan.reports.catalog import rule_info
 from dynscan.reports.html_report import json_for_script
 
 ALLOWED_TAGS = {"html", "head", "meta", "title", "style", "body", "main", "header", "h1", "h2", "h3", "h4", "div",
@@ -112,7 +112,7 @@ def test_chinese() -> None:
     html = render("html", make_input(lang="zh")).decode()
     assert '<html lang="zh">' in html
     assert "不通过" in html and "证据" in html
-    assert rule_info("CLIPBOARD_READ").title("zh") in html
+    assert report_catalog().rule("CLIPBOARD_READ").title("zh") in html
 
 
 def test_pass_without_findings() -> None:

@@ -6,8 +6,8 @@ import xml.etree.ElementTree as ET
 
 from reports_factories import IMEI, XSS, make_input, make_report
 
+from dynscan.catalog import report_catalog
 from dynscan.reports import render
-from dynscan.reports.catalog import rule_catalog
 
 
 def test_structure() -> None:
@@ -15,7 +15,7 @@ def test_structure() -> None:
     suites = root.findall("testsuite")
     assert len(suites) == 1 and suites[0].get("name") == "dynscan"
     cases = suites[0].findall("testcase")
-    assert {c.get("name") for c in cases} == set(rule_catalog())
+    assert {c.get("name") for c in cases} == set(report_catalog().rules)
     assert all(c.get("classname") == "dynscan.rules" for c in cases)
     failed = {c.get("name"): c.find("failure") for c in cases if c.find("failure") is not None}
     assert set(failed) == {"PRE_CONSENT_COLLECTION", "CLEARTEXT_TRANSMISSION", "CLIPBOARD_READ",
@@ -45,4 +45,4 @@ def test_unknown_rule_gets_a_testcase() -> None:
     report.findings[0].rule = "CUSTOM_RULE"
     root = ET.fromstring(render("junit", make_input(report=report)))
     names = [c.get("name") for c in root.iter("testcase")]
-    assert "CUSTOM_RULE" in names and len(names) == len(rule_catalog()) + 1
+    assert "CUSTOM_RULE" in names and len(names) == len(report_catalog().rules) + 1

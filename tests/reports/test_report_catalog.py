@@ -1,40 +1,46 @@
-"""Rule and actor display data, and the fallbacks when the catalog or the SDK data cannot load."""
+"""Rule and actor display data from the catalog handed to the writers, and what a writer shows without one."""
 
 from __future__ import annotations
 
-import sys
-from collections.abc import Iterator
+from dataclasses import dataclass
 
-import pytest
-
-from dynscan.reports import catalog
+from dynscan.findings import RuleInfo
+from dynscan.reports.catalog import ReportCatalog
 
 
-@pytest.fixture
-def fresh_caches() -> Iterator[None]:
-    for fn in (catalog.rule_catalog, catalog.sdk_db, catalog.actor_info):
-        fn.cache_clear()
-    yield
-    for fn in (catalog.rule_catalog, catalog.sdk_db, catalog.actor_info):
-        fn.cache_clear()
+@dataclass(frozen=True)
+class _Sdk:
+    name: str
+    vendor: str | None = None
+    category: str | None = None
 
 
-def test_real_catalog_and_sdk_data(fresh_caches: None) -> None:
-    info = catalog.rule_info("PRE_CONSENT_COLLECTION")
-    assert info.title("en") != info.id and info.title("zh") != info.title("en")
-    sdk = catalog.actor_info("sdk:umeng-analytics")
-    assert sdk.kind == "sdk" and sdk.vendor and "Umeng" in sdk.name
-    assert catalog.actor_info("sdk:no-such-sdk").name == "no-such-sdk"
-    assert catalog.actor_info("lib:com.foo").kind == "lib"
-    assert catalog.actor_info("app").kind == "app"
-    assert catalog.actor_info("weird").kind == "unknown"
+class _Sdks:
+    def sdk(self, sdk_id: str) -> _Sdk | None:
+        return _Sdk("Umeng+ Analytics", "Umeng", "analytics") if sdk_id == "umeng-analytics" else None
+
+    def sdk_for_host(self, host: str) -> str | None:
+        return None
+
+    def attribute(self, stack: list[str], package: str | None) -> str:
+        return "unknown"
 
 
-def test_fallbacks_without_engine_and_attribution(fresh_caches: None, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setitem(sys.modules, "dynscan.rules.engine", None)
-    monkeypatch.setitem(sys.modules, "dynscan.attribution", None)
-    rules = catalog.rule_catalog()
-    assert tuple(rules) == catalog.V1_RULE_IDS
-    assert catalog.rule_info("CLIPBOARD_READ").title("zh") == "CLIPBOARD_READ"
-    assert catalog.rule_info("NEW_RULE").title("en") == "NEW_RULE"
-    assert catalog.actor_info("sdk:umeng-analytics").name == "umeng-analytics"
+def test_rules_and_actors_from_the_catalog() -> None:
+    info = RuleInfo("PRE_CONSENT_COLLECTION", "Collection before consent", "同意前收集", "critical")
+    catalog = ReportCatalog(rules={info.id: info}, sdks=_Sdks())
+    assert catalog.rule("PRE_CONSENT_COLLECTION").title("zh") == "同意前收集"
+    sdk = catalog.actor("sdk:umeng-analytics")
+    assert sdk.kind == "sdk" and sdk.vendor == "Umeng" and sdk.name == "Umeng+ Analytics"
+    assert catalog.actor("sdk:no-such-sdk").name == "no-such-sdk"
+    assert catalog.actor("lib:com.foo").kind == "lib"
+    assert catalog.actor("app").kind == "app"
+    assert catalog.actor("weird").kind == "unknown"
+
+
+def test_without_a_catalog_ids_and_raw_actors() -> None:
+    catalog = ReportCatalog()
+    assert not catalog.rules
+    assert catalog.rule("CLIPBOARD_READ").title("zh") == "CLIPBOARD_READ"
+    assert catalog.rule("NEW_RULE").description("en") == "NEW_RULE"
+    assert catalog.actor("sdk:umeng-analytics").name == "umeng-analytics"

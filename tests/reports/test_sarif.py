@@ -13,9 +13,9 @@ from typing import Any
 import jsonschema  # type: ignore[import-untyped,unused-ignore]
 from reports_factories import IMEI, make_input
 
+from dynscan.catalog import report_catalog
 from dynscan.findings import Report
 from dynscan.reports import render
-from dynscan.reports.catalog import rule_catalog
 
 SCHEMA = json.loads((Path(__file__).parent / "sarif-schema-2.1.0.json").read_text(encoding="utf-8"))
 
@@ -39,7 +39,7 @@ def test_valid_and_complete() -> None:
     driver = run["tool"]["driver"]
     assert driver["name"] == "dynscan"
     ids = [r["id"] for r in driver["rules"]]
-    assert set(rule_catalog()) <= set(ids)
+    assert set(report_catalog().rules) <= set(ids)
     for rule in driver["rules"]:
         assert rule["name"] and rule["shortDescription"]["text"] and rule["fullDescription"]["text"]
         assert rule["help"]["text"]

@@ -9,12 +9,13 @@ from typing import Any
 
 from reports_factories import T0, XSS, make_events, make_input
 
+from dynscan.attribution import SdkDb
 from dynscan.reports import render
 from dynscan.reports.timeline_chart import BINS, CONSENT_COLORS, MAX_LANES, actor_of, render_chart
 
 
 def chart(events: list[dict[str, Any]], known: dict[str, str] | None = None, lang: str = "en") -> str:
-    return render_chart(lambda: iter(events), "com.example.app", known or {}, lang, lambda a: a)
+    return render_chart(lambda: iter(events), "com.example.app", known or {}, lang, lambda a: a, SdkDb.load())
 
 
 def test_bands_and_marks() -> None:
@@ -52,7 +53,8 @@ def test_empty_timeline() -> None:
 
 def test_actor_of() -> None:
     events = make_events()
-    assert actor_of(events[2], "com.example.app", {}) == "sdk:umeng-analytics"
+    assert actor_of(events[2], "com.example.app", {}) == "lib:com.umeng"  # no SDK data: the first frame's library
+    assert actor_of(events[2], "com.example.app", {}, SdkDb.load()) == "sdk:umeng-analytics"
     assert actor_of(events[6], "com.example.app", {}) == "app"
     assert actor_of(events[3], "com.example.app", {}) == "sdk:umeng-analytics"
     assert actor_of({"kind": "api_call", "id": "z"}, None, {"z": "sdk:x"}) == "sdk:x"

@@ -8,8 +8,8 @@ from typing import Any
 import openpyxl
 from reports_factories import IMEI, make_input
 
+from dynscan.catalog import report_catalog
 from dynscan.reports import render
-from dynscan.reports.catalog import rule_info
 
 
 def workbook(**kwargs: Any) -> Any:
@@ -35,7 +35,7 @@ def test_sheets_and_layout() -> None:
     row = dict(zip(header, [c.value for c in findings[2]], strict=True))
     assert row["Rule"] == "PRE_CONSENT_COLLECTION" and row["Actor"] == "sdk:umeng-analytics"
     assert row["Hits"] == 1 and row["First seen"] == "2026-05-28T20:26:42.000Z"
-    assert row["Rule title"] == rule_info("PRE_CONSENT_COLLECTION").title("en")
+    assert row["Rule title"] == report_catalog().rule("PRE_CONSENT_COLLECTION").title("en")
     evidence = wb["Evidence"]
     assert evidence.max_row == 1 + 5  # e2, e3, missing-id, e6, e9
 
@@ -57,4 +57,4 @@ def test_redaction() -> None:
 def test_chinese_titles() -> None:
     wb = workbook(lang="zh")
     titles = [c.value for c in wb["Findings"]["D"][1:]]
-    assert rule_info("CLIPBOARD_READ").title("zh") in titles
+    assert report_catalog().rule("CLIPBOARD_READ").title("zh") in titles

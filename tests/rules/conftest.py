@@ -13,8 +13,8 @@ import pytest
 _TESTS = str(Path(__file__).resolve().parents[1])
 if _TESTS not in sys.path:  # tests/factories.py, whether or not tests/ is a package
     sys.path.insert(0, _TESTS)
-from dynscan.config import Config
 from dynscan.findings import Finding
+from dynscan.rules.config import Config
 from dynscan.rules.engine import evaluate
 from factories import Timeline
 

@@ -1,7 +1,7 @@
 import pytest
 
 from dynscan.attribution import SdkDb
-from dynscan.config import Config
+from dynscan.rules.config import Config
 from dynscan.rules.context import TimelineContext
 from factories import Timeline
 

@@ -39,11 +39,25 @@ def test_get_many_beyond_one_query(tmp_path: Path) -> None:
         assert len(store.get_many(ids)) == 1300
 
 
-def test_invalid_stored_event_is_an_input_error(tmp_path: Path) -> None:
+def test_an_invalid_event_is_stored_as_invalid_event_with_the_reason(tmp_path: Path) -> None:
+    bad = {"kind": "api_call", "ts": 1.0, "api": "a", "category": "nope", "id": "bad", "source": "agent"}
     with open_store(tmp_path) as store:
-        store.append({"kind": "api_call", "ts": 1.0, "api": "a", "category": "nope", "id": "bad"})
-        with pytest.raises(InputError, match=r"session.db: event 'bad': api_call.category"):
-            list(store.iter_events())
+        assert store.append(bad) == "bad"
+        (ev,) = store.iter_events()
+        (raw,) = store.iter_raw()
+    assert ev.kind == "invalid_event" and ev.ts == 1.0 and ev.id == "bad" and ev.source == "agent"
+    assert raw["reason"].startswith("api_call.category: Input should be") and raw["event"] == bad
+
+
+def test_a_row_written_behind_the_stores_back_is_still_an_input_error_on_read(tmp_path: Path) -> None:
+    import sqlite3
+
+    open_store(tmp_path).close()
+    with sqlite3.connect(tmp_path / "session.db") as db:
+        db.execute("INSERT INTO events(id, ts, kind, body) VALUES ('bad', 1.0, 'api_call', ?)",
+                   (b'{"kind":"api_call","ts":1.0,"api":"a","category":"nope","id":"bad"}',))
+    with open_store(tmp_path) as store, pytest.raises(InputError, match=r"session.db: event 'bad': api_call.category"):
+        list(store.iter_events())
 
 
 def test_threads_append_at_once(tmp_path: Path) -> None:
@@ -167,7 +181,16 @@ def test_damaged_pages_are_an_input_error_while_reading(tmp_path: Path) -> None:
         list(store.iter_events())
 
 
-@pytest.mark.parametrize("event", [{"kind": "x"}, {"ts": 1.0}, {"kind": "x", "ts": "soon"}])
-def test_appending_an_event_without_kind_or_ts_is_an_input_error(tmp_path: Path, event: dict[str, object]) -> None:
-    with open_store(tmp_path) as store, pytest.raises(InputError, match="without a valid kind and ts"):
+@pytest.mark.parametrize(("event", "reason"), [
+    ({"kind": "x"}, "ts: Field required"), ({"ts": 1.0}, "kind: Field required"),
+    ({"kind": "x", "ts": "soon"}, "ts: Input should be a valid number"), ({"kind": "x", "ts": float("nan")}, "ts:"),
+    ({"kind": "x", "ts": float("inf")}, "ts:"), ({"kind": "x", "ts": 1.0, "blob": b"\x00"}, "not JSON"),
+    ({"kind": 5, "ts": 1.0}, "kind: Input should be a valid string"),
+])
+def test_an_event_without_kind_or_ts_is_kept_as_invalid(tmp_path: Path, event: dict[str, object], reason: str) -> None:
+    with open_store(tmp_path) as store:
         store.append(event)
+        (stored,) = store.iter_raw()
+        assert [e.kind for e in store.iter_events()] == ["invalid_event"]
+    assert stored["kind"] == "invalid_event" and stored["reason"].startswith(reason), stored
+    assert isinstance(stored["ts"], float) and stored["event"].get("kind") == event.get("kind")

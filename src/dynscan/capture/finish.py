@@ -14,10 +14,10 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from dynscan.errors import DynscanError
-from dynscan.events.jsonl import export_jsonl
 from dynscan.identity import Identity, learned_value
 from dynscan.session_dir import SessionDir
 from dynscan.store import SessionStore, open_store
+from dynscan.store.jsonl import export_jsonl
 
 
 def learn_identity(sd: SessionDir, store: SessionStore) -> int:

@@ -9,11 +9,11 @@ from typing import Annotated
 
 import typer
 
-from dynscan.capture.scan import ScanOptions, scan
 from dynscan.cli.options import ConfigOption, FailOnOption, Lang, LangOption, ReportFormat, ShowValuesOption
 from dynscan.driver.scenario import BUILTIN_NAMES
 from dynscan.findings import FailOn
 from dynscan.reports import FILE_NAMES
+from dynscan.scan import ScanOptions, scan
 
 
 def run(

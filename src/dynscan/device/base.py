@@ -7,13 +7,16 @@ implement the same protocol, so the scenario driver and the capture do not care 
 from __future__ import annotations
 
 from collections.abc import Callable
+from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal, Protocol
 
 Key = Literal["HOME", "BACK"]
 #: Receives device-side timeline events (dicts in CONTRACTS section 2 form, ``source: device``).
-EventSink = Callable[[dict[str, Any]], None]
+EventSink = Callable[[dict[str, Any]], object]
+#: What a flow's origin may be taken to be: ``app`` when only the app under test reaches the proxy.
+TrafficAttribution = Literal["app", "unknown"]
 
 
 @dataclass(frozen=True)
@@ -35,6 +38,9 @@ class SensorSample:
     at_s: float  # offset from the start of the injection
 
 
+SensorInjector = Callable[[list[SensorSample]], object]
+
+
 @dataclass
 class DeviceInfo:
     serial: str
@@ -51,6 +57,11 @@ class Device(Protocol):
     """A place where an app can be installed, run, driven and instrumented."""
 
     serial: str
+    #: ``app`` when only the app under test's traffic reaches the proxy (the virtual device: only the app's
+    #: JVM uses it), ``unknown`` when other apps' traffic comes too (a phone's global proxy).
+    traffic_attribution: TrafficAttribution
+    #: Whether ``dynscan run`` answers every request in its proxy unless told otherwise (``--sinkhole``).
+    sinkhole_default: bool
 
     def info(self) -> DeviceInfo: ...
     def properties(self) -> dict[str, str]: ...
@@ -77,6 +88,14 @@ class Device(Protocol):
     def tap(self, x: int, y: int) -> None: ...
     def key(self, key: Key) -> None: ...
     def inject_sensor(self, samples: list[SensorSample]) -> None: ...
+    def set_sensor_injector(self, injector: SensorInjector | None) -> None:
+        """Where :meth:`inject_sensor` hands samples when the device has no way of its own (on a phone: the
+        agent's sensor RPC); a device that injects by itself keeps the injector unused."""
+        ...
+    def route_traffic(self, port: int, ca_pem: Path) -> AbstractContextManager[None]:
+        """Send the apps' traffic to the proxy on host port ``port`` and trust its CA ``ca_pem`` until the
+        context ends; the device's settings are restored on every exit path."""
+        ...
     def frida_device(self) -> Any: ...
     def set_event_sink(self, sink: EventSink | None) -> None: ...
     def collect_logs(self, dest: Path) -> list[Path]:

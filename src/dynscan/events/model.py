@@ -176,7 +176,8 @@ KNOWN_KINDS: frozenset[str] = frozenset(
      "permission_request", "permission_result", "flow", "component_start", "net_request", "phase", "dialog"}
 )
 #: Kinds dynscan's own components write that no rule judges (kept, and not reported as unknown).
-EXTENSION_KINDS: frozenset[str] = frozenset({"permission_check", "tls_failed", "proxy_dropped"})
+#: ``invalid_event``: an event that failed validation when it was stored (``reason``, and the original as ``event``).
+EXTENSION_KINDS: frozenset[str] = frozenset({"permission_check", "tls_failed", "proxy_dropped", "invalid_event"})
 
 known_adapter: TypeAdapter[KnownEvent] = TypeAdapter(KnownEvent)
 

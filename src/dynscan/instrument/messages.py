@@ -4,23 +4,18 @@ from __future__ import annotations
 
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
-
-
-class AgentEvent(BaseModel):
-    """One event as the agent sends it: ``ts_ms`` is on the device's clock."""
-
-    model_config = ConfigDict(extra="allow")
-
-    kind: str = Field(min_length=1)
-    ts_ms: float
+from pydantic import BaseModel, ConfigDict, ValidationError
 
 
 class EventBatch(BaseModel):
+    """A batch as the agent sends it. Each event (``ts_ms`` on the device's clock) is checked once, when it
+    is stored (:mod:`dynscan.store.door`): an odd one is kept as an ``invalid_event``, the rest of the batch
+    is stored as usual."""
+
     model_config = ConfigDict(extra="ignore")
 
     type: Literal["events"]
-    events: list[AgentEvent]
+    events: list[Any]
     dropped: int = 0  # cumulative count of events the agent could not queue
 
 
@@ -32,11 +27,13 @@ class Origin(BaseModel):
     offset_s: float = 0.0  # host clock minus device clock
 
 
-def to_timeline(ev: AgentEvent, origin: Origin) -> dict[str, Any]:
-    """An agent event as a CONTRACTS section 2 dict on the host clock."""
-    data = ev.model_dump(exclude_none=True)
-    ts_ms = data.pop("ts_ms")
-    data["ts"] = ts_ms / 1000.0 + origin.offset_s
+def to_timeline(ev: Any, origin: Origin) -> dict[str, Any]:
+    """An agent event as a CONTRACTS section 2 dict on the host clock (one without a numeric ``ts_ms``
+    gets no ``ts``: the store keeps it as an ``invalid_event``)."""
+    data = {k: v for k, v in ev.items() if v is not None} if isinstance(ev, dict) else {"event": ev}
+    ts_ms = data.pop("ts_ms", None)
+    if type(ts_ms) in (int, float):
+        data["ts"] = ts_ms / 1000.0 + origin.offset_s
     data["source"] = "agent"
     data["pid"] = origin.pid
     data["process"] = origin.process

@@ -15,7 +15,7 @@ from typing import Any
 import orjson
 
 from dynscan.coverage import Coverage
-from dynscan.reports.catalog import ActorInfo, actor_info
+from dynscan.reports.catalog import ActorInfo, ReportCatalog
 from dynscan.reports.coverage_view import phase_rows, summary_rows
 from dynscan.reports.i18n import t
 from dynscan.reports.inputs import ReportInput
@@ -103,18 +103,18 @@ def _finding(view: FindingView, lang: str) -> str:
             f'<dl class="facts">{dl}</dl>{ref_html}{details}</article>')
 
 
-def _groups(views: list[FindingView], lang: str) -> str:
+def _groups(views: list[FindingView], catalog: ReportCatalog, lang: str) -> str:
     by_actor: dict[str, list[FindingView]] = defaultdict(list)
     for v in views:
         by_actor[v.finding.actor].append(v)
 
     def order(actor: str) -> tuple[int, int, str]:
         top = max(v.finding.severity.rank for v in by_actor[actor])
-        return (_KIND_ORDER.get(actor_info(actor).kind, 3), -top, actor)
+        return (_KIND_ORDER.get(catalog.actor(actor).kind, 3), -top, actor)
 
     out = []
     for actor in sorted(by_actor, key=order):
-        info = actor_info(actor)
+        info = catalog.actor(actor)
         group = sorted(by_actor[actor], key=lambda v: (-v.finding.severity.rank, v.finding.first_ts))
         meta = [f'<span class="badge {info.kind}">{_e(t("kind_" + info.kind, lang))}</span>']
         if info.vendor:
@@ -193,12 +193,13 @@ def render_html(data: ReportInput) -> bytes:
                     f'<span class="sev {s}">{_e(t(s, lang))}</span></span>' for s in SEVERITIES)
     known = {eid: f.actor for f in report.findings for eid in f.evidence[:EVIDENCE_CAP * 10]}
     chart = render_chart(data.timeline, report.package, known, lang,
-                         lambda a: _actor_label(actor_info(a), lang))
+                         lambda a: _actor_label(data.catalog.actor(a), lang), data.catalog.sdks)
     filters = "".join(f'<label><input type="checkbox" data-sev value="{s}" checked> {_e(t(s, lang))}</label>'
                       for s in SEVERITIES)
+    groups = _groups(views, data.catalog, lang) if views else ""
     findings_html = (f'<div class="filters">{_e(t("filter", lang))}: {filters}'
                      f'<button type="button" id="toggle-evidence">{_e(t("expand", lang))}</button></div>'
-                     + _groups(views, lang)) if views else f'<p class="card">{_e(t("no_findings", lang))}</p>'
+                     + groups) if views else f'<p class="card">{_e(t("no_findings", lang))}</p>'
     note = t("shown_note" if data.show_values else "redacted_note", lang)
     body = (f'<header><h1>{_e(t("title", lang))}</h1><div class="muted">{_e(t("package", lang))}: '
             f'<code>{_e(report.package or "?")}</code></div>{_provenance(report.stats, lang)}</header>'

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from dynscan.findings import Report
+from dynscan.reports.catalog import ReportCatalog
 
 
 def _no_timeline() -> Iterable[dict[str, Any]]:
@@ -27,3 +28,5 @@ class ReportInput:
     lang: str = "en"
     show_values: bool = False
     identity: Mapping[str, Any] | None = None  # known personal values to redact wherever they appear
+    #: Rule titles, descriptions and references, and the SDK data (see :class:`ReportCatalog`).
+    catalog: ReportCatalog = field(default_factory=ReportCatalog)

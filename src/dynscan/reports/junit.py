@@ -10,7 +10,6 @@ import re
 import xml.etree.ElementTree as ET
 from collections import defaultdict
 
-from dynscan.reports.catalog import rule_catalog
 from dynscan.reports.coverage_view import properties as coverage_properties
 from dynscan.reports.inputs import ReportInput
 from dynscan.reports.redact import Redactor
@@ -46,7 +45,7 @@ def render_junit(data: ReportInput) -> bytes:
     by_rule: dict[str, list[FindingView]] = defaultdict(list)
     for v in views:
         by_rule[v.finding.rule].append(v)
-    rule_ids = list(dict.fromkeys([*rule_catalog(), *by_rule]))
+    rule_ids = list(dict.fromkeys([*data.catalog.rules, *by_rule]))
     failures = sum(1 for rid in rule_ids if by_rule.get(rid))
     suites = ET.Element("testsuites", name="dynscan", tests=str(len(rule_ids)), failures=str(failures),
                         errors="0", time="0")

@@ -14,7 +14,7 @@ from typing import Any
 
 import orjson
 
-from dynscan.reports.catalog import RuleInfo, rule_catalog, rule_info
+from dynscan.reports.catalog import RuleInfo
 from dynscan.reports.coverage_view import properties as coverage_properties
 from dynscan.reports.inputs import ReportInput
 from dynscan.reports.redact import Redactor
@@ -100,9 +100,9 @@ def render_sarif(data: ReportInput) -> bytes:
         current = worst.get(v.finding.rule)
         if current is None or v.finding.severity.rank > _rank(current):
             worst[v.finding.rule] = v.finding.severity.value
-    catalog = rule_catalog()
-    rule_ids = list(dict.fromkeys([*catalog, *worst]))
-    rules = [_rule(rule_info(rid), worst.get(rid) or rule_info(rid).severity or "medium", data.lang)
+    catalog = data.catalog
+    rule_ids = list(dict.fromkeys([*catalog.rules, *worst]))
+    rules = [_rule(catalog.rule(rid), worst.get(rid) or catalog.rule(rid).severity or "medium", data.lang)
              for rid in rule_ids]
     index = {rid: i for i, rid in enumerate(rule_ids)}
     run: dict[str, Any] = {

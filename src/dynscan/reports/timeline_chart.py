@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from html import escape
 from typing import Any
 
-from dynscan.reports.catalog import sdk_db
+from dynscan.reports.catalog import SdkLookup
 from dynscan.reports.i18n import t
 from dynscan.reports.view import FRAMEWORK_PREFIXES
 
@@ -32,10 +32,8 @@ STATE_COLORS = {"foreground": "#9cc3f5", "background": "#c9c9d6", "stopped": "#7
 PALETTE = ("#d1495b", "#edae49", "#00798c", "#8e6c8a", "#30638e", "#66a182", "#c05746", "#6f5e76",
            "#b5a642", "#4f6d7a", "#e07a5f", "#3d405b")
 APP_COLOR, UNKNOWN_COLOR = "#2f6fdf", "#8a8a8a"
-_DEFAULT: Any = object()
-
-
-def actor_of(event: Mapping[str, Any], package: str | None, known: Mapping[str, str], db: Any = _DEFAULT) -> str:
+def actor_of(event: Mapping[str, Any], package: str | None, known: Mapping[str, str],
+             db: SdkLookup | None = None) -> str:
     """The actor of an ``api_call``/``flow`` event for the chart (the engine's when it is known)."""
     actor = event.get("actor")
     if isinstance(actor, str):
@@ -43,8 +41,6 @@ def actor_of(event: Mapping[str, Any], package: str | None, known: Mapping[str, 
     eid = event.get("id")
     if isinstance(eid, str) and eid in known:
         return known[eid]
-    if db is _DEFAULT:
-        db = sdk_db()
     if event.get("kind") == "flow":
         if event.get("sdk"):
             return f"sdk:{event['sdk']}"
@@ -89,10 +85,10 @@ class _Scan:
     marked: list[tuple[float, int]] = field(default_factory=list)  # (ts, actor index) of evidence events
 
 
-def _scan(events: Iterable[dict[str, Any]], package: str | None, known: Mapping[str, str]) -> _Scan:
+def _scan(events: Iterable[dict[str, Any]], package: str | None, known: Mapping[str, str],
+          db: SdkLookup | None) -> _Scan:
     """One pass: time range, state changes, and (time, actor) of each call and flow (12 bytes each)."""
     scan = _Scan()
-    db = sdk_db()
     actors, counts, times, codes = scan.actors, scan.counts, scan.times, scan.codes
     t0, t1 = math.inf, -math.inf
     for ev in events:
@@ -182,9 +178,11 @@ def _title(text: str) -> str:
 
 
 def render_chart(timeline: Callable[[], Iterable[dict[str, Any]]], package: str | None,
-                 known: Mapping[str, str], lang: str, actor_name: Callable[[str], str]) -> str:
-    """The SVG (and its legend) as an HTML fragment; every app-derived string is escaped."""
-    scan = _scan(timeline(), package, known)
+                 known: Mapping[str, str], lang: str, actor_name: Callable[[str], str],
+                 sdks: SdkLookup | None = None) -> str:
+    """The SVG (and its legend) as an HTML fragment; every app-derived string is escaped. ``sdks``: the SDK
+    data that names the actors of events no finding cites (without it: by the first non-framework frame)."""
+    scan = _scan(timeline(), package, known, sdks)
     if scan.t0 > scan.t1:
         return f'<p class="muted">{escape(t("no_events", lang))}</p>'
     span = max(scan.t1 - scan.t0, 1e-3)

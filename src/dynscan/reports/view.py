@@ -9,7 +9,7 @@ from typing import Any
 import orjson
 
 from dynscan.findings import Finding, Severity
-from dynscan.reports.catalog import ActorInfo, RuleInfo, actor_info, rule_info
+from dynscan.reports.catalog import ActorInfo, RuleInfo
 from dynscan.reports.inputs import ReportInput
 from dynscan.reports.redact import Redactor
 
@@ -120,7 +120,7 @@ def finding_views(data: ReportInput, cap: int, redactor: Redactor | None = None)
     for index, finding in enumerate(data.report.findings, start=1):
         evidence = tuple(evidence_view(eid, data.evidence.get(eid), redactor, package)
                          for eid in finding.evidence[:cap])
-        views.append(FindingView(index, finding, rule_info(finding.rule), actor_info(finding.actor),
+        views.append(FindingView(index, finding, data.catalog.rule(finding.rule), data.catalog.actor(finding.actor),
                                  redactor.text(_message(finding, data.lang)), evidence, len(finding.evidence)))
     return views
 

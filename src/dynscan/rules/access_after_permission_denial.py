@@ -28,7 +28,9 @@ from dynscan.rules.vocab import UNGUARDED_DATA_TYPES
 
 
 @rule("ACCESS_AFTER_PERMISSION_DENIAL", severity=Severity.high, kinds={"api_call"},
-      message="{actor} read {what} {count} time(s) after the permission guarding it was denied")
+      message="{actor} read {what} {count} time(s) after the permission guarding it was denied",
+      message_zh="{actor} 在对应权限被拒绝后仍读取 {what},共 {count} 次",
+      order=6)
 def access_after_permission_denial(event: ApiCall, ctx: TimelineContext) -> Hit | None:
     if not ctx.blocked:
         return None

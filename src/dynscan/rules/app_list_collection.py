@@ -26,7 +26,9 @@ _TYPES = frozenset({"app_list", "running_apps"})
 
 
 @rule("APP_LIST_COLLECTION", severity=Severity.medium, kinds={"api_call"},
-      message="{actor} read the {what} {count} time(s)")
+      message="{actor} read the {what} {count} time(s)",
+      message_zh="{actor} 读取了 {what},共 {count} 次",
+      order=9)
 def app_list_collection(event: ApiCall, ctx: TimelineContext) -> Hit | bool:
     if event.category == "app_list":
         return True

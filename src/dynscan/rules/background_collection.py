@@ -25,6 +25,8 @@ from dynscan.rules.registry import rule
 
 
 @rule("BACKGROUND_COLLECTION", severity=Severity.high, kinds={"api_call"},
-      message="{actor} collected {what} {count} time(s) while the app was in the background")
+      message="{actor} collected {what} {count} time(s) while the app was in the background",
+      message_zh="{actor} 在 App 处于后台时收集了 {what},共 {count} 次",
+      order=8)
 def background_collection(event: ApiCall, ctx: TimelineContext) -> bool:
     return ctx.app_state == "background" and event.category in SENSITIVE_CATEGORIES

@@ -26,7 +26,9 @@ _CLEAR = frozenset({"http", "ws"})
 
 
 @rule("CLEARTEXT_TRANSMISSION", severity=Severity.high, kinds={"flow"},
-      message="{actor} sent {what} in cleartext {count} time(s) (to {subjects})")
+      message="{actor} sent {what} in cleartext {count} time(s) (to {subjects})",
+      message_zh="{actor} 以明文发送了 {what},共 {count} 次(发往 {subjects})",
+      order=11)
 def cleartext_transmission(event: Flow, ctx: TimelineContext) -> list[Hit] | None:
     if event.pii and event.scheme in _CLEAR:
         return pii_hits(event)

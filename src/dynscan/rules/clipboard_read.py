@@ -24,7 +24,9 @@ from dynscan.rules.registry import rule
 
 
 @rule("CLIPBOARD_READ", severity=Severity.medium, kinds={"api_call"},
-      message="{actor} read the clipboard {count} time(s) with no paste or tap just before")
+      message="{actor} read the clipboard {count} time(s) with no paste or tap just before",
+      message_zh="{actor} 在没有粘贴或点击的情况下读取剪贴板,共 {count} 次",
+      order=10)
 def clipboard_read(event: ApiCall, ctx: TimelineContext) -> bool:
     if event.category != "clipboard":
         return False

@@ -27,7 +27,9 @@ from dynscan.rules.registry import HitResult, rule
 
 
 @rule("COLLECTION_AFTER_DECLINE", severity=Severity.critical, kinds={"api_call", "flow"},
-      message="{actor} collected or sent {what} {count} time(s) after the user declined the privacy policy")
+      message="{actor} collected or sent {what} {count} time(s) after the user declined the privacy policy",
+      message_zh="{actor} 在用户拒绝隐私政策后仍收集或发送 {what},共 {count} 次",
+      order=4)
 def collection_after_decline(event: ApiCall | Flow, ctx: TimelineContext) -> HitResult:
     if ctx.consent != "refused":
         return None

@@ -10,7 +10,7 @@ from collections import deque
 from typing import Any
 
 from dynscan.attribution import SdkDb
-from dynscan.config import Config
+from dynscan.rules.config import Config
 from dynscan.rules.vocab import CATEGORY_GUARDS, PERMISSION_CATEGORIES
 
 Mark = tuple[float, str | None]  # (ts, event id) of a remembered event

@@ -24,11 +24,10 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from dynscan.attribution import SdkDb
-from dynscan.config import Config
 from dynscan.events.model import EXTENSION_KINDS, KNOWN_KINDS, Event
 from dynscan.findings import Finding, Severity
+from dynscan.rules.config import Config
 from dynscan.rules.context import TimelineContext
-from dynscan.rules.messages_zh import MESSAGES_ZH
 from dynscan.rules.registry import Hit, RuleFunc, RuleSpec, load_all
 
 MAX_EVIDENCE = 50
@@ -150,6 +149,7 @@ def evaluate(
         "events": total,
         "events_by_kind": dict(sorted(kinds.items())),
         "unknown_kinds": sum(n for k, n in kinds.items() if k not in KNOWN_KINDS and k not in EXTENSION_KINDS),
+        "invalid_events": kinds.get("invalid_event", 0),  # failed validation when stored; kept, not judged
         "api_calls_by_actor": dict(sorted(api_by_actor.items(), key=lambda kv: (-kv[1], kv[0]))),
         "flows_by_party": flows_by_party,
         "system_flows_ignored": system_flows,
@@ -205,8 +205,7 @@ def _finding(key: tuple[str, str, str | None, str | None], g: _Group, config: Co
     severity: Severity = config.severity_for(rule_id, spec.severity)
     fields = {"actor": actor, "count": g.count, "subjects": ", ".join(g.subjects) or "-"}
     message = spec.message.format(what=data_type or category or "personal data", **fields)
-    zh = MESSAGES_ZH.get(rule_id)
-    message_zh = zh.format(what=data_type or category or "个人信息", **fields) if zh else None
+    message_zh = spec.message_zh.format(what=data_type or category or "个人信息", **fields)
     return Finding(rule=rule_id, severity=severity, actor=actor, category=category, data_type=data_type,
                    count=g.count, first_ts=g.first_ts, last_ts=g.last_ts, evidence=g.evidence,
                    message=message, message_zh=message_zh, references=list(spec.references))

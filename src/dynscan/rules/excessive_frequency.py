@@ -27,7 +27,9 @@ from dynscan.rules.registry import Hit, rule
 
 
 @rule("EXCESSIVE_FREQUENCY", severity=Severity.medium, kinds={"api_call"},
-      message="{actor} read {what} {count} time(s) beyond its configured rate")
+      message="{actor} read {what} {count} time(s) beyond its configured rate",
+      message_zh="{actor} 读取 {what} 超出配置的频率,超出 {count} 次",
+      order=7)
 def excessive_frequency(event: ApiCall, ctx: TimelineContext) -> Hit | bool:
     if event.category not in SENSITIVE_CATEGORIES:
         return False

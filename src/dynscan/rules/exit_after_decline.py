@@ -26,7 +26,9 @@ from dynscan.rules.registry import Hit, rule
 
 
 @rule("EXIT_AFTER_DECLINE", severity=Severity.high, kinds={"app_state"},
-      message="the app exited {count} time(s) within seconds of the user declining the privacy policy")
+      message="the app exited {count} time(s) within seconds of the user declining the privacy policy",
+      message_zh="用户拒绝隐私政策后数秒内 App 退出,共 {count} 次",
+      order=15)
 def exit_after_decline(event: AppState, ctx: TimelineContext) -> Hit | None:
     d = ctx.decline
     if d is None or not ctx.exits(event):

@@ -25,7 +25,9 @@ from dynscan.rules.registry import Hit, rule
 
 
 @rule("EXIT_AFTER_PERMISSION_DENIAL", severity=Severity.high, kinds={"app_state"},
-      message="the app exited {count} time(s) within seconds of the user denying {subjects}")
+      message="the app exited {count} time(s) within seconds of the user denying {subjects}",
+      message_zh="用户拒绝授予 {subjects} 后数秒内 App 退出,共 {count} 次",
+      order=16)
 def exit_after_permission_denial(event: AppState, ctx: TimelineContext) -> Hit | None:
     d = ctx.last_denial
     if d is None or not ctx.exits(event):

@@ -27,6 +27,8 @@ from dynscan.rules.registry import rule
 
 
 @rule("PRE_CONSENT_COLLECTION", severity=Severity.critical, kinds={"api_call"},
-      message="{actor} collected {what} {count} time(s) before the user accepted the privacy policy")
+      message="{actor} collected {what} {count} time(s) before the user accepted the privacy policy",
+      message_zh="{actor} 在用户同意隐私政策前收集了 {what},共 {count} 次",
+      order=1)
 def pre_consent_collection(event: ApiCall, ctx: TimelineContext) -> bool:
     return ctx.consent == "pending" and event.category in SENSITIVE_CATEGORIES

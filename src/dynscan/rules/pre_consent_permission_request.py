@@ -24,7 +24,9 @@ from dynscan.rules.vocab import permission_category
 
 
 @rule("PRE_CONSENT_PERMISSION_REQUEST", severity=Severity.high, kinds={"permission_request"},
-      message="{actor} requested {subjects} ({count} request(s)) before the user accepted the privacy policy")
+      message="{actor} requested {subjects} ({count} request(s)) before the user accepted the privacy policy",
+      message_zh="{actor} 在用户同意隐私政策前申请了 {subjects}(共 {count} 次申请)",
+      order=3)
 def pre_consent_permission_request(event: PermissionRequest, ctx: TimelineContext) -> list[Hit] | None:
     if ctx.consent != "pending" or not event.permissions:
         return None

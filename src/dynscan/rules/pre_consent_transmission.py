@@ -25,7 +25,9 @@ from dynscan.rules.registry import Hit, rule
 
 
 @rule("PRE_CONSENT_TRANSMISSION", severity=Severity.critical, kinds={"flow"},
-      message="{actor} sent {what} {count} time(s) before the user accepted the privacy policy (to {subjects})")
+      message="{actor} sent {what} {count} time(s) before the user accepted the privacy policy (to {subjects})",
+      message_zh="{actor} 在用户同意隐私政策前发送了 {what},共 {count} 次(发往 {subjects})",
+      order=2)
 def pre_consent_transmission(event: Flow, ctx: TimelineContext) -> list[Hit] | None:
     if ctx.consent == "pending" and event.pii:
         return pii_hits(event)

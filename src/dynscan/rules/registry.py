@@ -1,5 +1,9 @@
 """The rule registry: ``@rule(...)`` decorates one function per module, as bandit's ``@checks``.
 
+Every module of :mod:`dynscan.rules` is imported and the rules it registers are the catalog, in
+``order`` (rules without one follow, by ID): a new rule is one new module (and its test), with its
+messages in both languages on the decorator and its documentation in the docstring.
+
 A rule module's docstring is its documentation and is parsed here::
 
     English title / 中文标题
@@ -18,14 +22,14 @@ A rule module's docstring is its documentation and is parsed here::
 from __future__ import annotations
 
 import importlib
+import pkgutil
 import re
 import sys
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, NamedTuple, TypeVar
 
-from dynscan.findings import Severity
-from dynscan.rules.ids import RULE_IDS
+from dynscan.findings import RuleInfo, Severity
 
 if TYPE_CHECKING:
     from dynscan.rules.context import TimelineContext
@@ -61,6 +65,8 @@ class RuleSpec:
     kinds: frozenset[str]
     func: RuleFunc
     message: str
+    message_zh: str
+    order: int
     title_en: str
     title_zh: str
     description_en: str
@@ -69,6 +75,12 @@ class RuleSpec:
     tier: str
     tier_note: str
     doc: str
+
+    def info(self) -> RuleInfo:
+        """What the reports show about this rule."""
+        return RuleInfo(id=self.id, title_en=self.title_en, title_zh=self.title_zh, severity=self.severity.value,
+                        description_en=self.description_en, description_zh=self.description_zh,
+                        references=self.references)
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -84,39 +96,48 @@ class RegistryError(Exception):
 
 
 _REGISTRY: dict[str, RuleSpec] = {}
+_PLACEHOLDERS = re.compile(r"\{(\w+)\}")
+#: ``order`` of a rule that gives none: after every rule that does.
+LAST = 1_000_000
 
 
 def rule(
-    rule_id: str, *, severity: Severity, kinds: Iterable[str], message: str,
-    registry: dict[str, RuleSpec] | None = None,
+    rule_id: str, *, severity: Severity, kinds: Iterable[str], message: str, message_zh: str,
+    order: int = LAST, registry: dict[str, RuleSpec] | None = None,
 ) -> Callable[[F], F]:
     """Register the decorated function as rule ``rule_id`` (in ``registry``, default the global one).
 
-    ``message`` is a template with ``{actor}``, ``{count}``, ``{what}`` (data type or category)
-    and ``{subjects}`` (the hits' distinct subjects).
+    ``message`` and ``message_zh`` (the same in Chinese, for ``--lang zh``) are templates with
+    ``{actor}``, ``{count}``, ``{what}`` (data type or category) and ``{subjects}`` (the hits'
+    distinct subjects). ``order``: the rule's place in the catalog (CONTRACTS section 4).
     """
     target = _REGISTRY if registry is None else registry
 
     def register(func: F) -> F:
-        spec = make_spec(rule_id, severity, kinds, message, func)
+        spec = make_spec(rule_id, severity, kinds, message, func, message_zh=message_zh, order=order)
         if spec.id in target:
             raise RegistryError(f"duplicate rule id {spec.id}")
+        if order != LAST and any(s.order == order for s in target.values()):
+            raise RegistryError(f"rule {spec.id}: order {order} is taken")
         target[spec.id] = spec
         return func
 
     return register
 
 
-def make_spec(rule_id: str, severity: Severity, kinds: Iterable[str], message: str, func: RuleFunc) -> RuleSpec:
+def make_spec(rule_id: str, severity: Severity, kinds: Iterable[str], message: str, func: RuleFunc, *,
+              message_zh: str, order: int = LAST) -> RuleSpec:
     if not rule_id or not _ID.match(rule_id):
         raise RegistryError(f"rule {func.__module__}.{func.__name__} has a missing or malformed id {rule_id!r}")
     kinds = frozenset(kinds)
     if not kinds:
         raise RegistryError(f"rule {rule_id} names no event kinds")
+    if set(_PLACEHOLDERS.findall(message_zh)) != set(_PLACEHOLDERS.findall(message)):
+        raise RegistryError(f"rule {rule_id}: message_zh must use the same placeholders as message")
     module = sys.modules.get(func.__module__)
     doc = (module.__doc__ if module else None) or ""
-    return RuleSpec(id=rule_id, severity=severity, kinds=kinds, func=func, message=message,
-                    doc=doc.strip(), **parse_doc(rule_id, doc))
+    return RuleSpec(id=rule_id, severity=severity, kinds=kinds, func=func, message=message, message_zh=message_zh,
+                    order=order, doc=doc.strip(), **parse_doc(rule_id, doc))
 
 
 def parse_doc(rule_id: str, doc: str) -> dict[str, Any]:
@@ -147,16 +168,18 @@ def _section(text: str, head: str, keep: bool = False) -> str:
 
 
 def load_all() -> dict[str, RuleSpec]:
-    """Import every rule module and check that exactly the v1 rule IDs are registered."""
-    for rule_id in RULE_IDS:
-        importlib.import_module(f"dynscan.rules.{rule_id.lower()}")
-    check_complete(_REGISTRY, RULE_IDS)
-    return {rid: _REGISTRY[rid] for rid in RULE_IDS}
+    """Import every module of :mod:`dynscan.rules`; the rules registered, in catalog order."""
+    package = importlib.import_module("dynscan.rules")
+    for mod in pkgutil.iter_modules(package.__path__):
+        if not mod.name.startswith("_"):
+            importlib.import_module(f"dynscan.rules.{mod.name}")
+    return in_order(_REGISTRY)
 
 
-def check_complete(registry: dict[str, RuleSpec], expected: Iterable[str]) -> None:
-    expected = set(expected)
-    missing = sorted(expected - set(registry))
-    extra = sorted(set(registry) - expected)
-    if missing or extra:
-        raise RegistryError(f"rule registry mismatch: missing {missing}, unexpected {extra}")
+def in_order(registry: dict[str, RuleSpec]) -> dict[str, RuleSpec]:
+    return {s.id: s for s in sorted(registry.values(), key=lambda s: (s.order, s.id))}
+
+
+def rule_ids() -> tuple[str, ...]:
+    """Every rule ID, in catalog order."""
+    return tuple(load_all())

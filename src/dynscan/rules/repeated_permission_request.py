@@ -26,7 +26,9 @@ from dynscan.rules.vocab import permission_category
 
 
 @rule("REPEATED_PERMISSION_REQUEST", severity=Severity.medium, kinds={"permission_request"},
-      message="{actor} requested {subjects} again {count} time(s) within the re-request window after a denial")
+      message="{actor} requested {subjects} again {count} time(s) within the re-request window after a denial",
+      message_zh="{actor} 在用户拒绝后的重复申请窗口内再次申请 {subjects},共 {count} 次",
+      order=5)
 def repeated_permission_request(event: PermissionRequest, ctx: TimelineContext) -> list[Hit] | None:
     if not ctx.denied_at:
         return None

@@ -25,7 +25,9 @@ from dynscan.rules.registry import Hit, rule
 
 
 @rule("SELF_OR_ASSOCIATED_START", severity=Severity.medium, kinds={"component_start"},
-      message="{actor} started components of {subjects} {count} time(s) with no user action just before")
+      message="{actor} started components of {subjects} {count} time(s) with no user action just before",
+      message_zh="{actor} 在没有用户操作的情况下启动 {subjects} 的组件,共 {count} 次",
+      order=13)
 def self_or_associated_start(event: ComponentStart, ctx: TimelineContext) -> Hit | None:
     target = event.target_package
     if not ctx.package or not target or target == ctx.package:

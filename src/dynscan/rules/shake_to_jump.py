@@ -28,7 +28,9 @@ from dynscan.rules.registry import Hit, rule
 
 
 @rule("SHAKE_TO_JUMP", severity=Severity.medium, kinds={"component_start", "app_state"},
-      message="{actor} jumped to {subjects} after a weak shake ({count} time(s))")
+      message="{actor} jumped to {subjects} after a weak shake ({count} time(s))",
+      message_zh="{actor} 在轻微摇动后跳转到 {subjects}(共 {count} 次)",
+      order=14)
 def shake_to_jump(event: ComponentStart | AppState, ctx: TimelineContext) -> Hit | None:
     shake = ctx.recent_weak_shake(event.ts)
     if shake is None:

@@ -29,7 +29,9 @@ from dynscan.rules.registry import Hit, rule
 
 
 @rule("THIRD_PARTY_TRANSMISSION", severity=Severity.medium, kinds={"flow"},
-      message="{actor} sent {what} to third-party host(s) {subjects} ({count} time(s))")
+      message="{actor} sent {what} to third-party host(s) {subjects} ({count} time(s))",
+      message_zh="{actor} 向第三方主机 {subjects} 发送了 {what},共 {count} 次",
+      order=12)
 def third_party_transmission(event: Flow, ctx: TimelineContext) -> list[Hit] | None:
     if event.pii and ctx.flow_party == "third":
         return pii_hits(event)

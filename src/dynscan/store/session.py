@@ -1,5 +1,8 @@
 """``SESSION_DIR/session.db``: an append-only event table shared by agent, proxy and driver.
 
+Events are validated once, when they are appended (:mod:`dynscan.store.door`): an invalid one is
+stored as an ``invalid_event`` with the reason, so reading a store never stops on a bad event.
+
 SQLite in WAL mode lets several processes append while one reads. ``append`` commits before it
 returns, with ``synchronous=FULL``, so an acknowledged event survives a crash of the writer.
 Writers wait for each other (SQLite's busy timeout, then a few retries), so "database is locked"
@@ -13,7 +16,6 @@ import os
 import sqlite3
 import threading
 import time
-import uuid
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Any, TypeVar
@@ -24,6 +26,7 @@ from pydantic import ValidationError
 from dynscan.errors import InputError
 from dynscan.events.fastparse import describe_error, json_to_event
 from dynscan.events.model import BaseEvent, Event
+from dynscan.store.door import admit
 
 DB_NAME = "session.db"
 _SCHEMA = """
@@ -107,22 +110,14 @@ class SessionStore:
     def __exit__(self, *exc: object) -> None:
         self.close()
 
-    def _row(self, event: BaseEvent | dict[str, Any]) -> tuple[str, float, str, bytes]:
-        data = event.model_dump(mode="json", exclude_none=True) if isinstance(event, BaseEvent) else event
-        if not data.get("id"):
-            data = {**data, "id": uuid.uuid4().hex[:16]}
-        try:
-            return (str(data["id"]), float(data["ts"]), str(data["kind"]), orjson.dumps(data))
-        except (KeyError, TypeError, ValueError, orjson.JSONEncodeError) as e:
-            raise InputError(f"{self.path}: cannot store an event without a valid kind and ts ({e!r})") from e
-
     def append(self, event: BaseEvent | dict[str, Any]) -> str:
         """Append one event durably; returns its id (one is assigned when missing)."""
         return self.append_many([event])[0]
 
     def append_many(self, events: Iterable[BaseEvent | dict[str, Any]]) -> list[str]:
-        """Append events in one transaction: all of them or none."""
-        rows = [self._row(e) for e in events]
+        """Append events in one transaction: all of them or none. Each is validated here
+        (:func:`dynscan.store.door.admit`); an invalid one is stored as an ``invalid_event``."""
+        rows = [admit(e) for e in events]
 
         def write() -> None:
             self._db.execute("BEGIN IMMEDIATE")

@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
+from dynscan.util.luhn import luhn_digit
+
 MIN_LEN = 6
 _SEPARATORS = re.compile(r"[\s:\-.]")
 #: ITU calling codes sorted longest first is not needed: E.164 codes are prefix-free.
@@ -30,17 +32,6 @@ class Forms(NamedTuple):
 
 def _dedupe(items: list[str]) -> list[str]:
     return list(dict.fromkeys(i for i in items if i))
-
-
-def luhn_digit(digits: str) -> str:
-    total = 0
-    for i, ch in enumerate(reversed(digits)):
-        d = int(ch)
-        if i % 2 == 0:
-            d *= 2
-            d = d - 9 if d > 9 else d
-        total += d
-    return str((10 - total % 10) % 10)
 
 
 def _imei(v: str) -> list[str]:

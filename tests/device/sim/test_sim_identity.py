@@ -6,7 +6,7 @@ import pytest
 from pydantic import ValidationError
 
 from dynscan.device.sim import Identity, SimDevice
-from dynscan.device.sim.identity import luhn_valid
+from dynscan.util.luhn import luhn_valid
 
 
 def test_default_identity_is_realistic() -> None:
@@ -22,8 +22,6 @@ def test_default_identity_is_realistic() -> None:
 
 
 def test_identity_validation() -> None:
-    assert luhn_valid("490154203237518")
-    assert not luhn_valid("490154203237519")
     with pytest.raises(ValidationError):
         Identity(imei="490154203237519")
     with pytest.raises(ValidationError):

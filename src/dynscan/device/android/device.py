@@ -6,7 +6,7 @@ import contextlib
 import re
 import shlex
 import time
-from collections.abc import Callable
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -14,14 +14,23 @@ from dynscan.device.android import cacert
 from dynscan.device.android.adb import AdbClient
 from dynscan.device.android.apk import read_apk_info
 from dynscan.device.android.identity import read_identity
+from dynscan.device.android.setup import DeviceSetup
 from dynscan.device.android.shell import DeviceShell
-from dynscan.device.base import AppInfo, DeviceInfo, EventSink, Key, SensorSample
+from dynscan.device.base import (
+    AppInfo,
+    Device,
+    DeviceInfo,
+    EventSink,
+    Key,
+    SensorInjector,
+    SensorSample,
+    TrafficAttribution,
+)
 from dynscan.device.permissions import is_runtime
 from dynscan.errors import InputError, SetupError
 
 FRIDA_PORT = 27042
 UI_DUMP = "/sdcard/window_dump.xml"
-SensorInjector = Callable[[list[SensorSample]], None]
 
 
 def parse_getprop(text: str) -> dict[str, str]:
@@ -41,6 +50,9 @@ class AndroidDevice:
     ``frida_port``: the host port forwarded to the device's frida-server (27042).
     ``sensor_injector``: delivers sensor samples (on a real phone, the agent's sensor RPC; see docs/android.md).
     """
+
+    traffic_attribution: TrafficAttribution = "unknown"  # the global proxy carries every app's traffic
+    sinkhole_default = False  # a real app needs real answers to go on
 
     def __init__(
         self,
@@ -212,9 +224,21 @@ class AndroidDevice:
     def set_event_sink(self, sink: EventSink | None) -> None:
         self._sink = sink
 
+    @contextlib.contextmanager
+    def route_traffic(self, port: int, ca_pem: Path) -> Iterator[None]:
+        """Global proxy (+ ``adb reverse``), the CA as a system CA and frida-server, journalled and restored on
+        every exit path (:class:`DeviceSetup`)."""
+        with DeviceSetup(self.serial, self.client, proxy_port=port, ca_pem=ca_pem):
+            yield
+
     def close(self) -> None:
         """Remove the frida port forward, if we made one."""
         if self._frida is not None:
             self._frida = None
             with contextlib.suppress(SetupError):
                 self.client.forward_remove(self.serial, f"tcp:{self.frida_port}")
+
+
+def _conforms(device: AndroidDevice) -> Device:
+    """mypy checks here that AndroidDevice implements the Device protocol."""
+    return device

@@ -2,15 +2,26 @@
 
 from __future__ import annotations
 
+import contextlib
 import shutil
 import tempfile
 import threading
 import time
+from collections.abc import Iterator
 from pathlib import Path
 from types import TracebackType
 from typing import Any
 
-from dynscan.device.base import AppInfo, Device, DeviceInfo, EventSink, Key, SensorSample
+from dynscan.device.base import (
+    AppInfo,
+    Device,
+    DeviceInfo,
+    EventSink,
+    Key,
+    SensorInjector,
+    SensorSample,
+    TrafficAttribution,
+)
 from dynscan.device.permissions import is_runtime
 from dynscan.device.sim import screens
 from dynscan.device.sim.apk import read_apk
@@ -50,6 +61,8 @@ class SimDevice:
     """
 
     serial = "sim"
+    traffic_attribution: TrafficAttribution = "app"  # only the app's own JVM uses the session's proxy
+    sinkhole_default = True  # nothing a test app sends needs to leave this machine
 
     def __init__(
         self,
@@ -144,6 +157,15 @@ class SimDevice:
 
     def clear_proxy(self) -> None:
         self._proxy = None
+
+    @contextlib.contextmanager
+    def route_traffic(self, port: int, ca_pem: Path) -> Iterator[None]:
+        """Apps started inside the context use the proxy on ``127.0.0.1:port`` and trust ``ca_pem``."""
+        self.set_proxy("127.0.0.1", port, ca_pem)
+        try:
+            yield
+        finally:
+            self.clear_proxy()
 
     def set_clipboard(self, text: str | None) -> None:
         """Put text on the device's clipboard (None empties it)."""
@@ -361,6 +383,9 @@ class SimDevice:
         if key == "HOME":
             with self._lock:
                 self._foreground = None
+
+    def set_sensor_injector(self, injector: SensorInjector | None) -> None:
+        """Unused: the virtual device delivers samples through its own runtime (:meth:`inject_sensor`)."""
 
     def inject_sensor(self, samples: list[SensorSample]) -> None:
         """Deliver ``samples`` to the foreground app's listeners; returns when the last one is due."""

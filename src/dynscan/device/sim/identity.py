@@ -6,16 +6,7 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
-from dynscan.traffic.normalize import luhn_digit
-
-
-def luhn_check_digit(digits: str) -> str:
-    """The Luhn check digit to append to ``digits``."""
-    return luhn_digit(digits)
-
-
-def luhn_valid(number: str) -> bool:
-    return number.isdigit() and len(number) > 1 and luhn_check_digit(number[:-1]) == number[-1]
+from dynscan.util.luhn import luhn_digit, luhn_valid
 
 
 class Identity(BaseModel):
@@ -23,10 +14,10 @@ class Identity(BaseModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    imei: str = "86891504" + "312478" + luhn_check_digit("86891504312478")
+    imei: str = "86891504" + "312478" + luhn_digit("86891504312478")
     meid: str = "A10000491C7E3B"
     imsi: str = "460011824736591"
-    iccid: str = "8986011" + "88270451932" + luhn_check_digit("898601188270451932")
+    iccid: str = "8986011" + "88270451932" + luhn_digit("898601188270451932")
     serial: str = "R5CN20EXK7M"
     android_id: str = "5b3e9f17c2a84d06"
     mac: str = "a4:50:46:1c:7e:92"

@@ -3,7 +3,7 @@
 Reading streams the file line by line (memory does not grow with its size), parses each line with
 orjson and validates it with the event model; the first bad line is an :class:`InputError` such
 as ``events.jsonl:17: api_call.category: Input should be 'device_id', ... (got 'foo')``.
-Importing into a session store is :mod:`dynscan.events.importer`.
+Importing into a session store is :mod:`dynscan.store.importer`.
 """
 
 from __future__ import annotations

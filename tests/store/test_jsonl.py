@@ -12,10 +12,10 @@ import orjson
 import pytest
 
 from dynscan.errors import InputError
-from dynscan.events.importer import import_jsonl
-from dynscan.events.jsonl import export_jsonl, read_events
 from dynscan.events.model import ApiCall, OtherEvent
 from dynscan.store import open_store
+from dynscan.store.importer import import_jsonl
+from dynscan.store.jsonl import export_jsonl, read_events
 
 
 def write(path: Path, events: list[dict[str, Any]], tail: bytes = b"") -> Path:
@@ -169,7 +169,7 @@ def test_read_events_streams_in_file_order(tmp_path: Path) -> None:
 _MEASURE = """
 import resource, sys
 from pathlib import Path
-from dynscan.events.importer import import_jsonl
+from dynscan.store.importer import import_jsonl
 stats = import_jsonl(Path(sys.argv[1]), Path(sys.argv[2]), warn=None)
 print(stats.events, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
 """
@@ -203,7 +203,7 @@ def test_large_file_is_streamed_with_bounded_memory(tmp_path: Path) -> None:
 
 def test_progress_only_when_asked(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
                                   capsys: pytest.CaptureFixture[str]) -> None:
-    import dynscan.events.importer as importer
+    import dynscan.store.importer as importer
 
     monkeypatch.setattr(importer, "_PROGRESS_EVERY_S", 0.0)
     monkeypatch.setattr(importer, "_BATCH", 10)
@@ -224,7 +224,7 @@ def test_a_byte_order_mark_is_tolerated(tmp_path: Path) -> None:
 
 
 def test_importer_yields_what_the_store_reads_back(tmp_path: Path) -> None:
-    from dynscan.events.importer import Importer
+    from dynscan.store.importer import Importer
 
     lines = [START, call(2.0), call(3.0, id="x", pid=7), {"kind": "mystery", "ts": 4.0, "n": 1}]
     src = write(tmp_path / "t.jsonl", lines)
@@ -237,7 +237,7 @@ def test_importer_yields_what_the_store_reads_back(tmp_path: Path) -> None:
 
 
 def test_importer_stops_feeding_at_disorder_but_imports_everything(tmp_path: Path) -> None:
-    from dynscan.events.importer import Importer
+    from dynscan.store.importer import Importer
 
     src = write(tmp_path / "t.jsonl", [START, call(5.0), call(3.0), call(6.0)])
     importer = Importer(src, tmp_path / "s")
@@ -248,7 +248,7 @@ def test_importer_stops_feeding_at_disorder_but_imports_everything(tmp_path: Pat
 
 
 def test_abandoned_import_removes_its_file(tmp_path: Path) -> None:
-    from dynscan.events.importer import Importer
+    from dynscan.store.importer import Importer
 
     importer = Importer(write(tmp_path / "t.jsonl", [START, call(2.0), call(3.0)]), tmp_path / "s")
     next(importer.events())

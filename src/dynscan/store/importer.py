@@ -19,9 +19,9 @@ from pydantic import ValidationError
 
 from dynscan.errors import InputError
 from dynscan.events.fastparse import MODELS, json_to_event, line_to_event
-from dynscan.events.jsonl import BOM, open_timeline, parse_line, stored_body
 from dynscan.events.model import EXTENSION_KINDS, Event
 from dynscan.store.bulk import BulkImport, Row
+from dynscan.store.jsonl import BOM, open_timeline, parse_line, stored_body
 
 _BATCH = 5_000
 _PROGRESS_EVERY_S = 3.0

@@ -3,11 +3,11 @@ from pathlib import Path
 
 import pytest
 
-from dynscan.config import DEFAULT_FREQUENCY_MAX, Config, FrequencyConfig, ShakeConfig
 from dynscan.errors import InputError
 from dynscan.findings import Severity
+from dynscan.rules.config import DEFAULT_FREQUENCY_MAX, Config, FrequencyConfig, ShakeConfig
 
-EXAMPLE = Path(__file__).resolve().parents[1] / "docs" / "dynscan.toml.example"
+EXAMPLE = Path(__file__).resolve().parents[2] / "docs" / "dynscan.toml.example"
 
 
 def test_defaults():

@@ -17,7 +17,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 from dynscan.errors import InputError
 from dynscan.events.vocab import DATA_TYPES
 from dynscan.findings import Severity
-from dynscan.rules.ids import RULE_IDS
+from dynscan.rules.registry import rule_ids
 
 _STRICT = ConfigDict(extra="forbid", frozen=True)
 
@@ -133,6 +133,6 @@ class Config(BaseModel):
 
 
 def _check_rule_ids(ids: Any) -> None:
-    unknown = sorted(set(ids) - set(RULE_IDS))
+    unknown = sorted(set(ids) - set(rule_ids()))
     if unknown:
         raise ValueError(f"unknown rule id(s): {', '.join(unknown)}")

@@ -1,0 +1,83 @@
+"""``dynscan run``: check the inputs, capture a session (:mod:`dynscan.capture.scan`), then judge it.
+
+This is the top layer: it is the one place that holds both the capture (device, agent, proxy) and
+the analysis (rules, reports), which never import each other.
+"""
+
+from __future__ import annotations
+
+import sys
+import zipfile
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from dynscan.analysis import run_analysis
+from dynscan.capture.scan import CaptureOptions, capture
+from dynscan.device.registry import SIM_SERIAL
+from dynscan.driver.scenario import load_scenario
+from dynscan.errors import InputError
+from dynscan.findings import Report
+from dynscan.hooks.loader import load_catalog
+from dynscan.reports import FORMATS
+from dynscan.rules.config import Config
+from dynscan.session_dir import SessionDir
+
+Progress = Callable[[str], None]
+
+
+@dataclass
+class ScanOptions:
+    apk: Path
+    out: Path
+    device: str = SIM_SERIAL
+    scenario: str = "default"
+    formats: Sequence[str] = ()
+    config: Path | None = None
+    catalogs: Sequence[Path] = ()
+    interactive: bool = False
+    lang: str = "en"
+    show_values: bool = False
+    sinkhole: bool | None = None  # default: on for the virtual device, off for real devices
+    time_scale: float | None = None  # multiplies the scenario's waits (default: the scenario's own)
+    extra: dict[str, Any] = field(default_factory=dict)
+
+
+def _stderr(msg: str) -> None:
+    print(f"dynscan: {msg}", file=sys.stderr, flush=True)
+
+
+def _prepare_out(out: Path) -> SessionDir:
+    sd = SessionDir(out)
+    if sd.db.exists() or sd.events_jsonl.exists():
+        raise InputError(f"{out}: already holds a session; choose another --out (nothing was overwritten)")
+    if out.exists() and not out.is_dir():
+        raise InputError(f"{out}: exists and is not a directory")
+    return sd.create()
+
+
+def scan(opts: ScanOptions, progress: Progress = _stderr) -> Report:
+    """Run one scan; returns the report (its ``exit_code`` decides the command's exit)."""
+    if not opts.apk.is_file():
+        raise InputError(f"{opts.apk}: no such APK")
+    if not zipfile.is_zipfile(opts.apk):
+        raise InputError(f"{opts.apk}: not an .apk (not a zip file)")
+    for fmt in opts.formats:
+        if fmt not in FORMATS:
+            raise InputError(f"unknown report format {fmt!r}: use one of {', '.join(FORMATS)}")
+    if opts.interactive and opts.device == SIM_SERIAL:
+        raise InputError("--interactive needs a phone or an emulator (--device SERIAL): the virtual device has "
+                         "no screen for a tester to use; drive it with --scenario instead")
+    scenario = load_scenario(opts.scenario, time_scale=opts.time_scale)
+    config = Config.load(opts.config)
+    catalog = load_catalog(opts.catalogs)
+    sd = _prepare_out(opts.out)
+    capture(CaptureOptions(apk=opts.apk, device=opts.device, interactive=opts.interactive, sinkhole=opts.sinkhole,
+                           first_party_domains=list(config.first_party_domains), extra=opts.extra),
+            sd, scenario, catalog, progress)
+    progress("correlating and writing reports")
+    report = run_analysis(session=sd.root, formats=list(opts.formats) or list(FORMATS), out=sd.root,
+                          config=opts.config, lang=opts.lang, show_values=opts.show_values)
+    progress(f"verdict: {report.verdict} ({len(report.findings)} findings) in {sd.root}")
+    return report
