@@ -7,10 +7,10 @@ from pathlib import Path
 from typing import Any
 
 from dynscan.analysis import analyze_store, run_analysis
-from dynscan.rules.config import Config
 from dynscan.coverage import Coverage, CoverageBuilder
 from dynscan.events.model import parse_event
 from dynscan.findings import FailOn
+from dynscan.rules.config import Config
 from dynscan.store import open_store
 
 D = {"source": "driver"}

@@ -8,6 +8,7 @@ SESSION_DIR/
   identity.json    the device's known values (CONTRACTS section 3)
   flows.mitm       raw mitmproxy flows (``mitmdump -w``)
   report.*         reports: report.json, report.html, report.sarif, ...
+  policy.json      the privacy dialog's text and 《…》 link titles, as the driver first saw it
   ui/              screen dumps
   logs/            agent, proxy and device logs
 ```
@@ -32,6 +33,7 @@ EVENTS_JSONL = "events.jsonl"
 IDENTITY_JSON = "identity.json"
 FLOWS_MITM = "flows.mitm"
 UI_DIR = "ui"
+POLICY_JSON = "policy.json"
 LOGS_DIR = "logs"
 
 
@@ -95,6 +97,10 @@ class SessionDir:
     @property
     def logs(self) -> Path:
         return self.root / LOGS_DIR
+
+    @property
+    def policy(self) -> Path:
+        return self.root / POLICY_JSON
 
     def report(self, file_name: str) -> Path:
         return self.root / file_name

@@ -63,3 +63,31 @@ def test_a_plain_screen_is_no_dialog() -> None:
 def test_garbage_is_a_clear_error() -> None:
     with pytest.raises(InputError, match="not XML"):
         parse_screen("<hierarchy><node")
+
+
+PC = "com.android.permissioncontroller"
+
+
+def test_the_tree_parents_children_and_windows() -> None:
+    xml = _screen(
+        '<node index="0" text="" resource-id="" class="android.widget.FrameLayout" package="com.example" '
+        'bounds="[0,0][1080,2340]"><node index="0" text="" resource-id="com.example:id/row" '
+        'class="android.widget.LinearLayout" package="com.example" clickable="true" bounds="[0,0][500,100]">'
+        '<node index="0" text="同意" class="android.widget.TextView" package="com.example" bounds="[0,0][500,100]"/>'
+        '</node><node index="1" text="" content-desc="关闭" checkable="true" checked="true" enabled="false" '
+        'class="android.widget.ImageView" package="com.example" bounds="[900,0][1000,100]"/></node>',
+        _node("Allow", f"{PC}:id/permission_allow_button", pkg=PC),
+    )
+    s = parse_screen(xml)
+    root, row, label, icon, perm = s.nodes
+    assert s.windows() == (root, perm)
+    assert [n.pos for n in s.children(root)] == [row.pos, icon.pos] and list(s.children(row)) == [label]
+    assert s.descendants(root) == (row, label, icon) and s.subtree(row) == (row, label)
+    assert list(s.ancestors(label)) == [row, root] and s.window_of(label) == root and s.window_of(perm) == perm
+    assert (icon.content_desc, icon.checkable, icon.checked, icon.enabled, icon.index) == ("关闭", True, True, False, 1)
+    assert row.short_id == "row" and row.area == 500 * 100
+
+
+def test_a_dump_with_entities_is_refused() -> None:
+    with pytest.raises(InputError, match="DOCTYPE"):
+        parse_screen('<!DOCTYPE h [<!ENTITY a "x">]><hierarchy>&a;</hierarchy>')

@@ -13,11 +13,33 @@ def test_fires_for_other_package_without_user_action(run):
 
 def test_quiet_for_own_package_after_user_action_or_without_package(run):
     t = Timeline().accept().start("com.example.app").user("tap").wait(1).start("com.tencent.mm")
-    t.shake(acceleration=20).start("com.tencent.mm")  # a strong shake is a user action
     assert run(t, R) == []
     assert run(Timeline(package=None).start("com.tencent.mm"), R) == []
 
 
 def test_weak_shake_is_not_a_user_action(run):
     t = Timeline().accept().wait(10).shake().start("com.tencent.mm")
+    assert len(run(t, R)) == 1
+    t = Timeline().accept().wait(10).shake(acceleration=20, rotation=40, duration=1).start("com.tencent.mm")
+    assert len(run(t, R)) == 1  # short of one threshold: not deliberate
+    t = Timeline().accept().wait(10).shake(acceleration=20, rotation=40, duration=1).start("com.tencent.mm")
+    assert len(run(t, R, shake={"weak_when": "all"})) == 1  # neither weak nor deliberate
+
+
+def test_quiet_right_after_a_shake_meeting_every_threshold(run):
+    # The driver records the shake when the motion starts; the app reacts when it ends, 3+ s later.
+    t = Timeline().accept().wait(10).shake(acceleration=16, rotation=40, duration=3.2).wait(5.5)
+    t.start("com.tencent.mm", component="com.tencent.mm/.ui.LauncherUI")
+    assert run(t, R) == []
+
+
+def test_the_window_after_a_deliberate_shake_ends(run):
+    t = Timeline().accept().wait(10).shake(acceleration=16, rotation=40, duration=3).wait(6.5).start("com.tencent.mm")
+    assert len(run(t, R)) == 1  # 3.5 s after the motion ended, beyond the 3 s window
+
+
+def test_quiet_within_the_window_of_a_tap(run):
+    t = Timeline().accept().wait(10).user("tap").wait(2.9).start("com.tencent.mm")
+    assert run(t, R) == []
+    t = Timeline().accept().wait(10).user("tap").wait(3.2).start("com.tencent.mm")
     assert len(run(t, R)) == 1

@@ -13,7 +13,7 @@ from typing import Any
 
 from dynscan.driver import phase_specs as ph
 from dynscan.driver import steps as st
-from dynscan.driver.answers import read
+from dynscan.driver.reading import read_screen
 from dynscan.driver.runner import POLL_S, ScenarioRunner
 
 #: How long a launched app gets to put its window on the screen (real seconds, never scaled).
@@ -188,7 +188,7 @@ class PhaseDriver:
             self.mark("skipped", f"the app could not be brought to the foreground: {self._why_not_front()}")
             return
         s = r.screen()
-        if s is None or not r.in_front(s) or read(s).kind == "permission":
+        if s is None or not r.in_front(s) or read_screen(s).kind == "permission":
             self.mark("skipped", "the app was not in the foreground at the shake")
             return
         self.mark("reached")

@@ -19,7 +19,8 @@ from dynscan.device.base import Device
 from dynscan.device.permissions import is_runtime
 from dynscan.driver import scenario as sc
 from dynscan.driver import steps as st
-from dynscan.driver.answers import Reading, read, signature
+from dynscan.driver.policy_file import save_policy
+from dynscan.driver.reading import Reading, label, read_screen
 from dynscan.driver.shake import shake_samples
 from dynscan.driver.ui import Node, Screen, parse_screen
 
@@ -75,6 +76,7 @@ class ScenarioRunner:
         self.phase: str | None = None
         self._last_dump = ""
         self._last_dialog = ""
+        self._policy_saved = False
 
     def emit(self, kind: str, **fields: Any) -> None:
         self._record({"kind": kind, "ts": self.clock(), "source": "driver", **fields})
@@ -109,9 +111,16 @@ class ScenarioRunner:
         self.state.screens += 1
         return s
 
+    def read(self, screen: Screen) -> Reading:
+        """What the screen shows; the first privacy dialog seen is kept as ``policy.json``."""
+        reading = read_screen(screen)
+        if reading.kind == "policy" and not self._policy_saved and self.ui_dir is not None:
+            self._policy_saved = save_policy(self.ui_dir.parent, reading, ts=self.clock()) is not None
+        return reading
+
     def in_front(self, screen: Screen) -> bool:
         """The app's window is on the screen (a system permission dialog it asked for counts too)."""
-        return any(n.package == self.app.package for n in screen.nodes) or read(screen).kind == "permission"
+        return any(n.package == self.app.package for n in screen.nodes) or read_screen(screen).kind == "permission"
 
     def _keep_screen(self, target: str) -> str | None:
         """Save the screen the driver is acting on; its path relative to the session directory."""
@@ -132,15 +141,15 @@ class ScenarioRunner:
         self.device.tap(*node_center)
         self.state.actions.append(f"tap {target}")
 
-    def _tap_node(self, node: Node, **detail: Any) -> None:
-        self._tap(node.center, node.text or node.short_id or node.cls.rsplit(".", 1)[-1], **detail)
+    def _tap_node(self, reading: Reading, node: Node, **detail: Any) -> None:
+        self._tap(node.center, label(reading, node) or "control", **detail)
 
     def _note_dialog(self, screen: Screen, reading: Reading) -> None:
         """A ``dialog`` event the first time each dialog is on the screen."""
         if reading.kind == "none":
             self._last_dialog = ""
             return
-        sig = signature(screen, reading.kind)
+        sig = reading.kind + "|" + "|".join(n.text for n in screen.nodes if n.text)[:2000]
         if sig != self._last_dialog:
             self._last_dialog = sig
             if reading.kind == "policy":
@@ -149,20 +158,22 @@ class ScenarioRunner:
 
     def _answer_dialogs(self, screen: Screen) -> bool:
         """Answer a dialog the standing orders cover; True when something was tapped."""
-        reading = read(screen)
+        reading = self.read(screen)
         self._note_dialog(screen, reading)
         order = self.state.permission_answer
-        if reading.kind in ("permission", "rationale") and order:
+        # A rationale is the app's own page before the system dialog: tapped through when permissions are
+        # to be allowed, never recorded as consent (a scenario that denies leaves it to its own steps).
+        if (reading.kind == "permission" and order) or (reading.kind == "rationale" and order == "allow"):
             node = reading.accept if order == "allow" else reading.decline
             if node is not None:
-                self._tap_node(node, dialog=reading.kind, answer=order)
+                self._tap_node(reading, node, dialog=reading.kind, answer=order)
                 return True
         if reading.kind == "policy" and self.state.policy_answer:
             return self._answer_policy(reading, self.state.policy_answer)
         return False
 
     def answer_policy(self, screen: Screen, answer: str) -> bool:
-        reading = read(screen)
+        reading = self.read(screen)
         self._note_dialog(screen, reading)
         return reading.kind == "policy" and self._answer_policy(reading, answer)
 
@@ -170,6 +181,8 @@ class ScenarioRunner:
         node = reading.accept if answer == "accept" else reading.decline
         if node is None:
             return False
+        if answer == "accept" and reading.tick is not None:  # "I have read and agree": ticked as a person would
+            self._tap_node(reading, reading.tick, dialog="policy", answer="tick")
         follow_up = self.state.consent_recorded == answer
         if not follow_up:
             self.emit("consent", action="policy_shown")
@@ -177,7 +190,7 @@ class ScenarioRunner:
             # there happens after the user's choice, not before it.
             self.emit("consent", action="policy_accepted" if answer == "accept" else "policy_declined")
             self.state.consent_recorded = answer
-        self._tap_node(node, dialog="policy", answer=answer, **({"follow_up": True} if follow_up else {}))
+        self._tap_node(reading, node, dialog="policy", answer=answer, **({"follow_up": True} if follow_up else {}))
         return True
 
     def watch(self, seconds: float, until: Callable[[Screen], bool] | None = None) -> bool:
@@ -189,8 +202,8 @@ class ScenarioRunner:
             if s is not None:
                 if until is not None and until(s):
                     return True
-                if self._answer_dialogs(s):
-                    continue
+                if self._answer_dialogs(s) and self.clock() < end:
+                    continue  # read the screen the tap led to at once; a dialog that stays ends with the wait
             if self.clock() >= end:
                 return False
             time.sleep(POLL_S)

@@ -39,9 +39,12 @@ class TimelineContext:
         self.blocked: dict[str, Mark] = {}  # category -> denial that blocks it (no guard granted)
         self.last_denial: Mark | None = None
         self.last_denied_permission: str | None = None
-        self.last_user_action: float | None = None  # tap, key, text, paste, or a shake that is not weak
+        self.last_user_action: float | None = None  # tap, key, text, paste, or the end of a strong shake
         self.last_paste_or_tap: float | None = None
-        self.weak_shake: Mark | None = None  # pending until a jump, another user action, or expiry
+        #: A weak shake made while the app was in front: pending until a jump, another user action, the
+        #: app leaving the foreground, or expiry. ``weak_shake_end``: when its motion ended.
+        self.weak_shake: Mark | None = None
+        self.weak_shake_end = 0.0
         self._windows: dict[tuple[str, str], deque[float]] = {}  # maxlen = limit + 1
         self._connections: dict[str, deque[tuple[float, str]]] = {}  # host -> (ts, actor) of net_request
         self._freq_window = config.frequency.window_s
@@ -54,10 +57,18 @@ class TimelineContext:
         return self.last_paste_or_tap is not None and ts - self.last_paste_or_tap <= window_s
 
     def recent_weak_shake(self, ts: float) -> Mark | None:
+        """The pending weak shake if ``ts`` falls within the jump window after its motion ended."""
         s = self.weak_shake
-        if s is not None and 0 <= ts - s[0] <= self.config.shake.jump_window_s:
+        if s is not None and ts >= s[0] and ts - self.weak_shake_end <= self.config.shake.jump_window_s:
             return s
         return None
+
+    def meets_every_threshold(self, detail: dict[str, Any] | None) -> bool:
+        """A deliberate shake: at least every threshold (acceleration, rotation and duration)."""
+        d = detail or {}
+        sc = self.config.shake
+        return (_num(d.get("acceleration")) >= sc.acceleration and _num(d.get("rotation")) >= sc.rotation
+                and _num(d.get("duration")) >= sc.duration)
 
     def is_weak_shake(self, detail: dict[str, Any] | None) -> bool:
         """Short of any threshold (``shake.weak_when = "all"``: of every one); a missing value counts
@@ -142,21 +153,29 @@ class TimelineContext:
 
     def on_app_state(self, ev: Any) -> None:
         self.app_state = ev.state
-        if ev.state == "background":
-            self.weak_shake = None  # a jump consumes the shake
+        if ev.state != "foreground":
+            self.weak_shake = None  # a jump consumes the shake; an app gone can no longer jump
 
     def on_app_launch(self, ev: Any) -> None:
         self.app_state = None  # a new process: foreground only once the app says so
+        self.weak_shake = None
 
     def on_component_start(self, ev: Any) -> None:
-        self.weak_shake = None
+        if ev.via == "startActivity":  # a jump consumes the shake; a service or broadcast shows nothing
+            self.weak_shake = None
 
     def on_user_action(self, ev: Any) -> None:
         a = ev.action
-        if a == "shake" and self.is_weak_shake(ev.detail):
-            self.weak_shake = (ev.ts, ev.id)
-            return
         self.weak_shake = None
+        if a == "shake":
+            # The event marks the shake's start; the app reacts when the motion ends.
+            end = ev.ts + max(0.0, _num((ev.detail or {}).get("duration")))
+            if self.is_weak_shake(ev.detail):
+                if self.app_state == "foreground":  # a shake of an app not in front makes it jump nowhere
+                    self.weak_shake, self.weak_shake_end = (ev.ts, ev.id), end
+            elif self.meets_every_threshold(ev.detail):
+                self.last_user_action = max(end, self.last_user_action or end)
+            return
         self.last_user_action = ev.ts
         if a in ("paste", "tap"):
             self.last_paste_or_tap = ev.ts

@@ -2,11 +2,13 @@
 
 English: The app (or an SDK inside it) started, bound or broadcast to a component of another
 package (``component_start`` whose ``target_package`` differs from the app's package) with no
-user action (tap, key, text, paste, or a shake that is not weak) within ``user_action_window_s``
-seconds before. Without a known app package (no ``session_start``, no ``--package``) the rule
-stays silent.
+user action (tap, key, text, paste, or a shake meeting every threshold of ``shake``: a deliberate
+one) within ``user_action_window_s`` seconds before. A shake counts from the end of its motion
+(its ``ts`` plus its ``duration``), which is when the app reacts to it. Without a known app
+package (no ``session_start``, no ``--package``) the rule stays silent.
 
-中文: 在没有用户操作的情况下, App 或其 SDK 启动、绑定或唤醒其他应用的组件(关联启动)。
+中文: 在没有用户操作的情况下, App 或其 SDK 启动、绑定或唤醒其他应用的组件(关联启动)。用户点击,
+或同时达到加速度、角度、时长三项阈值的主动摇动(自摇动结束起计)之后的短时间内的启动不计。
 
 References:
 - 工信部信管函〔2020〕164号: APP频繁自启动和关联启动

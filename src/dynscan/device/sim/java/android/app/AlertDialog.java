@@ -13,10 +13,20 @@ public class AlertDialog extends Dialog implements DialogInterface {
     private final OnClickListener[] mListeners = new OnClickListener[3];
     private final int[] titleBox = new int[4];
     private final int[] messageBox = new int[4];
+    private android.view.View mView;
+    private final int[] viewBox = new int[4];
 
     protected AlertDialog(Context context) { super(context); }
 
     public void setMessage(CharSequence message) { mMessage = message; }
+
+    /** A custom view shown below the message (the usual home of a custom privacy dialog's layout). */
+    public void setView(android.view.View view) { mView = view; }
+
+    @SuppressWarnings("unchecked")
+    @Override public <T extends android.view.View> T findViewById(int id) {
+        return mView == null ? null : (T) mView.findViewById(id);
+    }
 
     private static int slot(int which) { return which == BUTTON_POSITIVE ? 0 : which == BUTTON_NEGATIVE ? 1 : 2; }
 
@@ -38,7 +48,9 @@ public class AlertDialog extends Dialog implements DialogInterface {
     @Override void simLayout() {
         int titleH = mTitle == null ? 0 : UiXml.lines(mTitle, 30) * 70 + 30;
         int msgH = mMessage == null ? 0 : UiXml.lines(mMessage, 34) * 56 + 40;
-        int h = 63 + titleH + msgH + 42 + 126 + 21;
+        int viewH = mView == null ? 0 : mView.simMeasure(975 - 105) + 21;
+        boolean anyButton = mButtons[0] != null || mButtons[1] != null || mButtons[2] != null;
+        int h = 63 + titleH + msgH + viewH + (anyButton ? 42 + 126 : 0) + 21;
         simBox[0] = 63;
         simBox[1] = (Screen.H - h) / 2;
         simBox[2] = 1017;
@@ -47,7 +59,13 @@ public class AlertDialog extends Dialog implements DialogInterface {
         set(titleBox, 126, y, 954, y + titleH);
         y += titleH;
         set(messageBox, 126, y, 954, y + msgH);
-        y += msgH + 42;
+        y += msgH;
+        if (mView != null) {
+            set(viewBox, 105, y, 975, y + viewH - 21);
+            mView.simLayout(105, y, 975, y + viewH - 21);
+            y += viewH;
+        }
+        y += 42;
         int right = 975;
         for (int s = 0; s < 2; s++) {
             Button b = mButtons[s];
@@ -75,6 +93,13 @@ public class AlertDialog extends Dialog implements DialogInterface {
         int i = 0;
         if (mTitle != null) UiXml.leaf(sb, i++, mTitle.toString(), "android:id/alertTitle", "android.widget.TextView", pkg, false, titleBox);
         if (mMessage != null) UiXml.leaf(sb, i++, mMessage.toString(), "android:id/message", "android.widget.TextView", pkg, false, messageBox);
+        if (mView != null) {
+            UiXml.open(sb, i++, "", "android:id/customPanel", "android.widget.FrameLayout", pkg, "", false, true, viewBox);
+            UiXml.open(sb, 0, "", "android:id/custom", "android.widget.FrameLayout", pkg, "", false, true, viewBox);
+            mView.simDump(sb, 0, pkg);
+            UiXml.close(sb);
+            UiXml.close(sb);
+        }
         for (int s : new int[] {2, 1, 0}) {
             Button b = mButtons[s];
             if (b == null || b.getVisibility() != android.view.View.VISIBLE) continue;
@@ -100,6 +125,12 @@ public class AlertDialog extends Dialog implements DialogInterface {
                 return IDS[s];
             }
         }
+        if (mView != null && UiXml.inside(viewBox, x, y)) {
+            android.view.View v = mView.simHit(x, y);
+            if (v == null) return "";
+            v.simClick();
+            return v.getClass().getName();
+        }
         return UiXml.inside(simBox, x, y) ? "" : super.simTap(x, y);
     }
 
@@ -111,6 +142,7 @@ public class AlertDialog extends Dialog implements DialogInterface {
         private final CharSequence[] mText = new CharSequence[3];
         private final OnClickListener[] mListen = new OnClickListener[3];
         private boolean mCancelable = true;
+        private android.view.View mView;
         private OnCancelListener mOnCancel;
         private OnDismissListener mOnDismiss;
 
@@ -142,6 +174,8 @@ public class AlertDialog extends Dialog implements DialogInterface {
             return this;
         }
 
+        public Builder setView(android.view.View view) { mView = view; return this; }
+
         public Builder setCancelable(boolean cancelable) { mCancelable = cancelable; return this; }
 
         public Builder setOnCancelListener(OnCancelListener l) { mOnCancel = l; return this; }
@@ -152,6 +186,7 @@ public class AlertDialog extends Dialog implements DialogInterface {
             AlertDialog d = new AlertDialog(mContext);
             d.setTitle(mTitle);
             d.setMessage(mMessage);
+            if (mView != null) d.setView(mView);
             for (int s = 0; s < 3; s++) if (mText[s] != null) d.setButton(WHICH[s], mText[s], mListen[s]);
             d.setCancelable(mCancelable);
             d.setCanceledOnTouchOutside(mCancelable);

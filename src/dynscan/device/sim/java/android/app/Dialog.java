@@ -30,6 +30,9 @@ public class Dialog implements DialogInterface {
 
     public void setContentView(View view) { mContent = view; }
 
+    @SuppressWarnings("unchecked")
+    public <T extends View> T findViewById(int id) { return mContent == null ? null : (T) mContent.findViewById(id); }
+
     public void setCancelable(boolean flag) { mCancelable = flag; }
 
     public void setCanceledOnTouchOutside(boolean cancel) {
@@ -85,9 +88,12 @@ public class Dialog implements DialogInterface {
         if (mContent != null) mContent.simLayout(105, simBox[1] + 42, 975, simBox[3] - 42);
     }
 
+    /** The dialog's window: the decor, then {@code android:id/content} holding the app's view. */
     void simDump(StringBuilder sb, int index, String pkg) {
         UiXml.open(sb, index, "", "", "android.widget.FrameLayout", pkg, "", false, true, simBox);
+        UiXml.open(sb, 0, "", "android:id/content", "android.widget.FrameLayout", pkg, "", false, true, simBox);
         if (mContent != null) mContent.simDump(sb, 0, pkg);
+        UiXml.close(sb);
         UiXml.close(sb);
     }
 
@@ -102,7 +108,7 @@ public class Dialog implements DialogInterface {
         if (mContent == null) return "";
         View v = mContent.simHit(x, y);
         if (v == null) return "";
-        v.performClick();
+        v.simClick();
         return v.getClass().getName();
     }
 }

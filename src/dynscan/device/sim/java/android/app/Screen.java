@@ -131,9 +131,7 @@ final class Screen {
         if (a.mContentView == null) return "";
         android.view.View v = a.mContentView.simHit(x, y);
         if (v == null) return "";
-        Sim.log("click", "view", v.getClass().getName(), "text", v instanceof android.widget.TextView
-                ? ((android.widget.TextView) v).getText().toString() : "");
-        v.performClick();
+        v.simClick();
         return v instanceof android.widget.TextView ? ((android.widget.TextView) v).getText().toString() : v.getClass().getName();
     }
 }

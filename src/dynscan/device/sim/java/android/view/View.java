@@ -26,6 +26,12 @@ public class View {
     private int mVisibility = VISIBLE;
     private boolean mEnabled = true;
     private boolean mClickable;
+    private boolean mLongClickable;
+    private boolean mFocusable;
+    private boolean mSelected;
+    private ViewGroup.LayoutParams mLayoutParams;
+    private static final java.util.concurrent.atomic.AtomicInteger sNextGeneratedId =
+            new java.util.concurrent.atomic.AtomicInteger(1);
     private CharSequence mContentDescription;
     private Object mTag;
     ViewGroup mParent;
@@ -41,7 +47,9 @@ public class View {
         if (l != null) mClickable = true;
     }
 
-    public void setOnLongClickListener(OnLongClickListener l) {}
+    public void setOnLongClickListener(OnLongClickListener l) {
+        if (l != null) mLongClickable = true;
+    }
 
     public boolean hasOnClickListeners() { return mOnClick != null; }
 
@@ -61,6 +69,34 @@ public class View {
     public boolean isEnabled() { return mEnabled; }
     public void setClickable(boolean clickable) { mClickable = clickable; }
     public boolean isClickable() { return mClickable; }
+    public void setLongClickable(boolean longClickable) { mLongClickable = longClickable; }
+    public boolean isLongClickable() { return mLongClickable; }
+    public void setFocusable(boolean focusable) { mFocusable = focusable; }
+    public boolean isFocusable() { return mFocusable || mClickable; }
+    public void setSelected(boolean selected) { mSelected = selected; }
+    public boolean isSelected() { return mSelected; }
+    public boolean isShown() {
+        View v = this;
+        while (v != null) {
+            if (v.mVisibility != VISIBLE) return false;
+            v = v.mParent;
+        }
+        return true;
+    }
+    public ViewGroup.LayoutParams getLayoutParams() { return mLayoutParams; }
+    public void setLayoutParams(ViewGroup.LayoutParams params) { mLayoutParams = params; }
+    public void setAlpha(float alpha) {}
+    public void setBackgroundResource(int resid) {}
+    public void setMinimumHeight(int minHeight) {}
+
+    /** A value for {@link #setId} that no resource uses (shown with an empty resource-id). */
+    public static int generateViewId() {
+        while (true) {
+            int result = sNextGeneratedId.get();
+            int next = result + 1 > 0x00FFFFFF ? 1 : result + 1;
+            if (sNextGeneratedId.compareAndSet(result, next)) return result;
+        }
+    }
     public void setContentDescription(CharSequence d) { mContentDescription = d; }
     public CharSequence getContentDescription() { return mContentDescription; }
     public void setTag(Object tag) { mTag = tag; }
@@ -110,19 +146,50 @@ public class View {
         return c.getName();
     }
 
+    /** The resource-id a dump shows: {@code pkg:id/name} when the ID has a resource name. */
+    protected String simResourceId() { return mId == NO_ID ? "" : dynscan.sim.Ids.name(mId); }
+
+    protected boolean simCheckable() { return false; }
+    protected boolean simChecked() { return false; }
+    protected boolean simScrollable() { return false; }
+
     public void simDump(StringBuilder sb, int index, String pkg) {
-        String rid = mId == NO_ID ? "" : pkg + ":id/view_" + mId;
-        UiXml.open(sb, index, simText(), rid, simClassName(), pkg,
-                mContentDescription == null ? "" : mContentDescription.toString(), mClickable, mEnabled, simBounds);
+        UiXml.Flags f = new UiXml.Flags();
+        f.checkable = simCheckable();
+        f.checked = simChecked();
+        f.clickable = mClickable;
+        f.enabled = mEnabled;
+        f.focusable = isFocusable();
+        f.scrollable = simScrollable();
+        f.longClickable = mLongClickable;
+        f.selected = mSelected;
+        UiXml.open(sb, index, simText(), simResourceId(), simClassName(), pkg,
+                mContentDescription == null ? "" : mContentDescription.toString(), f, simBounds);
         simDumpChildren(sb, pkg);
         UiXml.close(sb);
     }
 
+    /** Width this view asks for in a horizontal row, or -1 to share the row's free width. */
+    public int simWidth() {
+        return mLayoutParams != null && mLayoutParams.width > 0 ? mLayoutParams.width : simIntrinsicWidth();
+    }
+
+    protected int simIntrinsicWidth() { return -1; }
+
     protected void simDumpChildren(StringBuilder sb, String pkg) {}
 
-    /** The deepest clickable view at (x, y), or null. */
+    /** The view a tap at (x, y) is delivered to: the deepest clickable view there, so a tap on a plain
+     *  TextView inside a clickable layout lands on the layout, as on Android; or null. */
     public View simHit(int x, int y) {
         if (mVisibility != VISIBLE || !UiXml.inside(simBounds, x, y)) return null;
-        return mClickable && mEnabled ? this : null;
+        return mClickable ? this : null;
+    }
+
+    /** Deliver a tap that {@link #simHit} chose: a disabled view swallows it, as on Android. */
+    public boolean simClick() {
+        if (!mEnabled) return false;
+        dynscan.sim.Sim.log("click", "view", simClassName(), "id", simResourceId(), "text", simText(),
+                "desc", mContentDescription == null ? "" : mContentDescription.toString());
+        return performClick();
     }
 }

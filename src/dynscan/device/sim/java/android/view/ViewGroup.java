@@ -21,6 +21,25 @@ public abstract class ViewGroup extends View implements ViewParent {
         }
     }
 
+    /** Layout parameters with margins. */
+    public static class MarginLayoutParams extends LayoutParams {
+        public int leftMargin;
+        public int topMargin;
+        public int rightMargin;
+        public int bottomMargin;
+
+        public MarginLayoutParams(int width, int height) { super(width, height); }
+
+        public MarginLayoutParams(LayoutParams source) { super(source.width, source.height); }
+
+        public void setMargins(int left, int top, int right, int bottom) {
+            leftMargin = left;
+            topMargin = top;
+            rightMargin = right;
+            bottomMargin = bottom;
+        }
+    }
+
     public ViewGroup(Context context) { super(context); }
 
     public void addView(View child) { addView(child, -1); }
@@ -32,7 +51,14 @@ public abstract class ViewGroup extends View implements ViewParent {
         else simChildren.add(index, child);
     }
 
-    public void addView(View child, LayoutParams params) { addView(child, -1); }
+    public void addView(View child, LayoutParams params) { addView(child, -1, params); }
+
+    public void addView(View child, int index, LayoutParams params) {
+        child.setLayoutParams(params);
+        addView(child, index);
+    }
+
+    public void addView(View child, int width, int height) { addView(child, -1, new LayoutParams(width, height)); }
 
     public void removeView(View view) {
         if (simChildren.remove(view)) view.mParent = null;

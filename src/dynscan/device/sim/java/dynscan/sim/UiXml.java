@@ -4,18 +4,37 @@ package dynscan.sim;
 public final class UiXml {
     private UiXml() {}
 
+    /** A node's boolean attributes, in the order uiautomator writes them. */
+    public static final class Flags {
+        public boolean checkable, checked, clickable, enabled = true, focusable, scrollable, longClickable, selected;
+    }
+
     public static void open(StringBuilder sb, int index, String text, String rid, String cls, String pkg,
                             String desc, boolean clickable, boolean enabled, int[] b) {
+        Flags f = new Flags();
+        f.clickable = clickable;
+        f.focusable = clickable;
+        f.enabled = enabled;
+        open(sb, index, text, rid, cls, pkg, desc, f, b);
+    }
+
+    public static void open(StringBuilder sb, int index, String text, String rid, String cls, String pkg,
+                            String desc, Flags f, int[] b) {
         sb.append("<node index=\"").append(index)
           .append("\" text=\"").append(esc(text))
           .append("\" resource-id=\"").append(esc(rid))
           .append("\" class=\"").append(esc(cls))
           .append("\" package=\"").append(esc(pkg))
           .append("\" content-desc=\"").append(esc(desc))
-          .append("\" checkable=\"false\" checked=\"false\" clickable=\"").append(clickable)
-          .append("\" enabled=\"").append(enabled)
-          .append("\" focusable=\"").append(clickable)
-          .append("\" focused=\"false\" scrollable=\"false\" long-clickable=\"false\" password=\"false\" selected=\"false\" bounds=\"[")
+          .append("\" checkable=\"").append(f.checkable)
+          .append("\" checked=\"").append(f.checked)
+          .append("\" clickable=\"").append(f.clickable)
+          .append("\" enabled=\"").append(f.enabled)
+          .append("\" focusable=\"").append(f.focusable)
+          .append("\" focused=\"false\" scrollable=\"").append(f.scrollable)
+          .append("\" long-clickable=\"").append(f.longClickable)
+          .append("\" password=\"false\" selected=\"").append(f.selected)
+          .append("\" bounds=\"[")
           .append(b[0]).append(',').append(b[1]).append("][").append(b[2]).append(',').append(b[3]).append("]\">");
     }
 

@@ -1,0 +1,89 @@
+"""``dynscan screen DUMP.xml``: what the driver reads on one screen (a ``uiautomator dump`` file)."""
+
+from __future__ import annotations
+
+import unicodedata
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated, Any
+
+import orjson
+import typer
+
+from dynscan.driver.reading import Reading, label, read_screen
+from dynscan.driver.ui import Node, parse_screen
+from dynscan.errors import InputError
+
+MAX_DUMP = 32 * 1024 * 1024
+
+
+class ScreenFormat(StrEnum):
+    text = "text"
+    json = "json"
+
+
+def terminal_safe(s: str) -> str:
+    """App-controlled text made safe for a terminal: control, format (bidi) and separator characters escaped."""
+    out = []
+    for ch in s:
+        cat = unicodedata.category(ch)
+        if cat[0] == "C" or cat in ("Zl", "Zp"):
+            out.append(ch.encode("unicode_escape").decode("ascii") if ord(ch) < 0x10000 else f"\\U{ord(ch):08x}")
+        else:
+            out.append(ch)
+    return "".join(out)
+
+
+def node_json(node: Node | None) -> dict[str, Any] | None:
+    if node is None:
+        return None
+    return {"text": node.text, "resource_id": node.resource_id, "content_desc": node.content_desc,
+            "bounds": list(node.bounds)}
+
+
+def reading_json(r: Reading) -> dict[str, Any]:
+    return {
+        "kind": r.kind, "accept": node_json(r.accept), "decline": node_json(r.decline),
+        "tick": node_json(r.tick),
+        "candidates": [{"label": c.label, "role": c.role, "why": c.why, "node": node_json(c.node)}
+                       for c in r.candidates],
+        "policy_text": r.policy_text, "policy_links": list(r.policy_links),
+    }
+
+
+def reading_text(r: Reading) -> str:
+    def name(n: Node | None) -> str:
+        if n is None:
+            return "-"
+        return f"'{terminal_safe(label(r, n) or '')}' ({terminal_safe(n.resource_id) or 'no id'}, {n.bounds})"
+
+    lines = [f"kind: {r.kind}", f"accept: {name(r.accept)}", f"decline: {name(r.decline)}"]
+    if r.tick is not None:
+        lines.append(f"tick first: {name(r.tick)}")
+    if r.policy_links:
+        lines.append("policy links: " + ", ".join(f"《{terminal_safe(t)}》" for t in r.policy_links))
+    lines.append(f"candidates: {len(r.candidates)}")
+    for c in r.candidates:
+        chosen = " *" if c.node in (r.accept, r.decline, r.tick) else ""
+        lines.append(f"  {c.role:<8} '{terminal_safe(c.label)}' {c.node.bounds}{chosen}: {terminal_safe(c.why)}")
+    return "\n".join(lines)
+
+
+def screen(
+    dump: Annotated[Path, typer.Argument(
+        help="A uiautomator dump (adb shell uiautomator dump, or a session's ui/*.xml).", show_default=False,
+        metavar="DUMP.xml")],
+    format: Annotated[ScreenFormat, typer.Option("--format", help="text or json.")] = ScreenFormat.text,
+) -> None:
+    """Show what the driver reads on a screen: the dialog kind and each control's label, role and why."""
+    try:
+        if dump.stat().st_size > MAX_DUMP:
+            raise InputError(f"{dump}: larger than {MAX_DUMP // (1024 * 1024)} MB; not a screen dump")
+        xml = dump.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as e:
+        raise InputError(f"cannot read {dump}: {e}") from e
+    r = read_screen(parse_screen(xml))
+    if format is ScreenFormat.json:
+        typer.echo(orjson.dumps(reading_json(r)).decode())
+    else:
+        typer.echo(reading_text(r))
