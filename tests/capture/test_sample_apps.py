@@ -39,6 +39,10 @@ EXPECTED: dict[str, set[str]] = {
     "sdk_after_grant": {"BACKGROUND_COLLECTION", "EXCESSIVE_FREQUENCY", "THIRD_PARTY_TRANSMISSION"},
     # Only its own backend (api.dailybrief.example, unknown to the SDK data): no finding.
     "own_backend": set(),
+    # A custom dialog of clickable layouts holding text; refused, it reads the app list (limit: 1 a minute)
+    # at once and at the relaunch; accepted, it asks for location again at the next start after a denial.
+    "custom_dialog": {"COLLECTION_AFTER_DECLINE", "APP_LIST_COLLECTION", "EXCESSIVE_FREQUENCY",
+                      "REPEATED_PERMISSION_REQUEST"},
 }
 APPS = {**{name: ROOT / "examples" / "apps" / name for name in EXPECTED},
         "grant_crash": Path(__file__).parent / "sim_apps" / "grant_crash"}
@@ -101,6 +105,18 @@ def test_the_two_step_refusal_is_followed_to_its_end(runs: dict[str, Future[dict
     assert taps[:2] == ["不同意", "仍不同意"], taps
     declines = [e for e in events if e["kind"] == "consent" and e["action"] == "policy_declined"]
     assert declines and declines[0]["ts"] <= next(e["ts"] for e in events if e.get("target") == "仍不同意")
+
+
+@pytest.mark.integration
+@pytest.mark.timeout(1200)
+def test_a_custom_dialog_of_clickable_layouts_is_answered(runs: dict[str, Future[dict[str, Any]]]) -> None:
+    session = _result(runs, "custom_dialog")["session"]
+    events = [json.loads(line) for line in (session / "events.jsonl").read_text(encoding="utf-8").splitlines()]
+    taps = [(e["target"], e["detail"]["answer"]) for e in events if e["kind"] == "user_action"
+            and e.get("source") == "driver" and (e.get("detail") or {}).get("dialog") == "policy"]
+    assert taps == [("不同意", "decline"), ("同意并继续", "accept"), ("同意并继续", "accept")], taps
+    policy = json.loads((session / "policy.json").read_text(encoding="utf-8"))
+    assert "《隐私政策》" in json.dumps(policy, ensure_ascii=False)
 
 
 @pytest.mark.integration
