@@ -19,6 +19,7 @@ underestimate. The share is CPU seconds over wall seconds (1.0 = one core busy t
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import platform
 import subprocess
@@ -27,6 +28,7 @@ import tempfile
 import threading
 import time
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 DYNSCAN = [sys.executable, "-m", "dynscan"]
@@ -85,7 +87,7 @@ class TreeSampler(threading.Thread):
         return out
 
 
-def scan(apk: Path, scenario: str, out: Path, time_scale: float) -> dict[str, float]:
+def scan(apk: Path, scenario: str, out: Path, time_scale: float) -> dict[str, Any]:
     start = time.monotonic()
     proc = subprocess.Popen([*DYNSCAN, "run", "--apk", str(apk), "--out", str(out), "--scenario", scenario,
                              "--time-scale", str(time_scale), "-f", "json", "--fail-on", "never"],
@@ -99,7 +101,9 @@ def scan(apk: Path, scenario: str, out: Path, time_scale: float) -> dict[str, fl
     if proc.returncode != 0:
         raise SystemExit(f"dynscan run failed ({proc.returncode}): {err.decode()[-2000:]}")
     cpu = sampler.by_role()
-    return {"wall": wall, **cpu}
+    report = out / "report.json"
+    verdict = json.loads(report.read_text())["verdict"] if report.is_file() else "?"
+    return {"wall": wall, **cpu, "verdict": verdict}
 
 
 def main() -> None:
@@ -110,8 +114,9 @@ def main() -> None:
     args = ap.parse_args()
     print(f"# {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}, "
           f"{time.strftime('%Y-%m-%d %H:%M')} UTC, load average {os.getloadavg()[0]:.1f}")
-    print("| app | scenario | wall s | dynscan CPU s | proxy CPU s | app JVM CPU s | dynscan+proxy share of wall |")
-    print("|---|---|---:|---:|---:|---:|---:|")
+    print("| app | scenario | verdict | wall s | dynscan CPU s | proxy CPU s | app JVM CPU s | "
+          "dynscan+proxy share of wall |")
+    print("|---|---|---|---:|---:|---:|---:|---:|")
     with tempfile.TemporaryDirectory(prefix="dynscan-bench-") as tmp:
         work = Path(tmp)
         for app in args.apps:
@@ -121,7 +126,7 @@ def main() -> None:
             for scenario in args.scenarios:
                 r = scan(apk, scenario, work / f"{app}-{scenario}", args.time_scale)
                 share = (r["dynscan"] + r["proxy"]) / r["wall"]
-                print(f"| {app} | {scenario} | {r['wall']:.1f} | {r['dynscan']:.1f} | {r['proxy']:.1f} | "
+                print(f"| {app} | {scenario} | {r['verdict']} | {r['wall']:.1f} | {r['dynscan']:.1f} | {r['proxy']:.1f} | "
                       f"{r['app']:.1f} | {share:.0%} |", flush=True)
 
 
