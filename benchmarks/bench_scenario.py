@@ -126,8 +126,8 @@ def main() -> None:
             for scenario in args.scenarios:
                 r = scan(apk, scenario, work / f"{app}-{scenario}", args.time_scale)
                 share = (r["dynscan"] + r["proxy"]) / r["wall"]
-                print(f"| {app} | {scenario} | {r['verdict']} | {r['wall']:.1f} | {r['dynscan']:.1f} | {r['proxy']:.1f} | "
-                      f"{r['app']:.1f} | {share:.0%} |", flush=True)
+                print(f"| {app} | {scenario} | {r['verdict']} | {r['wall']:.1f} | {r['dynscan']:.1f} | "
+                      f"{r['proxy']:.1f} | {r['app']:.1f} | {share:.0%} |", flush=True)
 
 
 if __name__ == "__main__":
