@@ -79,5 +79,6 @@ def scan(opts: ScanOptions, progress: Progress = _stderr) -> Report:
     progress("correlating and writing reports")
     report = run_analysis(session=sd.root, formats=list(opts.formats) or list(FORMATS), out=sd.root,
                           config=opts.config, lang=opts.lang, show_values=opts.show_values)
-    progress(f"verdict: {report.verdict} ({len(report.findings)} findings) in {sd.root}")
+    why = f"; {'; '.join(report.coverage.incomplete)}" if report.verdict == "incomplete" and report.coverage else ""
+    progress(f"verdict: {report.verdict} ({len(report.findings)} findings{why}) in {sd.root}")
     return report

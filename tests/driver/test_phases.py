@@ -89,10 +89,10 @@ def test_a_device_fault_inside_a_phase_is_its_failure_not_the_run_s(monkeypatch:
     phone = FakePhone()
 
     def broken(package: str, permission: str) -> bool:
-        raise OSError("adb: device offline")
+        raise OSError("adb: device offline\x1b[2J\nsecond line")
 
     phone.grant = broken  # type: ignore[method-assign]
     events, _ = _run(phone, monkeypatch)
     out = _outcomes(events)
-    assert out["grant"] == ("failed", "device error: adb: device offline")
+    assert out["grant"] == ("failed", "device error: adb: device offline?[2J")  # one line, no escape sequence
     assert out["shake_probe"] == ("reached", None)  # brought back to the front from its own state

@@ -20,6 +20,13 @@ from dynscan.driver.runner import POLL_S, ScenarioRunner
 SETTLE_S = 10.0
 
 
+def _printable(text: str, limit: int = 160) -> str:
+    """The first line of an app- or device-controlled message, without control characters: it ends up
+    in a progress line on a terminal and in every report."""
+    first = text.splitlines()[0] if text else ""
+    return "".join(c if c.isprintable() else "?" for c in first)[:limit]
+
+
 class PhaseDriver:
     def __init__(self, runner: ScenarioRunner) -> None:
         self.r = runner
@@ -36,7 +43,7 @@ class PhaseDriver:
             try:
                 getattr(self, f"_{spec.phase}")(spec)
             except Exception as e:
-                reason = f"device error: {str(e).splitlines()[0] if str(e) else type(e).__name__}"
+                reason = f"device error: {_printable(str(e)) or type(e).__name__}"
                 if self._marked:
                     r.progress(f"phase {spec.name}: {reason}")
                 else:
@@ -89,12 +96,12 @@ class PhaseDriver:
             last_exit = getattr(r.device, "last_exit", None)
             ex = last_exit(r.app.package) if callable(last_exit) else None
             if ex is not None and getattr(ex, "cause", "") == "crashed":
-                return f"the app crashed ({str(getattr(ex, 'detail', '')).splitlines()[0][:160]})"
+                return f"the app crashed ({_printable(str(getattr(ex, 'detail', '')))})"
             if ex is not None and getattr(ex, "cause", "") == "app":
                 return "the app closed itself"
             return "the app is not running"
         if r.state.dump_error:
-            return f"the screen could not be read ({r.state.dump_error[:160]})"
+            return f"the screen could not be read ({_printable(r.state.dump_error)})"
         return "the app's window never came to the front"
 
     def _bring_front(self) -> bool:
