@@ -3,7 +3,9 @@
 A phase says ``started``, then ``reached`` once the state it is about holds (the policy refused,
 the permissions granted and the app in front ...), or ``skipped`` / ``failed`` with the reason. What
 happens after ``reached`` is what the phase observes. A phase that fails, or a device fault inside
-it, never stops the next phase, which starts again from its own clean state.
+it (the app gone, a command that failed), never stops the next phase, which starts again from its own
+clean state. A set-up failure (``SetupError``: no frida-server, a JVM that does not start) still ends
+the run with exit 2.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ from dynscan.driver import phase_specs as ph
 from dynscan.driver import steps as st
 from dynscan.driver.reading import read_screen
 from dynscan.driver.runner import POLL_S, ScenarioRunner
+from dynscan.errors import InputError, Interrupted, SetupError
 
 #: How long a launched app gets to put its window on the screen (real seconds, never scaled).
 SETTLE_S = 10.0
@@ -42,7 +45,9 @@ class PhaseDriver:
             r.emit("phase", name=spec.name, status="started")
             try:
                 getattr(self, f"_{spec.phase}")(spec)
-            except Exception as e:
+            except (SetupError, InputError, Interrupted):
+                raise  # the set-up broke (no frida-server, no JVM ...): the run ends with exit 2, as before
+            except Exception as e:  # a device fault in the app's course ends this phase, not the run
                 reason = f"device error: {_printable(str(e)) or type(e).__name__}"
                 if self._marked:
                     r.progress(f"phase {spec.name}: {reason}")
