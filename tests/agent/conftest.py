@@ -5,7 +5,7 @@ from pathlib import Path
 import pytest
 from agent_testkit import compile_fixture
 
-from dynscan.instrument.build_agent import DEFAULT_AGENT_DIR, compile_agent
+from agent_build import build_agent
 from dynscan.instrument.bundle import bundle_path
 
 
@@ -14,7 +14,7 @@ def agent_bundle() -> Path:
     """The compiled agent; built from ``agent/`` when the checkout has not built it yet."""
     path = bundle_path()
     if not path.exists():
-        compile_agent(DEFAULT_AGENT_DIR)
+        build_agent.compile_agent(build_agent.AGENT_DIR, path)
     return path
 
 

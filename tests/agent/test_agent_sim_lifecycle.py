@@ -14,7 +14,7 @@ from dynscan.device.sim import SimDevice, build_app
 from dynscan.instrument.launch import instrument_app
 from dynscan.store import open_store
 
-pytestmark = pytest.mark.timeout(120)
+pytestmark = [pytest.mark.integration, pytest.mark.timeout(120)]
 APP_SRC = Path(__file__).parent / "sim_apps" / "lifecycle"
 
 

@@ -18,7 +18,7 @@ from dynscan.instrument.probe import evaluate_probe
 from dynscan.instrument.session import AgentSession
 from dynscan.store import open_store
 
-pytestmark = pytest.mark.timeout(120)
+pytestmark = [pytest.mark.integration, pytest.mark.timeout(120)]
 
 
 @pytest.fixture(scope="module")

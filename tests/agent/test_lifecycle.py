@@ -9,7 +9,7 @@ from agent_testkit import PACKAGE, instrumented
 
 from dynscan.instrument.models import AgentOptions
 
-pytestmark = pytest.mark.timeout(90)
+pytestmark = [pytest.mark.integration, pytest.mark.timeout(90)]
 
 
 @pytest.fixture(scope="module")

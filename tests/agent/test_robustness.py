@@ -10,7 +10,7 @@ from agent_testkit import instrumented
 from dynscan.hooks.model import HookSpec
 from dynscan.instrument.models import AgentOptions
 
-pytestmark = pytest.mark.timeout(120)
+pytestmark = [pytest.mark.integration, pytest.mark.timeout(120)]
 
 
 def test_hot_loop_loses_no_event(fixture_classes: Path, tmp_path: Path) -> None:

@@ -13,7 +13,7 @@ from agent_testkit import instrumented
 
 from dynscan.hooks.model import HookSpec
 
-pytestmark = pytest.mark.timeout(90)
+pytestmark = [pytest.mark.integration, pytest.mark.timeout(90)]
 
 DEPTH = 16
 

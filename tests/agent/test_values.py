@@ -11,7 +11,7 @@ from dynscan.events.model import parse_event
 from dynscan.events.vocab import CATEGORIES
 from dynscan.instrument.probe import evaluate_probe
 
-pytestmark = pytest.mark.timeout(90)
+pytestmark = [pytest.mark.integration, pytest.mark.timeout(90)]
 
 FIXTURE_IDENTITY = {"imei": "860000000000001", "imsi": "460001234567890", "iccid": "89860012345678901234",
                     "serial": "SIMSERIAL01", "android_id": "a1b2c3d4e5f60718", "mac": "02:00:00:aa:bb:cc",

@@ -11,6 +11,8 @@ from dynscan.capture.proxy import ProxyProcess
 from dynscan.errors import SetupError
 from dynscan.store import open_store
 
+pytestmark = pytest.mark.integration
+
 IMEI = "867530912345678"
 
 

@@ -14,6 +14,8 @@ import pytest
 from dynscan.errors import InputError
 from dynscan.scan import ScanOptions, scan
 
+pytestmark = pytest.mark.integration
+
 ROOT = Path(__file__).resolve().parents[2]
 DYNSCAN = [sys.executable, "-m", "dynscan"]
 

@@ -27,6 +27,8 @@ sys.path.insert(0, str(ROOT / "tests" / "device"))  # where pytest puts it for t
 from android.adb_server import FakePhone, Reply, ScriptedAdbServer  # noqa: E402
 from android.axml_factory import make_apk  # noqa: E402
 
+pytestmark = pytest.mark.integration
+
 SERIAL = "PHONE1"
 PACKAGE = "com.example.demo"
 PREVIOUS_PROXY = "10.0.0.1:3128"  # set before the run: it must come back, not just be cleared

@@ -119,6 +119,7 @@ def test_demo_session_as_in_the_readme(tmp_path: Path) -> None:
     result = dynscan("analyze", str(DEMO), "--out", str(out), "--fail-on", "never")
     assert result.returncode == 0, result.stderr
     assert result.stderr == f"dynscan: verdict: fail (18 findings); reports in {out}\n"  # no warning
+    assert ("UNKNOWN_PARTY_TRANSMISSION", "unknown", "oaid") in findings(json.loads((out / "report.json").read_text()))
     assert not (DEMO / "session.db").exists()
     report = json.loads((out / "report.json").read_text())
     html = (out / "report.html").read_text(encoding="utf-8")

@@ -12,6 +12,8 @@ from dynscan.cli.main import app
 from dynscan.errors import SetupError
 from dynscan.instrument import doctor_checks
 
+pytestmark = pytest.mark.integration
+
 runner = CliRunner()
 
 
@@ -29,7 +31,8 @@ def test_missing_bundle_fails_with_fix(monkeypatch: pytest.MonkeyPatch, tmp_path
     monkeypatch.setattr(doctor_checks, "bundle_path", lambda: tmp_path / "agent.js")
     result = runner.invoke(app, ["doctor"])
     assert "[FAIL] agent: agent bundle missing" in result.output
-    assert "fix: build it with `python -m dynscan.instrument.build_agent`" in result.output
+    assert "fix: reinstall dynscan (every wheel carries the agent); in a checkout build it with `scripts/build-agent`" \
+        in result.output
     assert isinstance(result.exception, SetupError)
     assert str(result.exception) == "doctor found 1 problem(s): agent"
     assert "probe" not in result.output  # no probe run on a broken set-up

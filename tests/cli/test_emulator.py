@@ -15,6 +15,8 @@ from typer.testing import CliRunner
 from dynscan.cli.emulator import app
 from dynscan.errors import SetupError
 
+pytestmark = pytest.mark.integration
+
 DYNSCAN = Path(sys.executable).parent / "dynscan"
 
 

@@ -62,6 +62,9 @@ def test_app_text_reaches_the_terminal_escaped(tmp_path: Path) -> None:
     assert result.exit_code == 0
     assert not {"\x9b", "\u202e", "\u2028"} & set(result.output)
     assert "'Agree\\x9b31m\\u202e'" in result.output  # (the label's edges are trimmed)
+    result = CliRunner().invoke(app, ["screen", str(dump), "--format", "json"])
+    assert result.exit_code == 0 and not {"\x9b", "\u202e", "\u2028"} & set(result.output)
+    assert json.loads(result.output)["accept"]["text"] == "Agree\x9b31m\u202e\u2028"  # the same JSON
 
 
 @pytest.mark.parametrize("content", ["<hierarchy><node", "not xml at all", "<html><body/></html>",
@@ -77,4 +80,19 @@ def test_a_bad_dump_is_a_one_line_error(tmp_path: Path, content: str) -> None:
 def test_a_missing_dump_is_a_one_line_error(tmp_path: Path) -> None:
     done = subprocess.run([str(DYNSCAN), "screen", str(tmp_path / "none.xml")], capture_output=True, text=True,
                           timeout=60)
+    assert done.returncode == 2 and "cannot read" in done.stderr and done.stderr.count("\n") == 1
+
+
+def test_a_dump_from_standard_input_with_adbs_trailer() -> None:
+    xml = (SCREENS / "custom_layouts.xml").read_text(encoding="utf-8") + "UI hierchary dumped to: /dev/tty\n"
+    done = subprocess.run([str(DYNSCAN), "screen", "-", "--format", "json"], input=xml.encode(), capture_output=True,
+                          timeout=60)
+    assert done.returncode == 0, done.stderr
+    assert json.loads(done.stdout)["accept"]["resource_id"] == "com.example.reader:id/ll_agree"
+
+
+def test_a_dump_that_is_not_utf8_is_a_one_line_error(tmp_path: Path) -> None:
+    dump = tmp_path / "latin1.xml"
+    dump.write_bytes(b"<hierarchy><node text='\xe9'/></hierarchy>")
+    done = subprocess.run([str(DYNSCAN), "screen", str(dump)], capture_output=True, text=True, timeout=60)
     assert done.returncode == 2 and "cannot read" in done.stderr and done.stderr.count("\n") == 1

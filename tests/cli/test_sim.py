@@ -13,6 +13,8 @@ from typer.testing import CliRunner
 from dynscan.cli.main import app
 from dynscan.errors import InputError
 
+pytestmark = pytest.mark.integration
+
 REPO = Path(__file__).resolve().parents[2]
 
 

@@ -144,3 +144,35 @@ def test_an_apps_screen_with_a_privacy_link_and_an_ok_button_is_no_dialog() -> N
     assert read_screen(parse_screen(_dump(screen))).kind == "none"
     dialog = screen.replace('bounds="[0,0][1080,2340]"', 'bounds="[60,800][1020,1500]"', 1)
     assert read_screen(parse_screen(_dump(screen, dialog))).kind == "policy"  # the same, as a dialog on top
+
+
+def test_policy_words_only_in_a_content_description_count() -> None:
+    body = _n(desc="Privacy Policy: we collect your device ID.") + _n(desc="Agree", clickable=True,
+                                                                       cls="android.widget.Button")
+    window = _n(cls="android.widget.FrameLayout", kids=body).replace("[0,0][100,100]", "[0,800][1080,1500]", 1)
+    r = read_screen(parse_screen(_dump(window)))
+    assert r.kind == "policy" and _what(r.accept) == "Agree" and "device ID" in r.policy_text
+
+
+def test_an_ok_on_an_apps_own_screen_about_permissions_is_no_rationale() -> None:
+    screen = _n(cls="android.widget.FrameLayout", kids=_n("App permissions: location, camera") + _n(
+        "OK", clickable=True, cls="android.widget.Button")).replace("[0,0][100,100]", "[0,0][1080,2340]", 1)
+    assert read_screen(parse_screen(_dump(screen))).kind == "none"
+    dialog = screen.replace("[0,0][1080,2340]", "[60,900][1020,1400]", 1)
+    assert read_screen(parse_screen(_dump(screen, dialog))).kind == "rationale"
+
+
+def test_a_consent_banners_allow_all_accepts() -> None:
+    body = (_n("We and our partners use cookies. See our Privacy Policy.") + _n("Reject all", clickable=True)
+            + _n("Allow all", clickable=True))
+    sheet = _n(cls="android.widget.FrameLayout", kids=body).replace("[0,0][100,100]", "[0,1400][1080,2340]", 1)
+    r = read_screen(parse_screen(_dump(sheet)))
+    assert (r.kind, _what(r.accept), _what(r.decline)) == ("policy", "Allow all", "Reject all")
+
+
+def test_a_rationale_that_cites_the_privacy_policy_is_still_no_consent() -> None:
+    body = (_n("需要位置权限：为了推荐附近门店，我们需要获取您的位置，详见《隐私政策》。") + _n("取消", clickable=True)
+            + _n("去开启", clickable=True))
+    dialog = _n(cls="android.widget.FrameLayout", kids=body).replace("[0,0][100,100]", "[60,900][1020,1500]", 1)
+    r = read_screen(parse_screen(_dump(dialog)))
+    assert (r.kind, _what(r.accept), _what(r.decline)) == ("rationale", "去开启", "取消")

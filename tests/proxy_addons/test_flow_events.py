@@ -19,7 +19,7 @@ import zstandard
 
 from .harness import IDENTITY, IMEI, Mitmdump, Upstream, pii_set
 
-pytestmark = pytest.mark.timeout(120)
+pytestmark = [pytest.mark.integration, pytest.mark.timeout(120)]
 
 AID = IDENTITY["android_id"]
 MAC = IDENTITY["mac"]

@@ -84,6 +84,7 @@ def _identity(work: Path) -> Path:
     return p
 
 
+@pytest.mark.integration
 def test_sigterm_right_after_a_burst_loses_no_event(work: Path, upstream: Upstream) -> None:
     m = Mitmdump(work, work / "session", _identity(work))
     try:
@@ -106,6 +107,7 @@ def test_sigterm_right_after_a_burst_loses_no_event(work: Path, upstream: Upstre
     assert all(fl.metadata["dynscan.pii"] for fl in flows)
 
 
+@pytest.mark.integration
 def test_worker_exits_when_mitmdump_is_killed(work: Path, upstream: Upstream) -> None:
     m = Mitmdump(work, work / "session", _identity(work))
     try:

@@ -1,1 +1,1 @@
-"""The compiled Frida agent (``agent.js``): built by ``python -m dynscan.instrument.build_agent``."""
+"""The compiled Frida agent (``agent.js``): built by the package build (setup.py, ``agent/build_agent.py``)."""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 import unicodedata
 from enum import StrEnum
 from pathlib import Path
@@ -29,6 +30,24 @@ def terminal_safe(s: str) -> str:
         cat = unicodedata.category(ch)
         if cat[0] == "C" or cat in ("Zl", "Zp"):
             out.append(ch.encode("unicode_escape").decode("ascii") if ord(ch) < 0x10000 else f"\\U{ord(ch):08x}")
+        else:
+            out.append(ch)
+    return "".join(out)
+
+
+def json_safe(doc: str) -> str:
+    """JSON text with control, format (bidi) and separator characters as \\u escapes: still the same JSON,
+    but nothing in it can drive a terminal."""
+    out = []
+    for ch in doc:
+        cat = unicodedata.category(ch)
+        if cat[0] == "C" or cat in ("Zl", "Zp"):
+            code = ord(ch)
+            if code > 0xFFFF:
+                code -= 0x10000
+                out.append(f"\\u{0xD800 + (code >> 10):04x}\\u{0xDC00 + (code & 0x3FF):04x}")
+            else:
+                out.append(f"\\u{code:04x}")
         else:
             out.append(ch)
     return "".join(out)
@@ -69,21 +88,33 @@ def reading_text(r: Reading) -> str:
     return "\n".join(lines)
 
 
+def _read(dump: Path) -> str:
+    try:
+        if str(dump) == "-":
+            data = sys.stdin.buffer.read(MAX_DUMP + 1)
+        else:
+            with dump.open("rb") as f:
+                data = f.read(MAX_DUMP + 1)
+        if len(data) > MAX_DUMP:
+            raise InputError(f"{dump}: larger than {MAX_DUMP // (1024 * 1024)} MB; not a screen dump")
+        return data.decode("utf-8")
+    except (OSError, UnicodeDecodeError) as e:
+        raise InputError(f"cannot read {dump}: {e}") from e
+
+
 def screen(
     dump: Annotated[Path, typer.Argument(
         help="A uiautomator dump (adb shell uiautomator dump, or a session's ui/*.xml).", show_default=False,
         metavar="DUMP.xml")],
     format: Annotated[ScreenFormat, typer.Option("--format", help="text or json.")] = ScreenFormat.text,
 ) -> None:
-    """Show what the driver reads on a screen: the dialog kind and each control's label, role and why."""
-    try:
-        if dump.stat().st_size > MAX_DUMP:
-            raise InputError(f"{dump}: larger than {MAX_DUMP // (1024 * 1024)} MB; not a screen dump")
-        xml = dump.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as e:
-        raise InputError(f"cannot read {dump}: {e}") from e
+    """Show what the driver reads on a screen: the dialog kind and each control's label, role and why.
+
+    DUMP.xml may be '-' for standard input: adb exec-out uiautomator dump /dev/tty | dynscan screen -
+    """
+    xml = _read(dump)
     r = read_screen(parse_screen(xml))
     if format is ScreenFormat.json:
-        typer.echo(orjson.dumps(reading_json(r)).decode())
+        typer.echo(json_safe(orjson.dumps(reading_json(r)).decode()))
     else:
         typer.echo(reading_text(r))

@@ -152,8 +152,12 @@ def _policy(screen: Screen, window: Node, label_of: dict[int, str], meanings: di
             roots.setdefault(r.pos, r)
     for root in sorted(roots.values(), key=lambda r: r.area):
         inside = [n for n in screen.subtree(root) if n.pos in meanings]
-        worded = any(POLICY_WORDS.search(n.text) for n in screen.subtree(root))
+        worded = any(POLICY_WORDS.search(n.text) or POLICY_WORDS.search(n.content_desc) for n in screen.subtree(root))
         strong_accept = [n for n in inside if meanings[n.pos].role == "accept" and not meanings[n.pos].weak]
+        if worded and not strong_accept and not any(PERMISSION_TALK.search(n.text) for n in screen.subtree(root)):
+            # a consent banner's "Allow all" (cookies, personalised ads); on a page about a permission,
+            # "Allow" goes on to the system dialog and is no consent
+            strong_accept = [n for n in inside if meanings[n.pos].role == "allow" and not meanings[n.pos].weak]
         refusals = [n for n in inside if meanings[n.pos].role == "decline"]
         consent_refusal = [n for n in refusals if not meanings[n.pos].weak]
         two_step = [n for n in refusals if second_step(label_of[n.pos])]
@@ -208,6 +212,8 @@ def _rationale(screen: Screen, window: Node, label_of: dict[int, str],
         deny = _first_enabled([n for n in inside if roles[n.pos] == "deny"])
         if allow is None or _signs_in(inside, meanings):
             continue
+        if meanings[allow.pos].weak and not _dialog_like(screen, root):
+            continue  # "OK" on an app's own screen that mentions a permission is no rationale dialog
         cands = tuple(Candidate(n, label_of.get(n.pos, ""), roles[n.pos], "rationale: " + meanings[n.pos].why)
                       for n in inside)
         return Reading("rationale", allow, deny, cands)

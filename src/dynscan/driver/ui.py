@@ -109,6 +109,9 @@ def parse_screen(xml: str) -> Screen:
     """Parse ``uiautomator dump`` XML; raises ``InputError`` when it is not that."""
     if "<!DOCTYPE" in xml or "<!ENTITY" in xml:  # a dump never declares entities: refuse expansion tricks
         raise InputError("screen dump declares a DOCTYPE or entities; a uiautomator dump has none")
+    end = xml.rfind("</hierarchy>")
+    if end >= 0:  # `adb exec-out uiautomator dump /dev/tty` appends "UI hierchary dumped to: /dev/tty"
+        xml = xml[:end + len("</hierarchy>")]
     try:
         root = ET.fromstring(xml)
     except ET.ParseError as e:

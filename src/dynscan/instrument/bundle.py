@@ -7,7 +7,8 @@ from pathlib import Path
 
 from dynscan.errors import SetupError
 
-BUILD_HINT = "build it with `python -m dynscan.instrument.build_agent` (needs Node.js and npm)"
+BUILD_HINT = ("reinstall dynscan (every wheel carries the agent); in a checkout build it with "
+              "`scripts/build-agent` (needs Node.js and npm)")
 
 
 def bundle_path() -> Path:

@@ -10,6 +10,8 @@ from dynscan.errors import SetupError
 
 from .adb_server import FakePhone, ScriptedAdbServer
 
+pytestmark = pytest.mark.integration
+
 
 def test_request_framing() -> None:
     assert encode_request("host:version") == b"000chost:version"

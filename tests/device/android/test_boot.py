@@ -12,6 +12,8 @@ from dynscan.errors import SetupError
 
 from .adb_server import FakePhone, ScriptedAdbServer
 
+pytestmark = pytest.mark.integration
+
 SERIAL = "emulator-5554"
 
 

@@ -15,6 +15,8 @@ from dynscan.errors import InputError, SetupError
 from .adb_server import FakePhone, ScriptedAdbServer
 from .axml_factory import make_apk
 
+pytestmark = pytest.mark.integration
+
 IMEI_PARCEL = """Result: Parcel(
   0x00000000: 00000000 0000000f 00350033 00340035 '........3.5.5.4.'
   0x00000010: 00310031 00300030 00300030 00300030 '1.1.0.0.0.0.0.0.'

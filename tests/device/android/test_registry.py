@@ -10,6 +10,8 @@ from dynscan.errors import InputError
 
 from .adb_server import FakePhone, ScriptedAdbServer
 
+pytestmark = pytest.mark.integration
+
 
 def test_registry_lists_and_opens_adb_devices(monkeypatch: pytest.MonkeyPatch) -> None:
     with ScriptedAdbServer(FakePhone(serial="R5CN20EXK7M")) as srv:

@@ -14,6 +14,8 @@ from dynscan.errors import SetupError
 
 from .adb_server import FakePhone, ScriptedAdbServer
 
+pytestmark = pytest.mark.integration
+
 SET = ["settings get global http_proxy", "settings put global http_proxy 127.0.0.1:8080"]
 CLEARED = ["settings put global http_proxy :0", "settings delete global http_proxy"]
 

@@ -9,6 +9,8 @@ from simui import screen_with, tap_node
 
 from dynscan.device.sim import SimDevice, build_app
 
+pytestmark = pytest.mark.integration
+
 TOUR = Path(__file__).parent / "apps" / "tour"
 
 

@@ -11,6 +11,8 @@ from simui import callbacks, find, screen_with, tap_node, wait_for
 
 from dynscan.device.sim import SimDevice
 
+pytestmark = pytest.mark.integration
+
 PKG = "com.example.compliant"
 PC = "com.android.permissioncontroller:id/"
 

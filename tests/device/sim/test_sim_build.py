@@ -11,6 +11,8 @@ from dynscan.device.sim import SimDevice, build_app
 from dynscan.device.sim.apk import read_apk
 from dynscan.errors import InputError
 
+pytestmark = pytest.mark.integration
+
 MANIFEST = """<?xml version="1.0" encoding="utf-8"?>
 <manifest xmlns:android="http://schemas.android.com/apk/res/android" package="com.example.tiny">
   <application>

@@ -8,6 +8,8 @@ from pydantic import ValidationError
 from dynscan.device.sim import Identity, SimDevice
 from dynscan.util.luhn import luhn_valid
 
+pytestmark = pytest.mark.integration
+
 
 def test_default_identity_is_realistic() -> None:
     ident = Identity().as_identity_file()

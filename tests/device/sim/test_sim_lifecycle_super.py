@@ -13,6 +13,8 @@ from test_sim_build import LAUNCHER, MAIN, MANIFEST, module
 from dynscan.device.sim import SimDevice, build_app
 from dynscan.device.sim.app_process import AppNotRunning
 
+pytestmark = pytest.mark.integration
+
 APP_SRC = Path(__file__).parent / "apps" / "supercheck"
 PKG = "com.example.supercheck"
 ACTIVITY = f"{PKG}.MainActivity"

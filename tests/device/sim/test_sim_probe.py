@@ -10,6 +10,8 @@ import pytest
 from dynscan.device.sim import SimDevice, build_probe_apk
 from dynscan.device.sim.probe import PROBE_PACKAGE
 
+pytestmark = pytest.mark.integration
+
 
 @pytest.mark.timeout(120)
 def test_probe_app_calls_every_category_and_exits(device: SimDevice, tmp_path: Path) -> None:

@@ -18,6 +18,8 @@ from dynscan.device.processes import kill_group, start_group
 from dynscan.device.sim import SimDevice
 from dynscan.errors import InputError
 
+pytestmark = pytest.mark.integration
+
 ADDON = Path(__file__).parent / "sinkhole_addon.py"
 
 

@@ -11,6 +11,8 @@ from simui import callbacks, find, screen_with, tap_node
 from dynscan.device.base import SensorSample
 from dynscan.device.sim import SimDevice
 
+pytestmark = pytest.mark.integration
+
 PKG = "com.example.leaky"
 PC = "com.android.permissioncontroller:id/"
 

@@ -31,4 +31,13 @@ public final class R {
         public static final int button3 = 0x0102001b;
         public static final int closeButton = 0x0102001c;
     }
+
+    /** Colour resources. */
+    public static final class color {
+        private color() {}
+
+        public static final int white = 0x0106000b;
+        public static final int black = 0x0106000c;
+        public static final int transparent = 0x0106000d;
+    }
 }

@@ -123,6 +123,12 @@ public class Activity extends ContextWrapper {
 
     public void setContentView(View view) { mContentView = view; }
 
+    private final android.view.Window mWindow = new android.view.Window();
+
+    public android.view.Window getWindow() { return mWindow; }
+
+    public final boolean requestWindowFeature(int featureId) { return mWindow.requestFeature(featureId); }
+
     public void setContentView(int layoutResID) {
         throw new UnsupportedOperationException("layout resources are not supported on the virtual device: build views in code");
     }

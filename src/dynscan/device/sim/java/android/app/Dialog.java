@@ -30,6 +30,14 @@ public class Dialog implements DialogInterface {
 
     public void setContentView(View view) { mContent = view; }
 
+    public void setContentView(View view, android.view.ViewGroup.LayoutParams params) { mContent = view; }
+
+    private final android.view.Window mWindow = new android.view.Window();
+
+    public android.view.Window getWindow() { return mWindow; }
+
+    public final boolean requestWindowFeature(int featureId) { return mWindow.requestFeature(featureId); }
+
     @SuppressWarnings("unchecked")
     public <T extends View> T findViewById(int id) { return mContent == null ? null : (T) mContent.findViewById(id); }
 

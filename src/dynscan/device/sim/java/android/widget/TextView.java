@@ -26,6 +26,19 @@ public class TextView extends View {
 
     public void setHint(CharSequence hint) {}
 
+    /** As on Android, a movement method (links) makes the text clickable, long-clickable and focusable. */
+    public void setMovementMethod(android.text.method.MovementMethod movement) {
+        setClickable(movement != null);
+        setLongClickable(movement != null);
+        setFocusable(movement != null);
+    }
+
+    public void setHighlightColor(int color) {}
+
+    public void setLineSpacing(float add, float mult) {}
+
+    public void setMaxLines(int maxLines) {}
+
     public int length() { return mText.length(); }
 
     @Override protected String simText() { return mText.toString(); }

@@ -2,9 +2,17 @@ package com.example.widgets;
 
 import android.app.Activity;
 import android.app.Dialog;
+import android.graphics.Color;
 import android.os.Bundle;
+import android.text.SpannableStringBuilder;
+import android.text.Spanned;
+import android.text.method.LinkMovementMethod;
+import android.text.style.ClickableSpan;
+import android.text.style.ForegroundColorSpan;
+import android.view.Gravity;
 import android.view.View;
 import android.view.ViewGroup;
+import android.view.Window;
 import android.widget.CheckBox;
 import android.widget.CompoundButton;
 import android.widget.FrameLayout;
@@ -30,13 +38,14 @@ public class MainActivity extends Activity {
         settings.setId(R.id.btn_settings);
         settings.setContentDescription("Settings");
         settings.setOnClickListener(v -> status.setText("settings"));
-        root.addView(settings, new FrameLayout.LayoutParams(132, 132, android.view.Gravity.TOP | android.view.Gravity.END));
+        root.addView(settings, new FrameLayout.LayoutParams(132, 132, Gravity.TOP | Gravity.END));
         setContentView(root);
         showPolicy();
     }
 
     private void showPolicy() {
         final Dialog dialog = new Dialog(this);
+        dialog.requestWindowFeature(Window.FEATURE_NO_TITLE);
         dialog.setCancelable(false);
         LinearLayout box = new LinearLayout(this);
         box.setOrientation(LinearLayout.VERTICAL);
@@ -62,7 +71,15 @@ public class MainActivity extends Activity {
         ScrollView scroll = new ScrollView(this);
         TextView content = new TextView(this);
         content.setId(R.id.tv_content);
-        content.setText("请您务必审慎阅读、充分理解《用户协议》和《隐私政策》各条款。");
+        SpannableStringBuilder text = new SpannableStringBuilder("请您务必审慎阅读、充分理解");
+        text.append("《用户协议》", new ClickableSpan() {
+            @Override public void onClick(View widget) { status.setText("terms"); }
+        }, Spanned.SPAN_EXCLUSIVE_EXCLUSIVE);
+        text.append("和");
+        text.append("《隐私政策》", new ForegroundColorSpan(Color.parseColor("#1E88E5")), Spanned.SPAN_EXCLUSIVE_EXCLUSIVE);
+        text.append("各条款。");
+        content.setText(text);
+        content.setMovementMethod(LinkMovementMethod.getInstance());
         scroll.addView(content);
         box.addView(scroll);
 
@@ -84,6 +101,8 @@ public class MainActivity extends Activity {
         box.addView(row, new LinearLayout.LayoutParams(ViewGroup.LayoutParams.MATCH_PARENT,
                 ViewGroup.LayoutParams.WRAP_CONTENT));
         dialog.setContentView(box);
+        dialog.getWindow().setBackgroundDrawableResource(android.R.color.transparent);
+        dialog.getWindow().setGravity(Gravity.CENTER);
         dialog.show();
     }
 

@@ -1,0 +1,7 @@
+package android.text;
+
+/** Text whose markup can be changed. */
+public interface Spannable extends Spanned {
+    void setSpan(Object what, int start, int end, int flags);
+    void removeSpan(Object what);
+}
