@@ -83,8 +83,6 @@ def test_sample_app_gets_exactly_its_rules_with_every_phase_reached(
         runs: dict[str, Future[dict[str, Any]]], app: str) -> None:
     res = _result(runs, app)
     report = res["report"]
-    if app == "own_backend" and "THIRD_PARTY_TRANSMISSION" in {f["rule"] for f in report["findings"]}:
-        pytest.xfail("the app's own backend is still taken for a third party (issue #8 item 5, branch traffic)")
     assert {f["rule"] for f in report["findings"]} == EXPECTED[app], res["stderr"][-3000:]
     coverage = report["coverage"]
     assert [(p["name"], p["status"]) for p in coverage["phases"]] == [
