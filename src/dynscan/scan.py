@@ -80,6 +80,7 @@ def scan(opts: ScanOptions, progress: Progress = _stderr) -> Report:
     progress("correlating and writing reports")
     report = run_analysis(session=sd.root, formats=list(opts.formats) or list(FORMATS), out=sd.root,
                           config=opts.config, lang=opts.lang, show_values=opts.show_values)
-    why = f"; {'; '.join(report.coverage.incomplete)}" if report.verdict == "incomplete" and report.coverage else ""
+    reasons = report.coverage.incomplete if report.verdict == "incomplete" and report.coverage else []
+    why = "".join(f"; {r}" for r in reasons[:2]) + (f"; {len(reasons) - 2} more in the report" if len(reasons) > 2 else "")
     progress(f"verdict: {report.verdict} ({len(report.findings)} findings{why}) in {sd.root}")
     return report
