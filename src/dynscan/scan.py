@@ -81,6 +81,7 @@ def scan(opts: ScanOptions, progress: Progress = _stderr) -> Report:
     report = run_analysis(session=sd.root, formats=list(opts.formats) or list(FORMATS), out=sd.root,
                           config=opts.config, lang=opts.lang, show_values=opts.show_values)
     reasons = report.coverage.incomplete if report.verdict == "incomplete" and report.coverage else []
-    why = "".join(f"; {r}" for r in reasons[:2]) + (f"; {len(reasons) - 2} more in the report" if len(reasons) > 2 else "")
+    more = f"; {len(reasons) - 2} more in the report" if len(reasons) > 2 else ""
+    why = "".join(f"; {r}" for r in reasons[:2]) + more
     progress(f"verdict: {report.verdict} ({len(report.findings)} findings{why}) in {sd.root}")
     return report
