@@ -41,6 +41,7 @@ class ScanOptions:
     show_values: bool = False
     sinkhole: bool | None = None  # default: on for the virtual device, off for real devices
     time_scale: float | None = None  # multiplies the scenario's waits (default: the scenario's own)
+    jurisdiction: str | None = None  # overrides the config file's
     extra: dict[str, Any] = field(default_factory=dict)
 
 
@@ -79,7 +80,8 @@ def scan(opts: ScanOptions, progress: Progress = _stderr) -> Report:
             sd, scenario, catalog, progress)
     progress("correlating and writing reports")
     report = run_analysis(session=sd.root, formats=list(opts.formats) or list(FORMATS), out=sd.root,
-                          config=opts.config, lang=opts.lang, show_values=opts.show_values)
+                          config=opts.config, lang=opts.lang, show_values=opts.show_values,
+                          jurisdiction=opts.jurisdiction)
     reasons = report.coverage.incomplete if report.verdict == "incomplete" and report.coverage else []
     more = f"; {len(reasons) - 2} more in the report" if len(reasons) > 2 else ""
     why = "".join(f"; {r}" for r in reasons[:2]) + more

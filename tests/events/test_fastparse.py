@@ -40,6 +40,9 @@ SAMPLES: list[dict[str, Any]] = [
     {"kind": "phase", "ts": 7.6, "name": "grant", "status": "failed", "reason": "the app crashed",
      "detail": {"granted_by_device": ["android.permission.CAMERA"]}, "source": "driver"},
     {"kind": "dialog", "ts": 7.7, "dialog": "policy", "phase": "decline", "source": "driver"},
+    {"kind": "net_connect", "ts": 7.6, "host": "raw.example.net", "port": 8443, "proto": "tcp",
+     "via": "java.net.Socket.connect", "blocked": True, "stack": ["com.y.Z.send(Z.java:9)"]},
+    {"kind": "tcf_signal", "ts": 7.7, "key": "IABTCF_TCString", "value": "CPXx", "op": "write"},
     {"kind": "battery_level", "ts": 8, "level": 0.5},
 ]
 

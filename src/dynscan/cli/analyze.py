@@ -14,6 +14,7 @@ from dynscan.cli.options import (
     FailOnOption,
     FormatOption,
     IdentityOption,
+    JurisdictionOption,
     Lang,
     LangOption,
     OutOption,
@@ -41,6 +42,7 @@ def analyze(
     show_values: ShowValuesOption = False,
     identity: IdentityOption = None,
     progress: ProgressOption = None,
+    jurisdiction: JurisdictionOption = None,
 ) -> None:
     """Re-run the rules on a recorded session or an imported timeline.
 
@@ -52,7 +54,7 @@ def analyze(
     report = run_analysis(
         session=session, events=events, package=package, config=config,
         formats=[f.value for f in format or []], out=out, lang=lang.value, show_values=show_values,
-        identity=identity, progress=progress,
+        identity=identity, progress=progress, jurisdiction=jurisdiction.value if jurisdiction else None,
     )
     if out is not None:
         typer.echo(f"dynscan: verdict: {report.verdict} ({len(report.findings)} findings); reports in {out}",

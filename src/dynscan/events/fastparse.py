@@ -29,19 +29,22 @@ from dynscan.events.model import (
     DialogSeen,
     Event,
     Flow,
+    NetConnect,
     NetRequest,
     OtherEvent,
     PermissionRequest,
     PermissionResult,
     Phase,
     SessionStart,
+    TcfSignal,
     UserAction,
 )
 
 MODELS: dict[str, type[BaseEvent]] = {
     m.model_fields["kind"].default: m
     for m in (SessionStart, AppLaunch, AppReset, AppState, Consent, UserAction, ApiCall,
-              PermissionRequest, PermissionResult, Flow, ComponentStart, NetRequest, Phase, DialogSeen)
+              PermissionRequest, PermissionResult, Flow, ComponentStart, NetRequest, NetConnect, TcfSignal,
+              Phase, DialogSeen)
 }
 _VALIDATORS = {kind: m.__pydantic_validator__ for kind, m in MODELS.items()}
 _OTHER = OtherEvent.__pydantic_validator__

@@ -39,6 +39,11 @@ final class ContextImpl extends Context {
             case ACTIVITY_SERVICE: s = new ActivityManager(); break;
             case ACCOUNT_SERVICE: s = AccountManager.get(this); break;
             case CONNECTIVITY_SERVICE: s = new ConnectivityManager(); break;
+            case CAMERA_SERVICE: s = new android.hardware.camera2.CameraManager(); break;
+            case BLUETOOTH_SERVICE: s = new android.bluetooth.BluetoothManager(); break;
+            case USAGE_STATS_SERVICE: s = new android.app.usage.UsageStatsManager(); break;
+            case DEVICE_POLICY_SERVICE: s = new android.app.admin.DevicePolicyManager(); break;
+            case TELEPHONY_SUBSCRIPTION_SERVICE: s = new android.telephony.SubscriptionManager(); break;
             default: return null;
         }
         services.put(name, s);

@@ -21,6 +21,11 @@ public abstract class Context {
     public static final String NOTIFICATION_SERVICE = "notification";
     public static final String AUDIO_SERVICE = "audio";
     public static final String VIBRATOR_SERVICE = "vibrator";
+    public static final String BLUETOOTH_SERVICE = "bluetooth";
+    public static final String CAMERA_SERVICE = "camera";
+    public static final String USAGE_STATS_SERVICE = "usagestats";
+    public static final String DEVICE_POLICY_SERVICE = "device_policy";
+    public static final String TELEPHONY_SUBSCRIPTION_SERVICE = "telephony_subscription_service";
 
     public abstract Object getSystemService(String name);
     public abstract ContentResolver getContentResolver();
