@@ -23,7 +23,7 @@ GROUPS: dict[str, tuple[str, ...]] = {
     "rules": ("rules",),
     "reports": ("reports",),
     "capture": ("device", "proxy_addons", "instrument", "driver", "capture"),
-    "top": ("catalog", "analysis", "scan", "cli", "__main__"),
+    "top": ("catalog", "analysis", "scan", "batch", "cli", "__main__"),
 }
 #: The groups each group may import (besides its own).
 BELOW: dict[str, tuple[str, ...]] = {
