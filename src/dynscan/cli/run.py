@@ -26,7 +26,8 @@ from dynscan.scan import ScanOptions, scan
 
 def run(
     apk: Annotated[Path, typer.Option("--apk", help="The app to scan (.apk; for the virtual device, built "
-                                      "with `dynscan sim build`).", dir_okay=False, show_default=False)],
+                                      "with `dynscan sim build`; for a phone or emulator also split APKs: "
+                                      ".apks, .xapk or a folder of them).", show_default=False)],
     device: Annotated[str, typer.Option("--device", help="Device serial, or `sim` for the built-in virtual "
                                         "device (see `dynscan devices`).")] = "sim",
     scenario: Annotated[str, typer.Option("--scenario", help=f"Built-in scenario ({', '.join(BUILTIN_NAMES)}) "
@@ -49,6 +50,9 @@ def run(
     sinkhole: Annotated[bool | None, typer.Option("--sinkhole/--no-sinkhole", help="Answer every request in "
                         "the proxy instead of forwarding it (default: on for `sim`, off for real devices).",
                         show_default=False)] = None,
+    frida_server: Annotated[Path | None, typer.Option("--frida-server", help="frida-server binary (or its .xz) "
+                            "to push to a phone or emulator; default: ~/.cache/dynscan/frida-server/VERSION/ABI/.",
+                            dir_okay=False)] = None,
     time_scale: Annotated[float | None, typer.Option("--time-scale", min=0.01, max=10, help="Multiply every "
                           "wait of the scenario by this (e.g. 0.2 for a fast look; default: the scenario's own, "
                           "1).", show_default=False)] = None,
@@ -69,7 +73,8 @@ def run(
     report = scan(ScanOptions(
         apk=apk, out=session, device=device, scenario=scenario, formats=formats,
         config=config, catalogs=catalog or [], interactive=interactive, lang=lang.value,
-        show_values=show_values, sinkhole=sinkhole, jurisdiction=jurisdiction.value if jurisdiction else None,
+        show_values=show_values, sinkhole=sinkhole, frida_server=frida_server,
+        jurisdiction=jurisdiction.value if jurisdiction else None,
         time_scale=time_scale,
     ))
     json_report = session / FILE_NAMES["json"]

@@ -30,6 +30,7 @@ class TimelineContext:
         self.config = config
         self.sdk_db = sdk_db
         self.package = package
+        self.app_label: str | None = None
         self.destinations = DestinationClassifier(sdk_db, package=package,
                                                   first_party_domains=config.first_party_domains)
         self.actor = "unknown"  # of the current event (api_call, permission_request, flow, component_start)
@@ -161,6 +162,7 @@ class TimelineContext:
     def on_session_start(self, ev: Any) -> None:
         if ev.package:
             self.package = ev.package
+        self.app_label = getattr(ev, "app_label", None) or self.app_label
         self.destinations.add_session(ev.package, ev.first_party_domains)
 
     def on_app_reset(self, ev: Any) -> None:
