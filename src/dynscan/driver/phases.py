@@ -48,6 +48,8 @@ class PhaseDriver:
             except (SetupError, InputError, Interrupted):
                 raise  # the set-up broke (no frida-server, no JVM ...): the run ends with exit 2, as before
             except Exception as e:  # a device fault in the app's course ends this phase, not the run
+                if type(e).__module__.split(".")[0] in ("frida", "_frida"):
+                    raise  # Frida itself is unreachable (no frida-server): a set-up failure too
                 reason = f"device error: {_printable(str(e)) or type(e).__name__}"
                 if self._marked:
                     r.progress(f"phase {spec.name}: {reason}")
