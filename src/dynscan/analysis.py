@@ -34,6 +34,8 @@ from dynscan.rules.config import Config
 from dynscan.session_dir import SessionDir
 from dynscan.store.importer import Importer
 from dynscan.store.session import SessionStore, open_store
+from dynscan.util.atomic import private_files
+from dynscan.util.termsafe import json_safe, say
 
 if TYPE_CHECKING:
     from dynscan.rules.engine import EngineResult
@@ -126,8 +128,8 @@ def _events_of(session: Path, import_into: Path, cfg: Config, package: str | Non
     if not session.is_dir():
         hint = " (give a JSON Lines timeline with --events)" if session.is_file() else ""
         raise InputError(f"{session}: not a session directory{hint}")
-    if sd.db.exists():
-        store = open_store(session, create=False)
+    if sd.db.exists():  # read only: analyze never writes into its input
+        store = open_store(session, create=False, readonly=True)
         try:
             return store, analyze_store(store, cfg, package=package)
         except BaseException:
@@ -156,7 +158,7 @@ def _provenance(session: Path | None, config: Path | None, lang: str) -> dict[st
     try:
         meta = SessionDir(session).read_meta()
     except InputError as e:
-        print(f"dynscan: warning: {e}; the report says nothing of how the session was recorded", file=sys.stderr)
+        say(f"warning: {e}; the report says nothing of how the session was recorded")
         return out
     if meta is not None:
         device = meta.device or {}
@@ -207,8 +209,11 @@ def run_analysis(
     ident = load_identity(identity) if identity is not None else None
 
     with contextlib.ExitStack() as stack:
+        stack.enter_context(private_files())  # an imported session.db and the reports: 0600
         if session is not None:
-            store, analysis = _events_of(session, out or session, cfg, package, progress)
+            into = out if out is not None else Path(stack.enter_context(  # never into the input
+                tempfile.TemporaryDirectory(prefix="dynscan-analyze-")))
+            store, analysis = _events_of(session, into, cfg, package, progress)
             stack.callback(store.close)
             if ident is None and SessionDir(session).identity.exists():
                 ident = load_identity(SessionDir(session).identity)
@@ -227,7 +232,7 @@ def run_analysis(
             write_reports(data, to_files, files_dir)
         if to_stdout:
             sink = stdout if stdout is not None else sys.stdout.buffer
-            sink.write(render("json", data))
+            sink.write(json_safe(render("json", data).decode()).encode())  # nothing that drives a terminal
             sink.flush()
     return analysis.report
 

@@ -7,14 +7,13 @@ device's own values.
 
 from __future__ import annotations
 
-import os
-import tempfile
 from pathlib import Path
 
 import orjson
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from dynscan.errors import InputError
+from dynscan.util.atomic import write_atomic
 
 #: Identity keys that hold one string value each, in file order.
 STRING_KEYS: tuple[str, ...] = (
@@ -90,10 +89,7 @@ class Identity(BaseModel):
         """Write the file atomically (a reader never sees half of it)."""
         p = Path(path)
         data = orjson.dumps(self.model_dump(mode="json", exclude_none=True), option=orjson.OPT_INDENT_2)
-        fd, tmp = tempfile.mkstemp(dir=p.parent, prefix=".identity-", suffix=".tmp")
-        with os.fdopen(fd, "wb") as f:
-            f.write(data)
-        os.replace(tmp, p)
+        write_atomic(p, data)
 
     def values(self) -> list[tuple[str, str]]:
         """Every string value as ``(data_type, value)``: device keys, ``extra``, then learned ones.

@@ -6,7 +6,6 @@ the analysis (rules, reports), which never import each other.
 
 from __future__ import annotations
 
-import sys
 import zipfile
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -14,15 +13,20 @@ from pathlib import Path
 from typing import Any
 
 from dynscan.analysis import run_analysis
-from dynscan.capture.scan import CaptureOptions, capture
+from dynscan.capture.scan import CaptureOptions, capture, sigterm_as_interrupt
+from dynscan.device.apkzip import check_apk
 from dynscan.device.registry import SIM_SERIAL
 from dynscan.driver.scenario import load_scenario
-from dynscan.errors import InputError
+from dynscan.errors import InputError, Interrupted, Terminated
 from dynscan.findings import Report
 from dynscan.hooks.loader import load_catalog
 from dynscan.reports import FORMATS
 from dynscan.rules.config import Config
 from dynscan.session_dir import SessionDir
+from dynscan.util.atomic import private_files
+from dynscan.util.runfolder import note_session, run_folder, sweep
+from dynscan.util.session_lock import SessionLock, claim_default, claim_new
+from dynscan.util.termsafe import say
 
 Progress = Callable[[str], None]
 
@@ -30,7 +34,7 @@ Progress = Callable[[str], None]
 @dataclass
 class ScanOptions:
     apk: Path
-    out: Path
+    out: Path | None  # None: a new ./dynscan-<time>-<random>, set here once created
     device: str = SIM_SERIAL
     scenario: str = "default"
     formats: Sequence[str] = ()
@@ -47,20 +51,27 @@ class ScanOptions:
 
 
 def _stderr(msg: str) -> None:
-    print(f"dynscan: {msg}", file=sys.stderr, flush=True)
+    say(msg)
 
 
-def _prepare_out(out: Path) -> SessionDir:
-    sd = SessionDir(out)
-    if sd.db.exists() or sd.events_jsonl.exists():
-        raise InputError(f"{out}: already holds a session; choose another --out (nothing was overwritten)")
+def _claim_out(out: Path | None) -> SessionLock:
+    """The session directory, created (a default name: exclusively) and locked for this run."""
+    if out is None:
+        return claim_default(Path.cwd())
     if out.exists() and not out.is_dir():
         raise InputError(f"{out}: exists and is not a directory")
-    return sd.create()
+    lock = claim_new(out, exclusive=False)
+    sd = SessionDir(out)
+    if sd.db.exists() or sd.events_jsonl.exists():
+        lock.release()
+        raise InputError(f"{out}: already holds a session; choose another --out (nothing was overwritten)")
+    return lock
 
 
 def scan(opts: ScanOptions, progress: Progress = _stderr) -> Report:
     """Run one scan; returns the report (its ``exit_code`` decides the command's exit)."""
+    for left in sweep():  # what runs killed with SIGKILL left: processes, temp folders, session locks
+        progress(f"cleaned up after a {left.describe()}")
     if not opts.apk.is_file() and not opts.apk.is_dir():  # a folder: split APKs, for a phone or an emulator
         raise InputError(f"{opts.apk}: no such APK")
     if opts.apk.is_file() and not zipfile.is_zipfile(opts.apk):
@@ -68,6 +79,8 @@ def scan(opts: ScanOptions, progress: Progress = _stderr) -> Report:
     if opts.device == SIM_SERIAL and (opts.apk.is_dir() or opts.apk.suffix.lower() in (".apks", ".xapk")):
         raise InputError(f"{opts.apk}: split APKs need a phone or an emulator (--device SERIAL); the virtual "
                          "device runs apps built with `dynscan sim build`")
+    if opts.apk.is_file():
+        check_apk(opts.apk)  # entry count and uncompressed size within the limits, on any device
     for fmt in opts.formats:
         if fmt not in FORMATS:
             raise InputError(f"unknown report format {fmt!r}: use one of {', '.join(FORMATS)}")
@@ -77,18 +90,25 @@ def scan(opts: ScanOptions, progress: Progress = _stderr) -> Report:
     scenario = load_scenario(opts.scenario, time_scale=opts.time_scale)
     config = Config.load(opts.config)
     catalog = load_catalog(opts.catalogs)
-    sd = _prepare_out(opts.out)
-    capture(CaptureOptions(apk=opts.apk, device=opts.device, interactive=opts.interactive, sinkhole=opts.sinkhole,
-                           first_party_domains=list(config.first_party_domains),
-                           sdk_signatures=list(config.sdk_signatures), frida_server=opts.frida_server,
-                           extra=opts.extra),
-            sd, scenario, catalog, progress)
-    progress("correlating and writing reports")
-    report = run_analysis(session=sd.root, formats=list(opts.formats) or list(FORMATS), out=sd.root,
-                          config=opts.config, lang=opts.lang, show_values=opts.show_values,
-                          jurisdiction=opts.jurisdiction)
-    reasons = report.coverage.incomplete if report.verdict == "incomplete" and report.coverage else []
-    more = f"; {len(reasons) - 2} more in the report" if len(reasons) > 2 else ""
-    why = "".join(f"; {r}" for r in reasons[:2]) + more
-    progress(f"verdict: {report.verdict} ({len(report.findings)} findings{why}) in {sd.root}")
-    return report
+    with private_files(), run_folder(), sigterm_as_interrupt(), _claim_out(opts.out) as lock:
+        opts.out = lock.root
+        note_session(lock.root)
+        sd = SessionDir(lock.root).create()
+        capture(CaptureOptions(apk=opts.apk, device=opts.device, interactive=opts.interactive,
+                               sinkhole=opts.sinkhole, first_party_domains=list(config.first_party_domains),
+                               sdk_signatures=list(config.sdk_signatures),
+                               frida_server=opts.frida_server, extra=opts.extra),
+                sd, scenario, catalog, progress)
+        progress("correlating and writing reports")
+        try:  # each report is written to a temporary name and renamed: complete or absent
+            report = run_analysis(session=sd.root, formats=list(opts.formats) or list(FORMATS), out=sd.root,
+                                  config=opts.config, lang=opts.lang, show_values=opts.show_values,
+                                  jurisdiction=opts.jurisdiction)
+        except (KeyboardInterrupt, Terminated):
+            raise Interrupted(f"interrupted while writing the reports (those present are complete); the "
+                              f"session is in {sd.root}") from None
+        reasons = report.coverage.incomplete if report.verdict == "incomplete" and report.coverage else []
+        more = f"; {len(reasons) - 2} more in the report" if len(reasons) > 2 else ""
+        why = "".join(f"; {r}" for r in reasons[:2]) + more
+        progress(f"verdict: {report.verdict} ({len(report.findings)} findings{why}) in {sd.root}")
+        return report

@@ -26,6 +26,7 @@ from pydantic import BaseModel, ConfigDict, ValidationError
 
 from dynscan import __version__
 from dynscan.errors import InputError
+from dynscan.util.atomic import DIR_MODE, write_atomic
 
 SESSION_JSON = "session.json"
 SESSION_DB = "session.db"
@@ -106,10 +107,11 @@ class SessionDir:
         return self.root / file_name
 
     def create(self) -> SessionDir:
-        """Make the directory with its ``ui/`` and ``logs/`` subdirectories."""
+        """Make the directory with its ``ui/`` and ``logs/`` subdirectories (0700: they hold raw data)."""
         try:
             for d in (self.root, self.ui, self.logs):
-                d.mkdir(parents=True, exist_ok=True)
+                d.mkdir(mode=DIR_MODE, parents=True, exist_ok=True)
+                os.chmod(d, DIR_MODE)  # also when --out named an existing (empty) directory
         except OSError as e:
             raise InputError(f"{self.root}: cannot create the session directory ({e.strerror})") from e
         return self
@@ -127,11 +129,8 @@ class SessionDir:
 
     def write_meta(self, meta: SessionMeta) -> Path:
         """Write ``session.json`` atomically."""
-        tmp = self.meta_path.with_name(f".{SESSION_JSON}.tmp")
-        tmp.write_bytes(orjson.dumps(meta.model_dump(mode="json", exclude_none=True),
-                                     option=orjson.OPT_INDENT_2))
-        os.replace(tmp, self.meta_path)
-        return self.meta_path
+        data = orjson.dumps(meta.model_dump(mode="json", exclude_none=True), option=orjson.OPT_INDENT_2)
+        return write_atomic(self.meta_path, data)
 
     def read_identity(self) -> dict[str, Any] | None:
         """``identity.json`` if there is one."""

@@ -96,7 +96,9 @@ def test_an_sdk_behind_a_pinned_connection_is_caught_through_the_tls_hooks(tmp_p
     subprocess.run([sys.executable, "-m", "dynscan", "sim", "build", str(ROOT / "examples" / "apps" / "pinned"),
                     "-o", str(apk)], check=True, capture_output=True, timeout=180)
     try:
-        with SimDevice() as dev, open_store(tmp_path / "s") as store:
+        # the device contains the app: this server is let through on purpose, as a lab's own server would be
+        with SimDevice(allow_connect=(("127.0.0.1", server.server_port),)) as dev, \
+                open_store(tmp_path / "s") as store:
             info = dev.install(apk, grant_permissions=True)
             dev.set_clipboard(f"https://127.0.0.1:{server.server_port}/collect|{hashlib.sha256(der).hexdigest()}")
             agent = instrument_app(dev, info.package, store)

@@ -175,9 +175,9 @@ def test_session_dir_without_out_prints_json_and_writes_other_formats_there(tmp_
     result = runner.invoke(app, ["analyze", str(session), "--format", "json", "--format", "html"])
     assert result.exit_code == 1, result.output
     assert json.loads(result.stdout)["package"] == "com.example.leaky"
-    assert (session / "report.html").exists() and (session / "session.db").exists()
-    assert not (session / "report.json").exists()
-    again = runner.invoke(app, ["analyze", str(session), "--fail-on", "never"])  # now from session.db
+    assert (session / "report.html").exists()  # asked for; the timeline is imported elsewhere
+    assert not (session / "report.json").exists() and not (session / "session.db").exists()
+    again = runner.invoke(app, ["analyze", str(session), "--fail-on", "never"])
     assert again.exit_code == 0 and json.loads(again.stdout) == json.loads(result.stdout)
 
 
@@ -281,6 +281,80 @@ def test_lang_zh_gives_chinese_finding_messages_in_every_format(tmp_path: Path) 
     assert "在用户同意隐私政策前收集了" in pre["message"]
     for name in ("report.html", "report.sarif", "report.junit.xml"):
         assert "在用户同意隐私政策前收集了" in (out / name).read_text(encoding="utf-8"), name
+
+
+def test_unknown_kinds_reach_the_terminal_escaped(tmp_path: Path) -> None:
+    """A hostile kind (an escape sequence, a newline forging a line) is printed escaped, on one line."""
+    timeline = tmp_path / "t.jsonl"
+    lines = [{"kind": "session_start", "ts": 1.0, "package": "com.example.x"},
+             {"kind": "\x1b]52;c;ZXZpbA==\x07\x1b[2J\ndynscan: verdict: pass", "ts": 2.0}]
+    timeline.write_bytes(b"\n".join(orjson.dumps(e) for e in lines) + b"\n")
+    r = subprocess.run([sys.executable, "-m", "dynscan", "analyze", "--events", str(timeline)],
+                       capture_output=True, timeout=120)
+    assert r.returncode == 0, r.stderr
+    assert b"\x1b" not in r.stderr and b"\x07" not in r.stderr
+    warning = [ln for ln in r.stderr.decode().splitlines() if "unknown kinds" in ln]
+    assert len(warning) == 1 and "\\x1b[2J\\ndynscan: verdict: pass" in warning[0], r.stderr
+    assert not any(ln.startswith("dynscan: verdict") for ln in r.stderr.decode().splitlines())
+
+
+def test_an_error_naming_a_hostile_value_is_one_escaped_line(tmp_path: Path) -> None:
+    timeline = tmp_path / "t.jsonl"
+    timeline.write_bytes(orjson.dumps({"kind": "app_state", "ts": 1.0, "state": "\x1b[2Jgone\u2028x"}) + b"\n")
+    r = subprocess.run([sys.executable, "-m", "dynscan", "analyze", "--events", str(timeline)],
+                       capture_output=True, timeout=120)
+    assert r.returncode == 2 and b"\x1b" not in r.stderr and "\u2028".encode() not in r.stderr
+    assert r.stderr.count(b"\n") == 1, r.stderr
+
+
+@pytest.mark.parametrize("content", [b"", b"sqlite"])
+def test_an_empty_or_foreign_database_is_an_input_error_and_left_untouched(tmp_path: Path, content: bytes) -> None:
+    import sqlite3
+
+    session = tmp_path / "s"
+    session.mkdir()
+    db = session / "session.db"
+    db.write_bytes(b"")
+    if content:
+        with sqlite3.connect(db) as c:
+            c.execute("CREATE TABLE notes(x)")
+        c.close()
+    before = db.read_bytes()
+    r = subprocess.run([sys.executable, "-m", "dynscan", "analyze", str(session)], capture_output=True, timeout=60)
+    assert r.returncode == 2 and r.stderr.count(b"\n") == 1, r.stderr
+    assert b"not a dynscan session database" in r.stderr or b"an empty file" in r.stderr
+    assert db.read_bytes() == before and sorted(p.name for p in session.iterdir()) == ["session.db"]
+
+
+def test_analyze_of_a_timeline_only_session_writes_nothing_into_it(tmp_path: Path) -> None:
+    session = tmp_path / "s"
+    shutil.copytree(DEMO, session)
+    before = sorted(p.name for p in session.iterdir())
+    r = subprocess.run([sys.executable, "-m", "dynscan", "analyze", str(session), "--fail-on", "never"],
+                       capture_output=True, timeout=120)
+    assert r.returncode == 0, r.stderr
+    assert sorted(p.name for p in session.iterdir()) == before  # no session.db imported into the input
+
+
+def test_an_imported_session_and_its_reports_are_private(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    r = runner.invoke(app, ["analyze", "--events", str(DEMO / "events.jsonl"), "--out", str(out), "--fail-on", "never"])
+    assert r.exit_code == 0, r.output
+    modes = {p.name: p.stat().st_mode & 0o777 for p in [out, *out.iterdir()]}
+    assert modes.pop("out") == 0o700 and modes["session.db"] == 0o600 and modes["report.html"] == 0o600
+    assert all(m == 0o600 for m in modes.values()), modes
+
+
+def test_the_json_report_on_stdout_carries_no_c1_or_bidi_character(tmp_path: Path) -> None:
+    timeline = tmp_path / "t.jsonl"
+    lines = [{"kind": "session_start", "ts": 1.0, "package": "com.example.x\u202e"},
+             {"kind": "evil\x9b2J\u2028", "ts": 2.0}]
+    timeline.write_bytes(b"\n".join(orjson.dumps(e) for e in lines) + b"\n")
+    r = subprocess.run([sys.executable, "-m", "dynscan", "analyze", "--events", str(timeline)],
+                       capture_output=True, timeout=120)
+    assert r.returncode == 0, r.stderr
+    out = r.stdout.decode()
+    assert not any(ch in out for ch in "\x9b\u202e\u2028") and json.loads(out)["package"] == "com.example.x\u202e"
 
 
 def test_jurisdiction_eu_turns_on_the_tcf_rule(tmp_path: Path) -> None:

@@ -115,6 +115,30 @@ def test_a_device_adb_does_not_list_is_named_as_not_attached(phone_with_journal:
 
 
 @pytest.mark.timeout(60)
+def test_doctor_lists_and_removes_what_a_killed_run_left(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    import json
+    import subprocess
+    import sys
+
+    monkeypatch.setenv("DYNSCAN_CACHE_DIR", str(tmp_path))
+    folder = tmp_path / "runs" / "4242-deadbeef"
+    (folder / "tmp").mkdir(parents=True)
+    (folder / "lock").write_text("")  # nobody holds it: the run was SIGKILLed
+    (folder / "info.json").write_text(json.dumps({"pid": 4242, "started": 1.0}))
+    orphan = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(60)"],
+                              env={"DYNSCAN_RUN_DIR": str(folder), "PATH": "/usr/bin:/bin"}, start_new_session=True)
+    try:
+        result = runner.invoke(app, ["doctor", "--no-probe"])
+        assert "[warn] leftovers of killed runs: killed run 4242: 1 process still running" in result.output
+        assert "removed" in result.output and not folder.exists()
+        assert orphan.wait(5) == -9
+    finally:
+        orphan.kill()
+    again = runner.invoke(app, ["doctor", "--no-probe"])
+    assert "[ok  ] leftovers of killed runs: none" in again.output
+
+
+@pytest.mark.timeout(60)
 def test_doctor_names_the_frida_server_file_and_release_url(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
                                                            serve_phone: Any) -> None:
     from android.adb_server import FakePhone

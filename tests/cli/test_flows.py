@@ -103,6 +103,21 @@ def test_bad_files_are_one_line_errors(recorded: tuple[Path, Path, int], tmp_pat
     assert r.stderr.startswith("dynscan: error: ")
 
 
+def test_a_truncated_file_reports_the_flows_before_the_cut(recorded: tuple[Path, Path, int], tmp_path: Path) -> None:
+    flowfile, identity, _ = recorded
+    whole = json.loads(_run(str(flowfile), "--identity", str(identity), "--format", "json").stdout)
+    target = tmp_path / "cut.mitm"
+    data = flowfile.read_bytes()
+    target.write_bytes(data[: len(data) * 2 // 3])
+    r = _run(str(target), "--identity", str(identity), "--format", "json")
+    assert r.returncode == 2
+    got = json.loads(r.stdout)
+    assert 0 < len(got) < len(whole) and got == whole[: len(got)]  # the readable flows, as they were
+    assert f"truncated or corrupt after flow {len(got)} (byte " in r.stderr and f"of {len(data) * 2 // 3:,}" in r.stderr
+    text = _run(str(target), "--identity", str(identity))
+    assert text.returncode == 2 and f"{len(got)} flows, " in text.stdout and "truncated" in text.stderr
+
+
 def _dns_query(name: str) -> bytes:
     labels = b"".join(bytes([len(p)]) + p.encode() for p in name.split("."))
     return struct.pack(">HHHHHH", 0x1234, 0x0100, 1, 0, 0, 0) + labels + b"\x00" + struct.pack(">HH", 1, 1)
@@ -178,3 +193,25 @@ def test_negative_tolerance_is_a_usage_error(recorded: tuple[Path, Path, int]) -
     r = _run(str(flowfile), "--identity", str(identity), "--tolerance", "-1")
     assert r.returncode == 2 and r.stdout == "" and r.stderr.count("\n") == 1, r.stderr
     assert "--tolerance" in r.stderr
+
+
+def _write_flows(path: Path, hosts: list[str]) -> None:
+    from mitmproxy import io as mio
+    from mitmproxy.test import tflow
+
+    with path.open("wb") as f:
+        w = mio.FlowWriter(f)
+        for host in hosts:
+            fl = tflow.tflow(resp=True)
+            fl.request.host = host
+            w.add(fl)
+
+
+def test_hostile_hosts_are_escaped_in_the_table(tmp_path: Path) -> None:
+    flowfile, identity = tmp_path / "hostile.mitm", tmp_path / "identity.json"
+    identity.write_text(json.dumps(IDENTITY))
+    _write_flows(flowfile, ["evil\x1b[2J.example\nforged", "ok.example"])
+    r = _run(str(flowfile), "--identity", str(identity))
+    assert r.returncode == 0, r.stderr
+    assert "\x1b" not in r.stdout and "evil\\x1b[2J.example\\nforged" in r.stdout
+    assert len(r.stdout.splitlines()) == 4  # header, two flows, summary

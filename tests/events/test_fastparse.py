@@ -43,6 +43,7 @@ SAMPLES: list[dict[str, Any]] = [
     {"kind": "net_connect", "ts": 7.6, "host": "raw.example.net", "port": 8443, "proto": "tcp",
      "via": "java.net.Socket.connect", "blocked": True, "stack": ["com.y.Z.send(Z.java:9)"]},
     {"kind": "tcf_signal", "ts": 7.7, "key": "IABTCF_TCString", "value": "CPXx", "op": "write"},
+    {"kind": "file_blocked", "ts": 7.8, "path": "/etc/x", "op": "write", "stack": ["com.y.Z.drop(Z.java:20)"]},
     {"kind": "battery_level", "ts": 8, "level": 0.5},
 ]
 

@@ -255,3 +255,30 @@ def test_abandoned_import_removes_its_file(tmp_path: Path) -> None:
     assert leftovers(tmp_path / "s")  # the private import file exists while importing
     importer.close()
     assert leftovers(tmp_path / "s") == []
+
+
+def test_an_over_long_line_is_refused_naming_the_setting(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from dynscan.store.importer import import_jsonl
+
+    monkeypatch.setenv("DYNSCAN_MAX_LINE_BYTES", "1000")
+    timeline = tmp_path / "t.jsonl"
+    timeline.write_bytes(b'{"kind": "app_launch", "ts": 1.0}\n{"kind": "x", "ts": 2.0, "pad": "'
+                         + b"a" * 5000 + b'"}\n')
+    with pytest.raises(InputError, match=r"t.jsonl:2: a line longer than 1,000 bytes, over the timeline line length "
+                                         r"limit of 1,000 \(setting DYNSCAN_MAX_LINE_BYTES\)"):
+        import_jsonl(timeline, tmp_path / "s")
+    assert not (tmp_path / "s" / "session.db").exists()
+
+
+def test_nesting_the_store_cannot_read_back_is_refused_at_import(tmp_path: Path) -> None:
+    """Nested 200-1023 deep used to import, then make every later analyze of the session fail."""
+    from dynscan.store.importer import import_jsonl
+
+    deep: object = 1
+    for _ in range(220):
+        deep = {"a": deep}
+    timeline = tmp_path / "t.jsonl"
+    timeline.write_bytes(orjson.dumps({"kind": "app_launch", "ts": 1.0, "detail": deep}) + b"\n")
+    with pytest.raises(InputError, match=r"t.jsonl:1: JSON nested 221 deep, .*DYNSCAN_MAX_JSON_DEPTH"):
+        import_jsonl(timeline, tmp_path / "s")
+    assert not (tmp_path / "s" / "session.db").exists()

@@ -194,3 +194,25 @@ def test_an_event_without_kind_or_ts_is_kept_as_invalid(tmp_path: Path, event: d
         assert [e.kind for e in store.iter_events()] == ["invalid_event"]
     assert stored["kind"] == "invalid_event" and stored["reason"].startswith(reason), stored
     assert isinstance(stored["ts"], float) and stored["event"].get("kind") == event.get("kind")
+
+
+def test_an_interrupted_append_leaves_no_open_transaction(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Ctrl-C between BEGIN and COMMIT used to keep the write lock: every later append failed."""
+    store = open_store(tmp_path)
+    real = store._db
+
+    class Interrupting:
+        def __getattr__(self, name: str) -> object:
+            return getattr(real, name)
+
+        def executemany(self, *a: object) -> None:
+            raise KeyboardInterrupt
+
+    monkeypatch.setattr(store, "_db", Interrupting())
+    with pytest.raises(KeyboardInterrupt):
+        store.append({"kind": "app_launch", "ts": 1.0})
+    monkeypatch.setattr(store, "_db", real)
+    assert not real.in_transaction
+    store.append({"kind": "app_launch", "ts": 2.0})
+    assert store.count() == 1
+    store.close()

@@ -18,6 +18,7 @@ from typing import Any
 
 from dynscan.batch.jobs import JobSpec
 from dynscan.errors import DynscanError, InputError, Interrupted
+from dynscan.util.termsafe import say
 
 PR_SET_PDEATHSIG = 1
 
@@ -32,7 +33,7 @@ def _die_with_parent(parent: int) -> None:
 
 
 def _progress(msg: str) -> None:
-    print(f"dynscan: {msg}", file=sys.stderr, flush=True)
+    say(msg)  # app-controlled text escaped (util.termsafe)
 
 
 def run(request: dict[str, Any]) -> dict[str, Any]:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sys
 import time
 from pathlib import Path
 
@@ -11,12 +10,13 @@ from dynscan.batch.plan import Plan
 from dynscan.batch.store import BatchStore
 from dynscan.batch.timing import visibility_timeout_s
 from dynscan.errors import SetupError
+from dynscan.util.termsafe import say
 
 CONNECT_TIMEOUT_S = 5.0
 
 
 def _say(msg: str) -> None:
-    print(f"dynscan: {msg}", file=sys.stderr, flush=True)
+    say(msg)  # app-controlled text escaped (util.termsafe)
 
 
 def check_broker(broker: str, visibility_timeout: int) -> None:

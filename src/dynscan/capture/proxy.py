@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
 import signal
@@ -12,6 +13,7 @@ import time
 from collections.abc import Sequence
 from pathlib import Path
 
+from dynscan.device.processes import kill_group, start_group
 from dynscan.errors import SetupError
 from dynscan.proxy_addons import proxy_script, sinkhole_script
 
@@ -80,9 +82,16 @@ class ProxyProcess:
             raise SetupError(f"cannot start mitmdump: {self.host}:{self.port} is already in use")
         self.confdir.mkdir(parents=True, exist_ok=True)
         self.log_path.parent.mkdir(parents=True, exist_ok=True)
-        with self.log_path.open("ab") as log:
-            self.proc = subprocess.Popen(self.command(), stdin=subprocess.DEVNULL, stdout=log, stderr=log,
-                                         start_new_session=True)
+        with self.log_path.open("ab") as log:  # own process group, remembered: stopped on every exit path
+            self.proc = start_group(self.command(), stdin=subprocess.DEVNULL, stdout=log, stderr=log)
+        try:
+            return self._wait_listening()
+        except BaseException:  # Ctrl-C or SIGTERM while mitmdump starts: stop it before unwinding
+            self.stop()
+            raise
+
+    def _wait_listening(self) -> ProxyProcess:
+        assert self.proc is not None
         deadline = time.monotonic() + START_TIMEOUT_S
         while time.monotonic() < deadline:
             if self.proc.poll() is not None:
@@ -91,21 +100,15 @@ class ProxyProcess:
             if self.ca_pem.exists() and _listening(self.host, self.port):
                 return self
             time.sleep(0.1)
-        self.stop()
         raise SetupError(f"mitmdump did not listen on {self.host}:{self.port} within {START_TIMEOUT_S:.0f}s")
 
     def stop(self) -> None:
         proc, self.proc = self.proc, None
         if proc is None or proc.poll() is not None:
             return
-        try:
-            os.killpg(proc.pid, signal.SIGTERM)
-            proc.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            os.killpg(proc.pid, signal.SIGKILL)
-            proc.wait(timeout=5)
-        except ProcessLookupError:
-            pass
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(proc.pid, signal.SIGTERM)  # mitmdump writes its last flows, its worker its last events
+        kill_group(proc, grace_s=10)  # then SIGKILL whatever of the group is left
 
     def __enter__(self) -> ProxyProcess:
         return self.start()

@@ -13,7 +13,6 @@ import contextlib
 import dataclasses
 import json
 import signal
-import sys
 import time
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -32,6 +31,8 @@ from dynscan.hooks.loader import Catalog
 from dynscan.instrument.models import DEFAULT_CONSENT_TAPS, AgentOptions
 from dynscan.session_dir import SessionDir, SessionMeta
 from dynscan.store import open_store
+from dynscan.util.atomic import write_atomic
+from dynscan.util.termsafe import say
 
 Progress = Callable[[str], None]
 
@@ -49,11 +50,11 @@ class CaptureOptions:
 
 
 def _stderr(msg: str) -> None:
-    print(f"dynscan: {msg}", file=sys.stderr, flush=True)
+    say(msg)
 
 
 @contextlib.contextmanager
-def _sigterm_as_interrupt() -> Iterator[None]:
+def sigterm_as_interrupt() -> Iterator[None]:
     """SIGTERM unwinds like Ctrl-C, so the clean-up below runs on ``kill`` too."""
     def handler(_sig: int, _frame: object) -> None:
         raise KeyboardInterrupt
@@ -92,7 +93,7 @@ def capture(opts: CaptureOptions, sd: SessionDir, scenario: Scenario, catalog: C
 def _capture(opts: CaptureOptions, sd: SessionDir, scenario: Scenario, catalog: Catalog,
              started: float, progress: Progress) -> None:
     """Everything that runs on the device, inside one ExitStack."""
-    with _sigterm_as_interrupt(), contextlib.ExitStack() as stack:
+    with sigterm_as_interrupt(), contextlib.ExitStack() as stack:
         progress(f"opening device {opts.device}")
         device: Device = open_device(opts.device, frida_server=opts.frida_server)
         stack.callback(device.close)
@@ -102,12 +103,13 @@ def _capture(opts: CaptureOptions, sd: SessionDir, scenario: Scenario, catalog: 
         store = stack.enter_context(open_store(sd.root))
         device.set_event_sink(store.append)
         stack.callback(device.set_event_sink, None)
-        sd.identity.write_text(json.dumps(device.identity(), indent=2), encoding="utf-8")
+        write_atomic(sd.identity, json.dumps(device.identity(), indent=2).encode())
         store.append({"kind": "session_start", "ts": time.time(), "source": "driver", "package": info.package,
                       "app_version": info.version, **({"app_label": info.label} if info.label else {}),
                       "device": dataclasses.asdict(device.info()),  # as found
                       "first_party_domains": list(opts.first_party_domains)})
         sinkhole = opts.sinkhole if opts.sinkhole is not None else device.sinkhole_default
+        progress("starting the proxy")
         proxy = stack.enter_context(ProxyProcess(sd.root, sinkhole=sinkhole, identity=sd.identity,
                                                  attribution=device.traffic_attribution, package=info.package,
                                                  first_party_domains=opts.first_party_domains,

@@ -23,6 +23,7 @@ from dynscan.cli.options import (
     ShowValuesOption,
 )
 from dynscan.findings import FailOn
+from dynscan.util.termsafe import say
 
 SessionArgument = Annotated[
     Path | None,
@@ -57,6 +58,5 @@ def analyze(
         identity=identity, progress=progress, jurisdiction=jurisdiction.value if jurisdiction else None,
     )
     if out is not None:
-        typer.echo(f"dynscan: verdict: {report.verdict} ({len(report.findings)} findings); reports in {out}",
-                   err=True)
+        say(f"verdict: {report.verdict} ({len(report.findings)} findings); reports in {out}")
     raise typer.Exit(report.exit_code(fail_on))

@@ -9,6 +9,7 @@ from typing import Annotated
 import typer
 
 from dynscan.device.registry import list_devices
+from dynscan.util.termsafe import safe
 
 
 def devices(
@@ -25,7 +26,7 @@ def devices(
 
     typer.echo(f"{'SERIAL':<10} {'KIND':<9} {'SDK':<4} {'ROOT':<5} {'FRIDA':<6} {'CA':<4} MODEL")
     for d in found:
-        typer.echo(f"{d.serial:<10} {d.kind:<9} {d.sdk_int:<4} {yn(d.rooted):<5} {yn(d.frida_server):<6} "
-                   f"{yn(d.ca_installed):<4} {d.model}")
+        typer.echo(f"{safe(d.serial):<10} {d.kind:<9} {d.sdk_int:<4} {yn(d.rooted):<5} {yn(d.frida_server):<6} "
+                   f"{yn(d.ca_installed):<4} {safe(d.model)}")  # a device names itself: hostile too
         for note in d.notes:
-            typer.echo(f"{'':<10} note: {note}")
+            typer.echo(f"{'':<10} note: {safe(note)}")

@@ -10,13 +10,15 @@ from dynscan.device.registry import SIM_SERIAL
 from dynscan.errors import InputError, SetupError
 from dynscan.instrument.doctor_checks import Check, run_checks
 from dynscan.instrument.probe import probe_checks
+from dynscan.util.runfolder import sweep
+from dynscan.util.termsafe import safe
 
 _MARK = {"ok": "ok  ", "warn": "warn", "fail": "FAIL"}
 
 
 def _line(c: Check) -> str:
-    fix = f"\n      fix: {c.fix}" if c.fix and c.status != "ok" else ""
-    return f"[{_MARK[c.status]}] {c.name}: {c.detail}{fix}"
+    fix = f"\n      fix: {safe(c.fix)}" if c.fix and c.status != "ok" else ""
+    return f"[{_MARK[c.status]}] {safe(c.name)}: {safe(c.detail)}{fix}"
 
 
 def doctor(
@@ -30,6 +32,7 @@ def doctor(
     if restore:
         _restore(device)
         return
+    _sweep()
     checks = run_checks(device)
     for c in checks:
         typer.echo(_line(c))
@@ -43,6 +46,15 @@ def doctor(
     typer.echo("all checks passed")
 
 
+def _sweep() -> None:
+    """List and remove what runs killed with SIGKILL left: processes, temp folders, session locks."""
+    cleaned = sweep()
+    if not cleaned:
+        typer.echo(_line(Check("leftovers of killed runs", "ok", "none")))
+    for left in cleaned:
+        typer.echo(_line(Check("leftovers of killed runs", "warn", f"{left.describe()}: removed")))
+
+
 def _restore(device: str | None) -> None:
     from dynscan.device.android import restore_from_journal
 
@@ -50,4 +62,4 @@ def _restore(device: str | None) -> None:
         raise InputError("--restore needs --device SERIAL (a phone or emulator; the virtual device keeps no journal)")
     assert device is not None
     undone = restore_from_journal(device)
-    typer.echo(f"{device}: undid {', '.join(undone)}" if undone else f"{device}: nothing to restore")
+    typer.echo(safe(f"{device}: undid {', '.join(undone)}" if undone else f"{device}: nothing to restore"))

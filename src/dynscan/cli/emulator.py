@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-import sys
 from typing import Annotated
 
 import typer
+
+from dynscan.util.termsafe import say
 
 # dynscan.device.android is imported inside the commands: other dynscan commands do not load it at start-up
 
@@ -43,7 +44,7 @@ def start(
 
     serial = emulator_serial(port)
     took = start_emulator(name, port, headless=headless, writable_system=writable_system, wait=wait,
-                          timeout=timeout, progress=lambda m: print(f"dynscan: {m}", file=sys.stderr, flush=True))
+                          timeout=timeout, progress=say)
     if took is None:
         typer.echo(f"starting {name} as {serial}; `dynscan emulator start` without --no-wait waits for the boot")
     else:

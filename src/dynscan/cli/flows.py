@@ -15,6 +15,7 @@ from dynscan.identity import Identity
 from dynscan.traffic.detect import Detector
 from dynscan.traffic.flowfile import iter_records
 from dynscan.traffic.location import DEFAULT_TOLERANCE
+from dynscan.util.termsafe import json_safe, safe
 
 #: Column widths of the text table (it is printed as the flows are read, so they are fixed; a
 #: longer value widens its row only).
@@ -37,19 +38,17 @@ def _row(cells: tuple[str, str, str, str, str]) -> str:
 def _write_table(records: Iterable[dict[str, Any]]) -> None:
     out = sys.stdout
     n = found = 0
-    for n, r in enumerate(records, 1):
-        if n == 1:
+    try:
+        for n, r in enumerate(records, 1):
+            if n == 1:
+                out.write(_row(("#", "METHOD", "SCHEME", "HOST", "PII")) + "\n")
+            found += bool(r["pii"])
+            out.write(_row((str(n), safe(r["method"]), safe(r["scheme"]), safe(r["host"]),
+                            safe(_pii_text(r["pii"])))) + "\n")
+    finally:  # a file cut short: the summary of the flows before the cut (the error follows on stderr)
+        if n == 0:
             out.write(_row(("#", "METHOD", "SCHEME", "HOST", "PII")) + "\n")
-        found += bool(r["pii"])
-        out.write(_row((str(n), r["method"], r["scheme"], _printable(r["host"]), _pii_text(r["pii"]))) + "\n")
-    if n == 0:
-        out.write(_row(("#", "METHOD", "SCHEME", "HOST", "PII")) + "\n")
-    out.write(f"{n} flows, {found} with personal data\n")
-
-
-def _printable(s: str) -> str:
-    """A host from the traffic, safe for a terminal (no control characters)."""
-    return "".join(ch if ch.isprintable() else "?" for ch in s)
+        out.write(f"{n} flows, {found} with personal data\n")
 
 
 def _write_json(records: Iterable[dict[str, Any]]) -> None:
@@ -59,7 +58,7 @@ def _write_json(records: Iterable[dict[str, Any]]) -> None:
     started = False
     try:
         for r in records:
-            out.write(("," if started else "[") + orjson.dumps(r).decode())
+            out.write(("," if started else "[") + json_safe(orjson.dumps(r).decode()))
             started = True
     finally:
         if started:

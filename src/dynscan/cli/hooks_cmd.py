@@ -10,6 +10,7 @@ import orjson
 import typer
 
 from dynscan.hooks import Catalog, HookSpec, load_catalog
+from dynscan.util.termsafe import safe
 
 
 class ListFormat(StrEnum):
@@ -28,7 +29,7 @@ def _text(catalog: Catalog) -> str:
         if h.classify is not None:
             what = "/".join(sorted({t.category for t in h.classify.map.values()}))
         extra = f"  [{h.permission}]" if h.permission else ""
-        lines.append(f"{h.id:<34} {what:<20} {h.data_type or '-':<14} {h.api}{extra}")
+        lines.append(safe(f"{h.id:<34} {what:<20} {h.data_type or '-':<14} {h.api}{extra}"))
     lines.append(f"{len(catalog.hooks)} hooks")
     return "\n".join(lines)
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import signal
 import sys
 import tempfile
 import traceback
@@ -30,6 +31,8 @@ from dynscan.cli import (
     worker,
 )
 from dynscan.errors import DynscanError, Interrupted
+from dynscan.util.runfolder import run_folder
+from dynscan.util.termsafe import safe
 
 app = typer.Typer(
     name="dynscan",
@@ -56,7 +59,7 @@ app.add_typer(emulator.app, name="emulator")
 
 def fail(message: str) -> None:
     """Print a one-line error to stderr and exit 2."""
-    first = " ".join(message.split())
+    first = safe(" ".join(message.split()))
     print(f"dynscan: error: {first}", file=sys.stderr)
     raise SystemExit(2)
 
@@ -68,11 +71,20 @@ def _save_traceback() -> str:
     return path
 
 
+def _sigterm(_sig: int, _frame: object) -> None:
+    raise KeyboardInterrupt  # SIGTERM unwinds like Ctrl-C: every clean-up runs, exit 130
+
+
 def main() -> None:
+    signal.signal(signal.SIGTERM, _sigterm)
     try:
-        code = app(standalone_mode=False, prog_name="dynscan")
+        with run_folder():
+            code = app(standalone_mode=False, prog_name="dynscan")
     except Interrupted as e:
-        print(f"dynscan: {e}", file=sys.stderr)
+        print(f"dynscan: {safe(e)}", file=sys.stderr)
+        raise SystemExit(130) from None
+    except (KeyboardInterrupt, typer.Abort):
+        print("dynscan: interrupted", file=sys.stderr)
         raise SystemExit(130) from None
     except DynscanError as e:
         fail(str(e))
@@ -82,12 +94,10 @@ def main() -> None:
         if lister is not None and e.format_message().startswith("Missing command"):
             fail(f"missing command: one of {', '.join(lister(e.ctx))}{hint}")
         fail(f"{e.format_message()}{hint}")
-    except typer.Abort:
-        fail("interrupted")
-    except KeyboardInterrupt:
-        fail("interrupted")
     except Exception as e:  # a bug: one line here, the traceback in a file (DYNSCAN_DEBUG=1 raises it)
         if os.environ.get("DYNSCAN_DEBUG"):
             raise
         fail(f"internal error: {type(e).__name__}: {e} (traceback saved in {_save_traceback()}; please report it)")
+    if code == 130:  # typer turns a KeyboardInterrupt it sees into a silent Exit(130)
+        print("dynscan: interrupted", file=sys.stderr)
     raise SystemExit(code if isinstance(code, int) else 0)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import sys
-import time
 from pathlib import Path
 from typing import Annotated
 
@@ -22,6 +21,7 @@ from dynscan.driver.scenario import BUILTIN_NAMES
 from dynscan.findings import FailOn
 from dynscan.reports import FILE_NAMES
 from dynscan.scan import ScanOptions, scan
+from dynscan.util.termsafe import json_safe
 
 
 def run(
@@ -68,17 +68,18 @@ def run(
     scenario was not reached), 2 bad input or set-up failure,
     130 interrupted (Ctrl-C or SIGTERM: everything is cleaned up and the session kept).
     """
-    session = out or Path(f"dynscan-{time.strftime('%Y%m%d-%H%M%S')}")
     formats = [f.value for f in format or []]
-    report = scan(ScanOptions(
-        apk=apk, out=session, device=device, scenario=scenario, formats=formats,
+    opts = ScanOptions(
+        apk=apk, out=out, device=device, scenario=scenario, formats=formats,
         config=config, catalogs=catalog or [], interactive=interactive, lang=lang.value,
         show_values=show_values, sinkhole=sinkhole, frida_server=frida_server,
         jurisdiction=jurisdiction.value if jurisdiction else None,
         time_scale=time_scale,
-    ))
-    json_report = session / FILE_NAMES["json"]
+    )
+    report = scan(opts)
+    assert opts.out is not None  # scan created the session directory
+    json_report = opts.out / FILE_NAMES["json"]
     if out is None and json_report.is_file():  # CONTRACTS: without --out, json goes to stdout
-        sys.stdout.buffer.write(json_report.read_bytes().rstrip(b"\n") + b"\n")
+        sys.stdout.buffer.write(json_safe(json_report.read_text(encoding="utf-8").rstrip("\n")).encode() + b"\n")
         sys.stdout.flush()
     raise typer.Exit(report.exit_code(fail_on))

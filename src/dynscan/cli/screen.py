@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import sys
-import unicodedata
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, Any
@@ -14,6 +13,7 @@ import typer
 from dynscan.driver.reading import Reading, label, read_screen
 from dynscan.driver.ui import Node, parse_screen
 from dynscan.errors import InputError
+from dynscan.util.termsafe import json_safe, safe
 
 MAX_DUMP = 32 * 1024 * 1024
 
@@ -21,36 +21,6 @@ MAX_DUMP = 32 * 1024 * 1024
 class ScreenFormat(StrEnum):
     text = "text"
     json = "json"
-
-
-def terminal_safe(s: str) -> str:
-    """App-controlled text made safe for a terminal: control, format (bidi) and separator characters escaped."""
-    out = []
-    for ch in s:
-        cat = unicodedata.category(ch)
-        if cat[0] == "C" or cat in ("Zl", "Zp"):
-            out.append(ch.encode("unicode_escape").decode("ascii") if ord(ch) < 0x10000 else f"\\U{ord(ch):08x}")
-        else:
-            out.append(ch)
-    return "".join(out)
-
-
-def json_safe(doc: str) -> str:
-    """JSON text with control, format (bidi) and separator characters as \\u escapes: still the same JSON,
-    but nothing in it can drive a terminal."""
-    out = []
-    for ch in doc:
-        cat = unicodedata.category(ch)
-        if cat[0] == "C" or cat in ("Zl", "Zp"):
-            code = ord(ch)
-            if code > 0xFFFF:
-                code -= 0x10000
-                out.append(f"\\u{0xD800 + (code >> 10):04x}\\u{0xDC00 + (code & 0x3FF):04x}")
-            else:
-                out.append(f"\\u{code:04x}")
-        else:
-            out.append(ch)
-    return "".join(out)
 
 
 def node_json(node: Node | None) -> dict[str, Any] | None:
@@ -74,17 +44,17 @@ def reading_text(r: Reading) -> str:
     def name(n: Node | None) -> str:
         if n is None:
             return "-"
-        return f"'{terminal_safe(label(r, n) or '')}' ({terminal_safe(n.resource_id) or 'no id'}, {n.bounds})"
+        return f"'{safe(label(r, n) or '')}' ({safe(n.resource_id) or 'no id'}, {n.bounds})"
 
     lines = [f"kind: {r.kind}", f"accept: {name(r.accept)}", f"decline: {name(r.decline)}"]
     if r.tick is not None:
         lines.append(f"tick first: {name(r.tick)}")
     if r.policy_links:
-        lines.append("policy links: " + ", ".join(f"《{terminal_safe(t)}》" for t in r.policy_links))
+        lines.append("policy links: " + ", ".join(f"《{safe(t)}》" for t in r.policy_links))
     lines.append(f"candidates: {len(r.candidates)}")
     for c in r.candidates:
         chosen = " *" if c.node in (r.accept, r.decline, r.tick) else ""
-        lines.append(f"  {c.role:<8} '{terminal_safe(c.label)}' {c.node.bounds}{chosen}: {terminal_safe(c.why)}")
+        lines.append(f"  {c.role:<8} '{safe(c.label)}' {c.node.bounds}{chosen}: {safe(c.why)}")
     return "\n".join(lines)
 
 

@@ -8,6 +8,7 @@ from typing import Annotated
 import typer
 
 from dynscan.device.sim.build import build_app
+from dynscan.util.termsafe import safe
 
 app = typer.Typer(help="The virtual device: build apps for it.", rich_markup_mode=None)
 
@@ -19,4 +20,4 @@ def build(
 ) -> None:
     """Compile an Android-style app module against the virtual device's framework into an .apk."""
     info = build_app(src_dir, out)
-    typer.echo(f"{out}: {info.package} (launcher {info.launcher_activity})")
+    typer.echo(safe(f"{out}: {info.package} (launcher {info.launcher_activity})"))

@@ -19,10 +19,11 @@ from dynscan.batch.enqueue import check_broker
 from dynscan.batch.local import ensure_proxy_ca
 from dynscan.batch.timing import visibility_timeout_s
 from dynscan.driver.scenario import BUILTIN_NAMES
+from dynscan.util.termsafe import say
 
 
 def _say(msg: str) -> None:
-    print(f"dynscan: {msg}", file=sys.stderr, flush=True)
+    say(msg)  # app-controlled text escaped (util.termsafe)
 
 
 def worker(

@@ -13,7 +13,7 @@ import signal
 import subprocess
 import threading
 import time
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import IO, Any
 
@@ -30,13 +30,43 @@ def start_group(
     cwd: Path | None = None,
     env: dict[str, str] | None = None,
 ) -> subprocess.Popen[bytes]:
-    """Start ``args`` as the leader of a new process group and remember it for clean-up."""
-    proc = subprocess.Popen(
-        list(args), stdin=stdin, stdout=stdout, stderr=stderr, cwd=cwd, env=env, start_new_session=True
-    )
-    with _LOCK:
-        _LIVE.add(proc)
+    """Start ``args`` as the leader of a new process group and remember it for clean-up.
+
+    Ctrl-C or SIGTERM arriving while the process starts is held until it is remembered, so an
+    interrupted start never leaves a child nobody knows of.
+    """
+    with deferred_signals():
+        proc = subprocess.Popen(
+            list(args), stdin=stdin, stdout=stdout, stderr=stderr, cwd=cwd, env=env, start_new_session=True
+        )
+        with _LOCK:
+            _LIVE.add(proc)
     return proc
+
+
+@contextlib.contextmanager
+def deferred_signals() -> Iterator[None]:
+    """Hold SIGINT and SIGTERM until the block ends, then act on them (main thread only)."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    got: list[signal.Signals] = []
+
+    def hold(sig: int, _frame: object) -> None:
+        got.append(signal.Signals(sig))
+
+    old = {s: signal.signal(s, hold) for s in (signal.SIGINT, signal.SIGTERM)}
+    try:
+        yield
+    finally:
+        for s, h in old.items():
+            signal.signal(s, h)
+        if got:
+            handler = old[got[0]]
+            if callable(handler):
+                handler(got[0], None)
+            elif handler == signal.SIG_DFL:
+                signal.raise_signal(got[0])
 
 
 def kill_group(proc: subprocess.Popen[bytes], grace_s: float = 3.0, *, close_streams: bool = True) -> int:

@@ -28,6 +28,7 @@ from dynscan.events.model import (
     Consent,
     DialogSeen,
     Event,
+    FileBlocked,
     Flow,
     NetConnect,
     NetRequest,
@@ -43,8 +44,8 @@ from dynscan.events.model import (
 MODELS: dict[str, type[BaseEvent]] = {
     m.model_fields["kind"].default: m
     for m in (SessionStart, AppLaunch, AppReset, AppState, Consent, UserAction, ApiCall,
-              PermissionRequest, PermissionResult, Flow, ComponentStart, NetRequest, NetConnect, TcfSignal,
-              Phase, DialogSeen)
+              PermissionRequest, PermissionResult, Flow, ComponentStart, NetRequest, NetConnect, FileBlocked,
+              TcfSignal, Phase, DialogSeen)
 }
 _VALIDATORS = {kind: m.__pydantic_validator__ for kind, m in MODELS.items()}
 _OTHER = OtherEvent.__pydantic_validator__

@@ -168,7 +168,8 @@ class DialogSeen(BaseEvent):
 class NetConnect(BaseEvent):
     """Extension: a socket connection (``Socket.connect``, ``SocketChannel.connect``) or datagram
     (``DatagramSocket.send``) the app or an SDK opened, proxied or not. ``blocked``: the device refused
-    it (a connection that tried to bypass the proxy)."""
+    it (a connection that tried to bypass the proxy; the virtual device refuses every connection that is
+    not to the session's proxy, inside the JVM)."""
 
     kind: Literal["net_connect"] = "net_connect"
     host: str
@@ -176,6 +177,16 @@ class NetConnect(BaseEvent):
     proto: Literal["tcp", "udp"]
     via: str
     blocked: bool | None = None
+    stack: list[str] | None = None
+
+
+class FileBlocked(BaseEvent):
+    """Virtual device: the app tried to write (``op``: ``write``, ``delete``) outside its data
+    directory and was refused. Kept in the timeline; no rule judges it."""
+
+    kind: Literal["file_blocked"] = "file_blocked"
+    path: str
+    op: Literal["write", "delete"]
     stack: list[str] | None = None
 
 
@@ -194,8 +205,8 @@ class OtherEvent(BaseEvent):
 
 KnownEvent = Annotated[
     SessionStart | AppLaunch | AppReset | AppState | Consent | UserAction | ApiCall
-    | PermissionRequest | PermissionResult | Flow | ComponentStart | NetRequest | NetConnect | TcfSignal | Phase
-    | DialogSeen,
+    | PermissionRequest | PermissionResult | Flow | ComponentStart | NetRequest | NetConnect | FileBlocked
+    | TcfSignal | Phase | DialogSeen,
     Field(discriminator="kind"),
 ]
 Event = KnownEvent | OtherEvent
@@ -203,7 +214,7 @@ Event = KnownEvent | OtherEvent
 KNOWN_KINDS: frozenset[str] = frozenset(
     {"session_start", "app_launch", "app_reset", "app_state", "consent", "user_action", "api_call",
      "permission_request", "permission_result", "flow", "component_start", "net_request", "net_connect",
-     "tcf_signal", "phase", "dialog"}
+     "file_blocked", "tcf_signal", "phase", "dialog"}
 )
 #: Kinds dynscan's own components write that no rule judges (kept, and not reported as unknown).
 #: ``invalid_event``: an event that failed validation when it was stored (``reason``, and the original as ``event``).

@@ -12,6 +12,7 @@ from pathlib import Path
 from dynscan.errors import DynscanError, InputError
 from dynscan.reports.i18n import check_lang
 from dynscan.reports.inputs import ReportInput
+from dynscan.util.atomic import write_atomic
 
 FORMATS = ("json", "html", "sarif", "junit", "xlsx")
 FILE_NAMES = {"json": "report.json", "html": "report.html", "sarif": "report.sarif",
@@ -59,10 +60,8 @@ def write_reports(data: ReportInput, formats: Sequence[str], out_dir: Path) -> d
     for fmt in dict.fromkeys(formats):
         path = out_dir / FILE_NAMES[fmt]
         content = render(fmt, data)
-        tmp = path.with_name(path.name + ".tmp")
-        try:
-            tmp.write_bytes(content)
-            tmp.replace(path)
+        try:  # complete or absent, even when Ctrl-C or SIGTERM comes in the middle
+            write_atomic(path, content)
         except OSError as e:
             raise DynscanError(f"Cannot write report {path}: {e.strerror or e}") from e
         written[fmt] = path

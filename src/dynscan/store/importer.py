@@ -21,14 +21,16 @@ from dynscan.errors import InputError
 from dynscan.events.fastparse import MODELS, json_to_event, line_to_event
 from dynscan.events.model import EXTENSION_KINDS, Event
 from dynscan.store.bulk import BulkImport, Row
-from dynscan.store.jsonl import BOM, open_timeline, parse_line, stored_body
+from dynscan.store.jsonl import BOM, bounded_lines, open_timeline, parse_line, stored_body
+from dynscan.util.limits import JSON_DEPTH, check_json_depth
+from dynscan.util.termsafe import say
 
 _BATCH = 5_000
 _PROGRESS_EVERY_S = 3.0
 
 
 def _warn(message: str) -> None:
-    print(f"dynscan: warning: {message}", file=sys.stderr)
+    say(f"warning: {message}")
 
 
 @dataclass
@@ -67,8 +69,8 @@ class _Progress:
         if self.enabled and time.monotonic() >= self.next_at:
             self.next_at = time.monotonic() + _PROGRESS_EVERY_S
             share = f" ({100 * done / self.total:.0f}%)" if self.total else ""
-            print(f"dynscan: importing {self.source}: {lines:,} lines, {done / 1e6:,.0f} MB of "
-                  f"{self.total / 1e6:,.0f} MB{share}", file=sys.stderr, flush=True)
+            say(f"importing {self.source}: {lines:,} lines, {done / 1e6:,.0f} MB of "
+                f"{self.total / 1e6:,.0f} MB{share}")
 
 
 def _row(source: str, lineno: int, line: bytes, event: Event | None) -> tuple[Event, str, bytes, bool]:
@@ -148,10 +150,13 @@ class Importer:
                 latest, earliest = float("-inf"), float("inf")
                 last_seq = 0
                 feed = True  # false once an event is not what the store will give back in order
-                for lineno, line in enumerate(f, 1):  # the hot loop: keep it lean
+                max_depth = JSON_DEPTH.value()
+                for lineno, line in bounded_lines(f, source):  # the hot loop: keep it lean
                     body = line.strip()
                     if not body:
                         continue
+                    if body.count(b"{") + body.count(b"[") > max_depth:  # deeper than the store reads back?
+                        check_json_depth(body, f"{source}:{lineno}", max_depth)
                     event = line_to_event(body)
                     if event is not None and event.id:  # the fast path, inlined
                         event_id = event.id

@@ -8,8 +8,8 @@ Importing into a session store is :mod:`dynscan.store.importer`.
 
 from __future__ import annotations
 
-import os
 from collections.abc import Iterator
+from functools import partial
 from pathlib import Path
 from typing import IO, Any
 
@@ -20,6 +20,8 @@ from dynscan.errors import InputError
 from dynscan.events.fastparse import describe_error, validate_event
 from dynscan.events.model import Event
 from dynscan.store.session import SessionStore
+from dynscan.util.atomic import replacing
+from dynscan.util.limits import LINE_BYTES, check_json_depth
 
 EVENTS_FILE = "events.jsonl"
 BOM = b"\xef\xbb\xbf"
@@ -37,11 +39,22 @@ def open_timeline(path: Path) -> IO[bytes]:
     return f
 
 
+def bounded_lines(f: IO[bytes], source: str) -> Iterator[tuple[int, bytes]]:
+    """``(line number, line)`` of a timeline, none longer than ``DYNSCAN_MAX_LINE_BYTES``: a 2 GB
+    line is refused after reading the limit, not read whole into memory."""
+    top = LINE_BYTES.value()
+    for lineno, line in enumerate(iter(partial(f.readline, top + 1), b""), 1):
+        if len(line) > top and not line.endswith(b"\n"):
+            raise LINE_BYTES.breach(f"{source}:{lineno}", f"a line longer than {top:,} bytes")
+        yield lineno, line
+
+
 def parse_line(source: str, lineno: int, line: bytes) -> tuple[dict[str, Any], Event]:
     try:
         data = orjson.loads(line)
     except orjson.JSONDecodeError as e:
         raise InputError(f"{source}:{lineno}: not valid JSON: {e.msg} at column {e.colno}") from e
+    check_json_depth(line, f"{source}:{lineno}")
     if type(data) is not dict:
         raise InputError(f"{source}:{lineno}: expected a JSON object, got {type(data).__name__}")
     try:
@@ -55,7 +68,7 @@ def read_events(path: Path) -> Iterator[Event]:
     """The events of a timeline file in file order, validated, streamed."""
     source = str(path)
     with open_timeline(path) as f:
-        for lineno, line in enumerate(f, 1):
+        for lineno, line in bounded_lines(f, source):
             if lineno == 1 and line.startswith(BOM):
                 line = line[len(BOM):]
             if line.strip():
@@ -77,16 +90,13 @@ def stored_body(data: dict[str, Any], event: Event, line: bytes, lineno: int) ->
 
 def export_jsonl(store: SessionStore, path: Path) -> int:
     """Write every stored event, in time order, to ``path`` (atomically); returns the count."""
-    tmp = path.with_name(f".{path.name}.tmp")
     n = 0
     try:
-        with open(tmp, "wb", buffering=1 << 20) as out:
+        with replacing(path) as out:
             for body in store.iter_bodies():
                 out.write(body)
                 out.write(b"\n")
                 n += 1
-        os.replace(tmp, path)
     except OSError as e:
-        tmp.unlink(missing_ok=True)
         raise InputError(f"{path}: cannot write the timeline ({e.strerror or e})") from e
     return n

@@ -59,22 +59,35 @@ def _is_locked(e: sqlite3.Error) -> bool:
 class SessionStore:
     """Thread-safe appender and reader of one session's events."""
 
-    def __init__(self, path: Path, *, create: bool = True, timeout: float | None = None) -> None:
+    def __init__(self, path: Path, *, create: bool = True, timeout: float | None = None,
+                 readonly: bool = False) -> None:
         self.path = path
         self.timeout = db_timeout() if timeout is None else timeout
-        if not create and not path.is_file():
+        if (not create or readonly) and not path.is_file():
             raise InputError(f"{path}: no session database")
+        if readonly and path.stat().st_size == 0:
+            raise InputError(f"{path}: an empty file, not a dynscan session database")
         self._lock = threading.RLock()
         try:
-            self._db = sqlite3.connect(path, timeout=self.timeout, check_same_thread=False,
-                                       isolation_level=None)
+            target = f"{path.resolve().as_uri()}?mode=ro" if readonly else str(path)
+            self._db = sqlite3.connect(target, timeout=self.timeout, check_same_thread=False,
+                                       isolation_level=None, uri=readonly)
         except sqlite3.Error as e:
             raise InputError(f"{path}: cannot open the session database ({e})") from e
         try:
-            self._retry(self._setup)
+            self._retry(self._check if readonly else self._setup)
         except InputError:
             self._db.close()
             raise
+
+    def _check(self) -> None:
+        """A read-only open: the file must already be a dynscan session database; nothing is written."""
+        tables = {r[0] for r in self._db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+        if "events" not in tables:
+            raise InputError(f"{self.path}: not a dynscan session database (no events table)")
+        columns = {r[1] for r in self._db.execute("PRAGMA table_info(events)")}
+        if not {"seq", "id", "ts", "kind", "body"} <= columns:
+            raise InputError(f"{self.path}: not a dynscan session database (the events table has other columns)")
 
     def _setup(self) -> None:
         self._db.execute("PRAGMA journal_mode=WAL")
@@ -120,9 +133,14 @@ class SessionStore:
         rows = [admit(e) for e in events]
 
         def write() -> None:
-            self._db.execute("BEGIN IMMEDIATE")
-            self._db.executemany("INSERT INTO events(id, ts, kind, body) VALUES (?,?,?,?)", rows)
-            self._db.execute("COMMIT")
+            try:
+                self._db.execute("BEGIN IMMEDIATE")
+                self._db.executemany("INSERT INTO events(id, ts, kind, body) VALUES (?,?,?,?)", rows)
+                self._db.execute("COMMIT")
+            except (KeyboardInterrupt, SystemExit):  # Ctrl-C or SIGTERM mid-write: never leave the
+                if self._db.in_transaction:          # write lock held by an open transaction
+                    self._db.execute("ROLLBACK")
+                raise
 
         with self._lock:
             self._retry(write, "cannot write events")
@@ -196,14 +214,15 @@ class SessionStore:
         return None if row is None else str(row[0])
 
 
-def open_store(session_dir: str | Path, *, create: bool = True, timeout: float | None = None) -> SessionStore:
-    """Open (or create) the store of a session directory."""
+def open_store(session_dir: str | Path, *, create: bool = True, timeout: float | None = None,
+               readonly: bool = False) -> SessionStore:
+    """Open (or create) the store of a session directory; ``readonly``: an existing one, never written."""
     d = Path(session_dir)
-    if create:
+    if create and not readonly:
         try:
             d.mkdir(parents=True, exist_ok=True)
         except OSError as e:
             raise InputError(f"{d}: cannot create the session directory ({e.strerror})") from e
     elif not d.is_dir():
         raise InputError(f"{d}: not a session directory")
-    return SessionStore(d / DB_NAME, create=create, timeout=timeout)
+    return SessionStore(d / DB_NAME, create=create, timeout=timeout, readonly=readonly)

@@ -20,14 +20,19 @@ def read_flows(path: Path) -> Iterator[Any]:
     except OSError as e:
         raise InputError(f"{path}: cannot read the flow file ({e.strerror or e})") from e
     with f:
-        n = 0
+        n, good_end = 0, 0
         try:
             for flow in io.FlowReader(f).stream():
                 n += 1
+                good_end = f.tell()
                 yield flow
         except Exception as e:  # FlowReadException, ValueError, TypeError, KeyError from tnetstring
-            what = "not a mitmproxy flow file" if n == 0 else f"truncated or corrupt after flow {n}"
-            raise InputError(f"{path}: {what} ({type(e).__name__}: {e})") from e
+            if n == 0:
+                raise InputError(f"{path}: not a mitmproxy flow file ({type(e).__name__}: {e})") from e
+            size = path.stat().st_size
+            raise InputError(f"{path}: truncated or corrupt after flow {n} (byte {good_end:,} of {size:,}: "
+                             f"{type(e).__name__}: {e}); the {n} flow{'' if n == 1 else 's'} before it are "
+                             "reported") from e
 
 
 def iter_records(path: Path, detector: Detector) -> Iterator[dict[str, Any]]:

@@ -81,3 +81,10 @@ def test_label_is_resolved_from_resources(tmp_path: Path) -> None:
     assert read_manifest(no_table).label is None  # never the raw reference
     broken = make_apk(tmp_path / "b.apk", "com.b", label=f"@{0x7F010000}", resources=b"\x02\x00\x0c\x00junk")
     assert read_manifest(broken).label is None
+
+
+@pytest.mark.parametrize("package", ["com.example.new", "com." + "a" * 226, "com.1x.y"])
+def test_a_package_that_is_no_java_package_name_is_refused(tmp_path: Path, package: str) -> None:
+    apk = make_apk(tmp_path / "odd.apk", package=package)
+    with pytest.raises(InputError, match="not a valid Java package name"):
+        read_apk_info(apk)

@@ -24,7 +24,7 @@ def apks(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     """The sample apps and the test apps, built once per session with `build_app`."""
     out = tmp_path_factory.mktemp("apks")
     built = {}
-    for src in [EXAMPLES / "leaky", EXAMPLES / "compliant", TEST_APPS / "trouble"]:
+    for src in [EXAMPLES / "leaky", EXAMPLES / "compliant", TEST_APPS / "trouble", TEST_APPS / "escape"]:
         apk = out / f"{src.name}.apk"
         build_app(src, apk)
         built[src.name] = apk

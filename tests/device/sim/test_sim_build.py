@@ -120,3 +120,38 @@ def test_javac_error_is_one_line_naming_file_line_and_symbol(tmp_path: Path, bro
     assert "does not compile" in msg and says in msg, msg
     assert "\n" not in msg
     assert not (tmp_path / "x.apk").exists()
+
+
+def _hostile_apk(tmp_path: Path, package: str) -> Path:
+    apk = tmp_path / "hostile.apk"
+    manifest = MANIFEST.format(filter=LAUNCHER).replace('package="com.example.tiny"', f'package="{package}"')
+    with zipfile.ZipFile(apk, "w") as z:
+        z.writestr("AndroidManifest.xml", manifest)
+        z.writestr("classes.jar", b"PK\x05\x06" + b"\x00" * 18)
+    return apk
+
+
+@pytest.mark.parametrize("package", ["../../../../victim.d", "/abs/victim.d", "x.d/../../../../victim",
+                                     "com.example.&#10;forged", "com." + "a" * 300])
+def test_install_of_a_hostile_package_touches_nothing_outside(tmp_path: Path, package: str) -> None:
+    """The manifest's package used to become ``apps/<package>``: rmtree'd and written, wherever it led."""
+    victim = tmp_path / "victim.d"
+    victim.mkdir()
+    (victim / "keep").write_text("precious")
+    root = tmp_path / "dev" / "a" / "b" / "c"
+    with SimDevice(root) as dev, pytest.raises(InputError, match="not a valid Java package name"):
+        dev.install(_hostile_apk(tmp_path, package))
+    assert (victim / "keep").read_text() == "precious"
+    assert sorted(p.name for p in (root / "apps").iterdir()) == []
+
+
+def test_a_symlinked_app_folder_is_not_followed(tmp_path: Path) -> None:
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    (outside / "keep").write_text("precious")
+    root = tmp_path / "dev"
+    with SimDevice(root) as dev:
+        (root / "apps" / "com.example.tiny").symlink_to(outside)
+        with pytest.raises(InputError, match="outside"):
+            dev.install(_hostile_apk(tmp_path, "com.example.tiny"))
+    assert (outside / "keep").read_text() == "precious"

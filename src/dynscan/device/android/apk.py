@@ -20,6 +20,7 @@ from typing import Any
 
 from dynscan.device.base import AppInfo
 from dynscan.errors import InputError
+from dynscan.util.pkgname import is_package_name
 
 ANDROID = "{http://schemas.android.com/apk/res/android}"
 _RES_ID = re.compile(r"^@(?:0x)?([0-9A-Fa-f]{8}|\d+)$")
@@ -68,8 +69,9 @@ def read_manifest(apk: Path) -> Manifest:
     except Exception as e:
         raise InputError(f"{apk}: AndroidManifest.xml is not valid binary XML ({type(e).__name__})") from e
     package = root.get("package", "")
-    if root.tag != "manifest" or not re.fullmatch(r"[A-Za-z0-9_]+(\.[A-Za-z0-9_]+)+", package):
-        raise InputError(f"{apk}: the manifest has no valid package name")
+    if root.tag != "manifest" or not is_package_name(package):  # CONTRACTS section 5: before any path or command
+        raise InputError(f"{apk}: the manifest has no valid package name ({package[:80]!r} is not a valid Java "
+                         "package name)")
     split = root.get("split")
     app = root.find("application")
     label = _label(z, apk, package, app.get(f"{ANDROID}label") if app is not None else None)

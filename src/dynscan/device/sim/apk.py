@@ -5,9 +5,11 @@ from __future__ import annotations
 import zipfile
 from pathlib import Path
 
+from dynscan.device.apkzip import open_apk, read_member
 from dynscan.device.base import AppInfo
 from dynscan.device.sim.manifest import parse_manifest
 from dynscan.errors import InputError
+from dynscan.util.atomic import replacing
 
 MANIFEST = "AndroidManifest.xml"
 CLASSES = "classes.jar"
@@ -20,18 +22,18 @@ def read_apk(apk: Path) -> tuple[AppInfo, bytes, bytes]:
     if not zipfile.is_zipfile(apk):
         raise InputError(f"{apk}: not an .apk (not a zip file)")
     try:
-        with zipfile.ZipFile(apk) as z:
+        with open_apk(apk) as z:
             names = set(z.namelist())
             if MANIFEST not in names:
                 raise InputError(f"{apk}: no {MANIFEST} in the .apk")
-            manifest = z.read(MANIFEST)
+            manifest = read_member(z, MANIFEST, apk)
             if CLASSES not in names:
                 if "classes.dex" in names:
                     raise InputError(
                         f"{apk}: an Android (dex) .apk; the virtual device runs apps built with `dynscan sim build`"
                     )
                 raise InputError(f"{apk}: no {CLASSES} in the .apk (build it with `dynscan sim build`)")
-            classes = z.read(CLASSES)
+            classes = read_member(z, CLASSES, apk)
     except (zipfile.BadZipFile, OSError) as e:
         raise InputError(f"{apk}: cannot read the .apk: {e}") from e
     if manifest[:4] == b"\x03\x00\x08\x00":
@@ -42,8 +44,6 @@ def read_apk(apk: Path) -> tuple[AppInfo, bytes, bytes]:
 
 def write_apk(out: Path, manifest: bytes, classes_jar: bytes) -> None:
     out.parent.mkdir(parents=True, exist_ok=True)
-    tmp = out.with_name(out.name + ".tmp")
-    with zipfile.ZipFile(tmp, "w", zipfile.ZIP_DEFLATED) as z:
+    with replacing(out, mode=0o644) as f, zipfile.ZipFile(f, "w", zipfile.ZIP_DEFLATED) as z:
         z.writestr(MANIFEST, manifest)
         z.writestr(CLASSES, classes_jar)
-    tmp.replace(out)

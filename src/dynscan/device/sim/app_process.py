@@ -41,12 +41,14 @@ class AppProcess:
     """A running app JVM. Create with :meth:`start`; always end with :meth:`stop`."""
 
     def __init__(self, package: str, proc: subprocess.Popen[bytes], on_exit: Callable[[AppExit], None],
-                 on_process: Callable[[str, str], None] | None = None) -> None:
+                 on_process: Callable[[str, str], None] | None = None,
+                 on_event: Callable[[dict[str, Any]], None] | None = None) -> None:
         self.package = package
         #: the runtime asks for another process of the app (``name``, ``service``): android:process
         self._on_process = on_process
         self._proc = proc
         self._on_exit = on_exit
+        self._on_event = on_event
         self._ids = itertools.count(1)
         self._pending: dict[int, Future[Any]] = {}
         self._lock = threading.Lock()
@@ -73,6 +75,7 @@ class AppProcess:
         *,
         process: tuple[str, str] | None = None,
         on_process: Callable[[str, str], None] | None = None,
+        on_event: Callable[[dict[str, Any]], None] | None = None,
     ) -> AppProcess:
         """``process``: (name, service class) to start a secondary process (``android:process``) running
         that service instead of the launcher activity."""
@@ -83,7 +86,7 @@ class AppProcess:
         args += [str(device_dir), package, str(app_dir), *(process or ())]
         with log_path.open("ab") as log:
             proc = start_group(args, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=log, cwd=device_dir)
-        app = cls(package, proc, on_exit, on_process)
+        app = cls(package, proc, on_exit, on_process, on_event)
         try:
             app._ready.result(timeout=ready_timeout_s)
         except FutureTimeout as e:
@@ -92,6 +95,9 @@ class AppProcess:
         except AppNotRunning as e:
             app.stop(grace_s=0)
             raise SetupError(f"{package}: the virtual device's JVM failed to start (see {log_path})") from e
+        except BaseException:  # Ctrl-C or SIGTERM while the JVM starts: nobody else knows of it yet
+            app.stop(grace_s=0)
+            raise
         return app
 
     @property
@@ -170,6 +176,10 @@ class AppProcess:
             timer = threading.Timer(0.8, self._reap)
             timer.daemon = True
             timer.start()
+        elif t == "event":  # the runtime refused something (containment): a CONTRACTS event
+            event = msg.get("e")
+            if isinstance(event, dict) and self._on_event is not None:
+                self._on_event(event)
         elif t == "process" and self._on_process is not None:
             name, service = str(msg.get("name") or ""), str(msg.get("service") or "")
             if name.startswith(self.package + ":") and service:  # never another app's process

@@ -32,10 +32,13 @@ from dynscan.device.sim.identity import Identity
 from dynscan.device.sim.proxy import ProxyConfig, make_proxy
 from dynscan.device.sim.storage import SYSTEM_PACKAGES, DeviceFiles
 from dynscan.errors import DynscanError, InputError
+from dynscan.util.safepath import inside
+from dynscan.util.termsafe import say
 
 DEFAULT_JVM_OPTS = (
     "-Xshare:auto", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xmx256m", "-Dfile.encoding=UTF-8",
     "-Djava.security.manager=allow",  # lets the runtime turn System.exit into a halt (see ExitGuard.java)
+    "-XX:-UsePerfData",  # no /tmp/hsperfdata_<user>/<pid> left behind by a killed JVM
 )
 #: Without a session proxy, app traffic goes to a closed loopback port: nothing leaves the machine.
 BLOCK_NETWORK_OPTS = (
@@ -73,6 +76,7 @@ class SimDevice:
         anr_timeout_s: float = 5.0,
         stop_grace_s: float = 3.0,
         jvm_opts: tuple[str, ...] = DEFAULT_JVM_OPTS,
+        allow_connect: tuple[tuple[str, int], ...] = (),
     ) -> None:
         self._owns_root = root is None
         self.root = Path(tempfile.mkdtemp(prefix="dynscan-sim-")) if root is None else root
@@ -81,6 +85,7 @@ class SimDevice:
         self._anr_timeout_s = anr_timeout_s
         self._grace = stop_grace_s
         self._jvm_opts = jvm_opts
+        self._allow_connect = ",".join(f"{h}:{p}" for h, p in allow_connect)
         self._proxy: ProxyConfig | None = None
         self._sink: EventSink | None = None
         self._installed: dict[str, AppInfo] = {}
@@ -109,7 +114,7 @@ class SimDevice:
         ``dest/<package>.log``."""
         written: list[Path] = []
         for log in sorted(self.files.logs.glob("*.log")):
-            target = dest / log.name
+            target = inside(dest, log.name, "log file")
             shutil.copyfile(log, target)
             written.append(target)
         return written
@@ -242,11 +247,12 @@ class SimDevice:
         """Start the app's JVM held before any app code runs; returns its pid (attach Frida, then ``resume``)."""
         self._require(package)
         self.stop(package)
-        opts = list(self._jvm_opts) + (self._proxy.jvm_options() if self._proxy else list(BLOCK_NETWORK_OPTS))
+        opts = self._app_jvm_opts(package)
         app = AppProcess.start(
             self._java, opts, [self._framework, self.files.app_dir(package) / "classes.jar"], self.root,
-            self.files.app_dir(package), package, self.files.logs / f"{package}.log", self._on_exit,
+            self.files.app_dir(package), package, self.files.log_file(package), self._on_exit,
             on_process=lambda name, service: self._start_process(package, name, service),
+            on_event=lambda event: self._on_app_event(package, event),
         )
         with self._lock:
             self._procs[package] = app
@@ -254,16 +260,28 @@ class SimDevice:
             self._foreground = package
         return app.pid
 
+    def _app_jvm_opts(self, package: str) -> list[str]:
+        """The JVM options of every process of ``package``: its proxy, its temp dir, the device's resolver."""
+        opts = list(self._jvm_opts) + (self._proxy.jvm_options() if self._proxy else list(BLOCK_NETWORK_OPTS))
+        cache = self.files.data_dir(package) / "cache"  # as on Android: java.io.tmpdir is the app's cache
+        cache.mkdir(parents=True, exist_ok=True)
+        opts.append(f"-Djava.io.tmpdir={cache}")
+        opts.append(f"-Djdk.net.hosts.file={self.files.hosts}")  # names resolve from it alone: no DNS query
+        if self._allow_connect:  # destinations let through besides the proxy (docs/virtual-device.md)
+            opts.append(f"-Ddynscan.allow_connect={self._allow_connect}")
+        return opts
+
     def _start_process(self, package: str, name: str, service: str) -> None:
         """The runtime asked for ``name`` (``package:push``) to run ``service``: start it held, announce it."""
         if not self.is_running(package):
             return
-        opts = list(self._jvm_opts) + (self._proxy.jvm_options() if self._proxy else list(BLOCK_NETWORK_OPTS))
+        opts = self._app_jvm_opts(package)
         try:
             child = AppProcess.start(
                 self._java, opts, [self._framework, self.files.app_dir(package) / "classes.jar"], self.root,
-                self.files.app_dir(package), package, self.files.logs / f"{package}.log",
-                lambda ex: self._child_ended(name), process=(name, service))
+                self.files.app_dir(package), package, self.files.log_file(package),
+                lambda ex: self._child_ended(name), process=(name, service),
+                on_event=lambda event: self._on_app_event(package, event))
         except DynscanError:
             return  # the service's process did not start: as on Android, the app goes on without it
         with self._lock:
@@ -365,6 +383,19 @@ class SimDevice:
                     return app
         raise AppNotRunning(f"no running app with pid {pid} on the virtual device")
 
+    def _on_app_event(self, package: str, event: dict[str, Any]) -> None:
+        """An event the runtime recorded (a refused connection or file write): to the sink, as the device's."""
+        sink = self._sink
+        if sink is None:
+            return
+        app = self._procs.get(package)
+        event = {**event, "source": "device", "process": package, **({"pid": app.pid} if app else {})}
+        event.setdefault("ts", time.time())
+        try:
+            sink(event)
+        except DynscanError as e:
+            say(f"warning: an event of {package} was not recorded: {e}")
+
     def _on_exit(self, ex: AppExit) -> None:
         with self._lock:
             self._exits[ex.package] = ex
@@ -382,7 +413,10 @@ class SimDevice:
         else:
             event["state"] = "stopped"
             event["cause"] = ex.cause if ex.cause in ("app", "driver") else "system"
-        sink(event)
+        try:
+            sink(event)
+        except DynscanError as e:  # on the process's reader thread: say it, do not die with a traceback
+            say(f"warning: the exit of {ex.package} was not recorded: {e}")
 
     # ------------------------------------------------------------------ UI
 

@@ -66,15 +66,18 @@ def framework_classes() -> Path:
 
 
 def _compile(root: Path, classes: Path) -> None:
+    args = [tool("javac"), "-nowarn", "-encoding", "UTF-8", "-proc:none", "-d"]
+    sources_ = [str(p) for p in sources()]
     tmp = Path(tempfile.mkdtemp(prefix="classes-", dir=root))
-    args = [tool("javac"), "-nowarn", "-encoding", "UTF-8", "-proc:none", "-d", str(tmp)]
-    args += [str(p) for p in sources()]
-    done = subprocess.run(args, capture_output=True, text=True, timeout=600)
-    if done.returncode != 0:
+    try:  # any failure, Ctrl-C or SIGTERM during the first compile leaves no half-built classes behind
+        done = subprocess.run([*args, str(tmp), *sources_], capture_output=True, text=True, timeout=600)
+        if done.returncode != 0:
+            first = next((ln for ln in done.stderr.splitlines() if "error" in ln), done.stderr.strip())
+            raise SetupError(f"cannot compile the virtual device's framework: {first}")
+        if classes.exists():
+            shutil.rmtree(classes)
+        tmp.rename(classes)
+    except BaseException:
         shutil.rmtree(tmp, ignore_errors=True)
-        first = next((ln for ln in done.stderr.splitlines() if "error" in ln), done.stderr.strip())
-        raise SetupError(f"cannot compile the virtual device's framework: {first}")
-    if classes.exists():
-        shutil.rmtree(classes)
-    tmp.rename(classes)
+        raise
     (root / "ok").write_text("ok\n")

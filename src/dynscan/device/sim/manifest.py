@@ -6,6 +6,7 @@ import xml.etree.ElementTree as ET
 
 from dynscan.device.base import AppInfo
 from dynscan.errors import InputError
+from dynscan.util.pkgname import check_package_name
 
 ANDROID = "{http://schemas.android.com/apk/res/android}"
 MAIN = "android.intent.action.MAIN"
@@ -38,9 +39,9 @@ def parse_manifest(text: bytes | str, origin: str) -> AppInfo:
         raise InputError(f"{origin}: not a valid AndroidManifest.xml: {e}") from e
     if root.tag != "manifest":
         raise InputError(f"{origin}: root element is <{root.tag}>, expected <manifest>")
-    package = root.get("package", "")
-    if not package or "." not in package:
-        raise InputError(f"{origin}: <manifest> has no valid package attribute")
+    if root.get("package") is None:
+        raise InputError(f"{origin}: <manifest> has no package attribute")
+    package = check_package_name(root.get("package"), origin)
     perms = tuple(p.get(f"{ANDROID}name", "") for p in root.iter("uses-permission"))
     launcher = None
     for act in root.iter("activity"):

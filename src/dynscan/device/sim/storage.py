@@ -3,9 +3,13 @@
 from __future__ import annotations
 
 import shutil
+import socket
 from pathlib import Path
 
 from dynscan.device.base import AppInfo
+from dynscan.util.atomic import write_atomic
+from dynscan.util.pkgname import check_package_name
+from dynscan.util.safepath import inside
 
 #: Packages every virtual device has: (package, label, launcher activity, system).
 SYSTEM_PACKAGES: tuple[tuple[str, str, str, bool], ...] = (
@@ -28,6 +32,8 @@ class DeviceFiles:
         self.root = root
         for d in (self.apps, self.data, self.logs):
             d.mkdir(parents=True, exist_ok=True)
+        # the machine's own name too: InetAddress.getLocalHost() resolves it, as a phone resolves "localhost"
+        self.hosts.write_text(f"127.0.0.1 localhost {socket.gethostname()}\n::1 localhost\n", encoding="utf-8")
 
     @property
     def apps(self) -> Path:
@@ -41,11 +47,20 @@ class DeviceFiles:
     def logs(self) -> Path:
         return self.root / "logs"
 
+    @property
+    def hosts(self) -> Path:
+        """The only name resolver of the apps' JVMs (``jdk.net.hosts.file``): loopback names, nothing else."""
+        return self.root / "hosts"
+
     def app_dir(self, package: str) -> Path:
-        return self.apps / package
+        """``apps/<package>``: the package is checked first, the path checked to stay in ``apps/``."""
+        return inside(self.apps, check_package_name(package, "virtual device"), "package")
 
     def data_dir(self, package: str) -> Path:
-        return self.data / package
+        return inside(self.data, check_package_name(package, "virtual device"), "package")
+
+    def log_file(self, package: str) -> Path:
+        return inside(self.logs, check_package_name(package, "virtual device") + ".log", "log file")
 
     def write_properties(self, props: dict[str, str]) -> None:
         lines = [f"{_esc(k)}={_esc(v)}" for k, v in sorted(props.items())]
@@ -55,9 +70,7 @@ class DeviceFiles:
         rows = [f"{p}\t{label}\t{act}\t{int(system)}\t" for p, label, act, system in SYSTEM_PACKAGES]
         for pkg, info in sorted(installed.items()):
             rows.append(f"{pkg}\t{labels.get(pkg, pkg)}\t{info.launcher_activity}\t0\t{info.version or ''}")
-        tmp = self.root / "packages.tsv.tmp"
-        tmp.write_text("\n".join(rows) + "\n", encoding="utf-8")
-        tmp.replace(self.root / "packages.tsv")
+        write_atomic(self.root / "packages.tsv", ("\n".join(rows) + "\n").encode(), mode=0o644)
 
     def grant_all(self, package: str, permissions: tuple[str, ...]) -> None:
         """Mark every declared permission granted (the runtime ignores entries for normal ones)."""

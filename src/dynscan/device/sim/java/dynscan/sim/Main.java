@@ -28,6 +28,7 @@ public final class Main {
     @SuppressWarnings("removal")
     private static void installExitGuard() {
         try {
+            Containment.init();
             System.setSecurityManager(new ExitGuard());
         } catch (UnsupportedOperationException e) {
             System.err.println("dynscan-sim: cannot intercept System.exit (run with -Djava.security.manager=allow)");
