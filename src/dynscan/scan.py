@@ -44,6 +44,7 @@ class ScanOptions:
     lang: str = "en"
     show_values: bool = False
     sinkhole: bool | None = None  # default: on for the virtual device, off for real devices
+    time_scale: float | None = None  # multiplies the scenario's waits (default: the scenario's own)
     frida_server: Path | None = None  # a phone's frida-server binary (default: the cache)
     jurisdiction: str | None = None  # overrides the config file's
     extra: dict[str, Any] = field(default_factory=dict)
@@ -86,7 +87,7 @@ def scan(opts: ScanOptions, progress: Progress = _stderr) -> Report:
     if opts.interactive and opts.device == SIM_SERIAL:
         raise InputError("--interactive needs a phone or an emulator (--device SERIAL): the virtual device has "
                          "no screen for a tester to use; drive it with --scenario instead")
-    scenario = load_scenario(opts.scenario)
+    scenario = load_scenario(opts.scenario, time_scale=opts.time_scale)
     config = Config.load(opts.config)
     catalog = load_catalog(opts.catalogs)
     with private_files(), run_folder(), sigterm_as_interrupt(), _claim_out(opts.out) as lock:
@@ -106,5 +107,8 @@ def scan(opts: ScanOptions, progress: Progress = _stderr) -> Report:
         except (KeyboardInterrupt, Terminated):
             raise Interrupted(f"interrupted while writing the reports (those present are complete); the "
                               f"session is in {sd.root}") from None
-        progress(f"verdict: {report.verdict} ({len(report.findings)} findings) in {sd.root}")
+        reasons = report.coverage.incomplete if report.verdict == "incomplete" and report.coverage else []
+        more = f"; {len(reasons) - 2} more in the report" if len(reasons) > 2 else ""
+        why = "".join(f"; {r}" for r in reasons[:2]) + more
+        progress(f"verdict: {report.verdict} ({len(report.findings)} findings{why}) in {sd.root}")
         return report

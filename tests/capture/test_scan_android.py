@@ -46,6 +46,7 @@ def _phone() -> FakePhone:
     phone.settings["global/http_proxy"] = PREVIOUS_PROXY
     phone.files[SHIPPED_CA] = b"shipped CA"
     phone.script["pm install -r -t -d /data/local/tmp/dynscan-install-0.apk"] = ("Success\n", "", 0)
+    phone.script["pm clear com.example.demo"] = ("Success\n", "", 0)  # each phase starts from cleared data
     phone.script["logcat -d -v threadtime"] = (LOGCAT, "", 0)
     return phone
 

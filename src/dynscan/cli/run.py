@@ -53,6 +53,9 @@ def run(
     frida_server: Annotated[Path | None, typer.Option("--frida-server", help="frida-server binary (or its .xz) "
                             "to push to a phone or emulator; default: ~/.cache/dynscan/frida-server/VERSION/ABI/.",
                             dir_okay=False)] = None,
+    time_scale: Annotated[float | None, typer.Option("--time-scale", min=0.01, max=10, help="Multiply every "
+                          "wait of the scenario by this (e.g. 0.2 for a fast look; default: the scenario's own, "
+                          "1).", show_default=False)] = None,
     jurisdiction: JurisdictionOption = None,
 ) -> None:
     """Install, instrument, drive, capture, correlate and report on an app.
@@ -61,7 +64,8 @@ def run(
     with the values the hooks saw returned, the raw flows (flows.mitm) and every report format
     unless --format narrows it. Without --out the JSON report is also printed on stdout (progress
     goes to stderr).
-    Exit code: 0 no finding at or above --fail-on, 1 some, 2 bad input or set-up failure,
+    Exit code: 0 no finding at or above --fail-on, 1 some (or the run is incomplete: a phase of the
+    scenario was not reached), 2 bad input or set-up failure,
     130 interrupted (Ctrl-C or SIGTERM: everything is cleaned up and the session kept).
     """
     formats = [f.value for f in format or []]
@@ -70,6 +74,7 @@ def run(
         config=config, catalogs=catalog or [], interactive=interactive, lang=lang.value,
         show_values=show_values, sinkhole=sinkhole, frida_server=frida_server,
         jurisdiction=jurisdiction.value if jurisdiction else None,
+        time_scale=time_scale,
     )
     report = scan(opts)
     assert opts.out is not None  # scan created the session directory

@@ -26,6 +26,7 @@ from dynscan.events.model import (
     BaseEvent,
     ComponentStart,
     Consent,
+    DialogSeen,
     Event,
     FileBlocked,
     Flow,
@@ -34,6 +35,7 @@ from dynscan.events.model import (
     OtherEvent,
     PermissionRequest,
     PermissionResult,
+    Phase,
     SessionStart,
     TcfSignal,
     UserAction,
@@ -43,7 +45,7 @@ MODELS: dict[str, type[BaseEvent]] = {
     m.model_fields["kind"].default: m
     for m in (SessionStart, AppLaunch, AppReset, AppState, Consent, UserAction, ApiCall,
               PermissionRequest, PermissionResult, Flow, ComponentStart, NetRequest, NetConnect, FileBlocked,
-              TcfSignal)
+              TcfSignal, Phase, DialogSeen)
 }
 _VALIDATORS = {kind: m.__pydantic_validator__ for kind, m in MODELS.items()}
 _OTHER = OtherEvent.__pydantic_validator__

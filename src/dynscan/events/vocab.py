@@ -32,6 +32,8 @@ Party = Literal["first", "third", "unknown"]
 Attribution = Literal["app", "system", "unknown"]
 StartVia = Literal["startActivity", "startService", "bindService", "sendBroadcast"]
 ConsentState = Literal["pending", "given", "refused"]
+PhaseStatus = Literal["started", "reached", "skipped", "failed"]
+DialogKind = Literal["policy", "permission", "rationale"]
 
 #: Behaviours rather than personal data: listed in reports, never "sensitive" collection.
 BEHAVIOUR_CATEGORIES: frozenset[str] = frozenset({"sensor", "system_info", "command_exec", "code_loading", "webview"})

@@ -75,6 +75,23 @@ def test_driving_commands(dev: AndroidDevice, phone: FakePhone) -> None:
         dev.clear("com.y")
 
 
+def test_grant_asks_dumpsys_then_pm_grant(dev: AndroidDevice, phone: FakePhone, tmp_path: Path) -> None:
+    phone.script["pm install -r /data/local/tmp/dynscan-demo.apk"] = ("Success\n", "", 0)
+    dev.install(make_apk(tmp_path / "demo.apk", "com.example.demo",
+                         perms=("android.permission.CAMERA", "android.permission.READ_PHONE_STATE",
+                                "android.permission.INTERNET")))
+    phone.script["dumpsys package com.example.demo"] = (
+        "    runtime permissions:\n      android.permission.CAMERA: granted=true, flags=[ USER_SET ]\n"
+        "      android.permission.READ_PHONE_STATE: granted=false, flags=[ USER_SET ]\n", "", 0)
+    phone.script["pm grant com.example.demo android.permission.READ_PHONE_STATE"] = ("", "", 0)
+    assert dev.grant("com.example.demo", "android.permission.READ_PHONE_STATE") is True
+    assert dev.grant("com.example.demo", "android.permission.CAMERA") is False  # already granted
+    assert dev.grant("com.example.demo", "android.permission.INTERNET") is False  # not a runtime permission
+    assert dev.grant("com.example.demo", "android.permission.READ_CONTACTS") is False  # not declared
+    assert [c for c in phone.commands if c.startswith("pm grant")] == [
+        "pm grant com.example.demo android.permission.READ_PHONE_STATE"]
+
+
 def test_info_properties_and_packages(dev: AndroidDevice, phone: FakePhone, ca_pem: Path) -> None:
     phone.running.add("frida-server")
     phone.rooted = False

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import dataclasses
+import re
 import shlex
 import time
 from collections.abc import Iterator
@@ -27,6 +28,7 @@ from dynscan.device.base import (
     TrafficAttribution,
 )
 from dynscan.device.frida_errors import explain, frida_errors
+from dynscan.device.permissions import is_runtime
 from dynscan.errors import InputError, SetupError
 
 FRIDA_PORT = 27042
@@ -190,6 +192,17 @@ class AndroidDevice:
         out = self.shell.check(f"pm clear {shlex.quote(package)}")
         if "Success" not in out:
             raise SetupError(f"device {self.serial}: pm clear {package}: {out.strip() or 'failed'}")
+
+    def grant(self, package: str, permission: str) -> bool:
+        """``pm grant`` of a runtime permission the app declares and does not hold yet (read from
+        ``dumpsys package``'s ``PERM: granted=true`` lines)."""
+        info = self._installed.get(package)
+        if not is_runtime(permission) or (info is not None and permission not in info.permissions):
+            return False
+        dump = self.shell.run(f"dumpsys package {shlex.quote(package)}").stdout
+        if re.search(rf"^\s*{re.escape(permission)}: granted=true", dump, re.MULTILINE):
+            return False
+        return self.shell.run(f"pm grant {shlex.quote(package)} {shlex.quote(permission)}").ok
 
     def collect_logs(self, dest: Path) -> list[Path]:
         """The device's log buffers (``logcat -d``, every app: the run's own lines included) as
