@@ -10,7 +10,9 @@ so the findings are the same either way.
 Outputs: without ``out``, the JSON report goes to stdout (the default format) and any other
 requested format is written into the session directory (with ``--events`` there is none, so other
 formats need ``out``). With ``out``, every requested format (default: all) is written there.
-Verdict: ``fail`` when a finding is at or above ``high``, else ``pass``.
+Verdict: ``fail`` when a finding is at or above ``high``, else ``incomplete`` when the coverage
+(:mod:`dynscan.coverage`, read from the same pass over the timeline) says the run did not exercise
+what it was asked to, else ``pass``.
 """
 
 from __future__ import annotations
@@ -23,6 +25,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
 
+from dynscan.coverage import Coverage, CoverageBuilder
 from dynscan.errors import InputError
 from dynscan.events.model import Event
 from dynscan.findings import Report, Severity
@@ -53,20 +56,22 @@ def _override_package(events: Iterable[Event], package: str) -> Iterator[Event]:
         yield ev
 
 
-def _evaluate(events: Iterable[Event], config: Config, package: str | None) -> EngineResult:
+def _evaluate(events: Iterable[Event], config: Config, package: str | None) -> tuple[EngineResult, Coverage]:
     from dynscan.rules.engine import evaluate
 
     if package is not None:
         events = _override_package(events, package)
-    return evaluate(events, config, package=package)
+    coverage = CoverageBuilder()
+    result = evaluate(coverage.watch(events), config, package=package)
+    return result, coverage.result()
 
 
 def analyze_store(store: SessionStore, config: Config, *, package: str | None = None) -> Analysis:
     """Run the rules over a session store; ``package`` overrides the one ``session_start`` names."""
-    return _analysis(store, _evaluate(store.iter_events(), config, package), package)
+    return _analysis(store, *_evaluate(store.iter_events(), config, package), package)
 
 
-def _analysis(store: SessionStore, result: EngineResult, package: str | None) -> Analysis:
+def _analysis(store: SessionStore, result: EngineResult, coverage: Coverage, package: str | None) -> Analysis:
     """The report of the rules' ``result`` over ``store``, with the evidence it cites."""
     findings = result.findings
     by_severity = {s.value: sum(1 for f in findings if f.severity is s) for s in Severity}
@@ -85,8 +90,9 @@ def _analysis(store: SessionStore, result: EngineResult, package: str | None) ->
         print(f"dynscan: warning: {invalid} event{'' if invalid == 1 else 's'} failed validation when "
               f"stored; kept as invalid_event (with the reason) and not judged", file=sys.stderr)
     failed = any(f.severity.rank >= FAIL_VERDICT_AT.rank for f in findings)
-    report = Report(package=package or result.package, verdict="fail" if failed else "pass",
-                    findings=findings, stats=stats)
+    verdict = "fail" if failed else "pass" if coverage.complete else "incomplete"
+    report = Report(package=package or result.package, verdict=verdict, findings=findings, stats=stats,
+                    coverage=coverage)
     evidence = store.get_many(eid for f in findings for eid in f.evidence)
     return Analysis(report=report, evidence=evidence)
 
@@ -98,15 +104,15 @@ def import_and_analyze(timeline: Path, into: Path, config: Config, *, package: s
     returned store."""
     importer = Importer(timeline, into, progress=progress)
     try:
-        result = _evaluate(importer.events(as_stored_only=True), config, package)
+        result, coverage = _evaluate(importer.events(as_stored_only=True), config, package)
         importer.finish().warn(str(timeline))
     finally:
         importer.close()
     store = open_store(into, create=False)
     try:
         if not importer.as_stored:
-            result = _evaluate(store.iter_events(), config, package)
-        return store, _analysis(store, result, package)
+            result, coverage = _evaluate(store.iter_events(), config, package)
+        return store, _analysis(store, result, coverage, package)
     except BaseException:
         store.close()
         raise

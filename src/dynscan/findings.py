@@ -8,6 +8,8 @@ from typing import Any
 
 from pydantic import BaseModel, Field
 
+from dynscan.coverage import Coverage
+
 REPORT_SCHEMA = "dynscan.report/1"
 
 
@@ -76,13 +78,17 @@ class Finding(BaseModel):
 
 
 class Report(BaseModel):
-    """The whole verdict on one session."""
+    """The whole verdict on one session: ``fail`` (a finding at or above ``high``), ``incomplete``
+    (no such finding, but the run did not exercise what the scenario asked: see ``coverage``) or
+    ``pass`` (exercised and clean)."""
 
     schema_: str = Field(default=REPORT_SCHEMA, alias="schema")
     package: str | None = None
     verdict: str
     findings: list[Finding] = Field(default_factory=list)
     stats: dict[str, Any] = Field(default_factory=dict)
+    #: What the run exercised (extension; absent in reports of older versions).
+    coverage: Coverage | None = None
 
     model_config = {"populate_by_name": True}
 
@@ -90,6 +96,8 @@ class Report(BaseModel):
         if fail_on is FailOn.never:
             return 0
         floor = _RANK[fail_on.value]
+        if self.verdict == "incomplete":  # a run that did not exercise the app never passes
+            return 1
         return 1 if any(f.severity.rank >= floor for f in self.findings) else 0
 
     def to_json_dict(self) -> dict[str, Any]:

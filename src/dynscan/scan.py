@@ -40,6 +40,7 @@ class ScanOptions:
     lang: str = "en"
     show_values: bool = False
     sinkhole: bool | None = None  # default: on for the virtual device, off for real devices
+    time_scale: float | None = None  # multiplies the scenario's waits (default: the scenario's own)
     extra: dict[str, Any] = field(default_factory=dict)
 
 
@@ -68,7 +69,7 @@ def scan(opts: ScanOptions, progress: Progress = _stderr) -> Report:
     if opts.interactive and opts.device == SIM_SERIAL:
         raise InputError("--interactive needs a phone or an emulator (--device SERIAL): the virtual device has "
                          "no screen for a tester to use; drive it with --scenario instead")
-    scenario = load_scenario(opts.scenario)
+    scenario = load_scenario(opts.scenario, time_scale=opts.time_scale)
     config = Config.load(opts.config)
     catalog = load_catalog(opts.catalogs)
     sd = _prepare_out(opts.out)

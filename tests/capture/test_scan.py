@@ -51,9 +51,16 @@ def test_leaky_app_scan_finds_the_sdk_collecting_before_consent(tmp_path: Path) 
     import sqlite3
     with sqlite3.connect(session / "session.db") as c:
         events = [json.loads(b) for (b,) in c.execute("SELECT body FROM events ORDER BY ts, seq")]
-    denied = [e for e in events if e["kind"] == "permission_result" and e.get("source") == "agent"]
-    assert denied and all(e["permission"] == "android.permission.READ_PHONE_STATE" and e["granted"] is False
-                          for e in denied)  # the driver tapped "Don't allow" in the system dialog
+    grant_start = next(e["ts"] for e in events if e["kind"] == "phase" and e["name"] == "grant")
+    results = [e for e in events if e["kind"] == "permission_result" and e.get("source") == "agent"]
+    assert {e["permission"] for e in results} == {"android.permission.READ_PHONE_STATE"}
+    assert results and all(e["granted"] is (e["ts"] > grant_start) for e in results)  # denied, then allowed
+    coverage = report["coverage"]
+    assert [(p["name"], p["status"]) for p in coverage["phases"]] == [
+        (n, "reached") for n in ("first_launch", "decline", "deny", "grant", "shake_probe")]
+    # Declared but never asked for: granted through the device in the grant phase, as a driver action.
+    assert coverage["granted_by_device"] == ["android.permission.ACCESS_FINE_LOCATION"]
+    assert coverage["background_s"] >= 25 and coverage["privacy_dialog"] is True
     taps = [e["target"] for e in events if e["kind"] == "user_action" and e["action"] == "tap"]
     assert any("allow" in t.lower() for t in taps), taps
     assert [e["action"] for e in events if e["kind"] == "consent"][:2] == ["policy_shown", "policy_declined"]

@@ -13,6 +13,8 @@ SCREENS = Path(__file__).parent / "screens"
 
 
 class _App:
+    package = "com.example.app"
+
     def launch(self) -> None: ...
     def is_running(self) -> bool:
         return True

@@ -4,16 +4,40 @@ from pathlib import Path
 
 import pytest
 
-from dynscan.driver.scenario import BUILTIN_NAMES, Policy, Scenario, load_scenario
+from dynscan.driver.phase_specs import DEFAULT_PHASES, FirstLaunch, Grant
+from dynscan.driver.scenario import BUILTIN_NAMES, Scenario, load_scenario
 from dynscan.errors import InputError
 
 
-def test_builtin_default_walks_refusal_then_acceptance() -> None:
+def test_builtin_default_is_the_five_phases_with_the_issue_s_waits() -> None:
     s = load_scenario("default")
-    policies = [st for st in s.steps if isinstance(st, Policy)]
-    assert [p.answer for p in policies] == ["decline", "accept"]
-    assert {"shake", "background", "relaunch", "permissions"} <= {st.do for st in s.steps}
+    assert [p.name for p in s.phases] == list(DEFAULT_PHASES) and not s.steps
+    first, _decline, _deny, grant, _shake = s.phases
+    assert isinstance(first, FirstLaunch) and first.idle == 10
+    assert isinstance(grant, Grant) and (grant.foreground, grant.background) == (10, 30)
+    quick = load_scenario("quick")
+    assert [p.name for p in quick.phases] == list(DEFAULT_PHASES)  # the same phases, short waits
+    assert isinstance(quick.phases[3], Grant) and quick.phases[3].background < grant.background
     assert set(BUILTIN_NAMES) >= {"default", "quick"}
+
+
+def test_time_scale_from_the_file_or_the_caller(tmp_path: Path) -> None:
+    f = tmp_path / "fast.yaml"
+    f.write_text("name: fast\ntime_scale: 0.1\nphases: default\n")
+    s = load_scenario(str(f))
+    assert s.time_scale == 0.1 and [p.name for p in s.phases] == list(DEFAULT_PHASES)
+    assert load_scenario(str(f), time_scale=0.5).time_scale == 0.5
+    assert load_scenario("quick", time_scale=0.2).time_scale == 0.2
+
+
+def test_phases_and_waits_from_yaml(tmp_path: Path) -> None:
+    f = tmp_path / "mine.yaml"
+    f.write_text("name: mine\nphases:\n  - phase: first_launch\n    idle: 2\n  - phase: grant\n    background: 60\n"
+                 "  - phase: steps\n    name: login\n    clear_data: true\n    steps:\n      - do: launch\n"
+                 "      - do: tap\n        text: Log in\n")
+    s = load_scenario(str(f))
+    assert [p.name for p in s.phases] == ["first_launch", "grant", "login"]
+    assert isinstance(s.phases[1], Grant) and s.phases[1].background == 60 and s.phases[1].foreground == 10
 
 
 def test_scenario_from_yaml_file(tmp_path: Path) -> None:
@@ -28,7 +52,12 @@ def test_scenario_from_yaml_file(tmp_path: Path) -> None:
     ("- do: policy\n  answer: maybe\n", "steps.0.policy.answer"),
     ("- do: wait\n  seconds: -1\n", "seconds"),
     ("[unclosed\n", "not a YAML scenario"),
-    ("[]\n", "steps: List should have at least 1 item"),
+    ("[]\n", "the scenario has no `phases` and no `steps`"),
+    ("phases:\n  - phase: grant\n    background: -3\n", "phases.0.grant.background"),
+    ("phases:\n  - phase: sleep\n", "phases.0"),
+    ("phases:\n  - phase: grant\n  - phase: grant\n", "phase names repeat"),
+    ("phases:\n  - phase: steps\n    name: Bad Name\n    steps: [{do: launch}]\n", "name"),
+    ("phases: [{phase: deny}]\nsteps: [{do: launch}]\n", "not both"),
     ("- do: wait\n- do: stop\n", "never starts the app: add a `launch` step"),
     ("- do: launch\n- do: tap\n", "a tap needs `text` or `resource_id`"),
 ])
@@ -45,6 +74,8 @@ def test_unknown_name_lists_the_builtins() -> None:
 
 
 class _FakeApp:
+    package = "com.x"
+
     def __init__(self) -> None:
         self.calls: list[str] = []
 
@@ -94,8 +125,11 @@ def _scenario(steps: list[object]) -> Scenario:
 
 def test_the_documented_example_is_a_valid_scenario(tmp_path: Path) -> None:
     doc = (Path(__file__).resolve().parents[2] / "docs" / "scenarios.md").read_text(encoding="utf-8")
-    example = doc.split("```yaml\n", 1)[1].split("```", 1)[0]
+    phased, steps = (part.split("```", 1)[0] for part in doc.split("```yaml\n")[1:3])
     f = tmp_path / "example.yaml"
-    f.write_text(example)
+    f.write_text(steps)
     s = load_scenario(str(f))
     assert s.name == "grant-everything" and s.steps[0].do == "launch" and len(s.steps) == 8
+    f.write_text(phased)
+    s = load_scenario(str(f))
+    assert s.name == "long-background" and [p.name for p in s.phases] == ["first_launch", "grant", "login"]

@@ -37,6 +37,9 @@ SAMPLES: list[dict[str, Any]] = [
     {"kind": "component_start", "ts": 7, "via": "startService", "target_package": "com.y"},
     {"kind": "net_request", "ts": 7.5, "url": "https://h/x", "host": "h", "api": "java.net.URL.openConnection",
      "stack": ["com.y.Z.send(Z.java:9)"]},
+    {"kind": "phase", "ts": 7.6, "name": "grant", "status": "failed", "reason": "the app crashed",
+     "detail": {"granted_by_device": ["android.permission.CAMERA"]}, "source": "driver"},
+    {"kind": "dialog", "ts": 7.7, "dialog": "policy", "phase": "decline", "source": "driver"},
     {"kind": "battery_level", "ts": 8, "level": 0.5},
 ]
 

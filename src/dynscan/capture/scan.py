@@ -120,9 +120,10 @@ def _capture(opts: CaptureOptions, sd: SessionDir, scenario: Scenario, catalog: 
         if opts.interactive:
             _interactive(app, store.append, progress)
         else:
-            n = len(scenario.steps)
-            progress(f"scenario {scenario.name}: {n} step{'' if n == 1 else 's'}")
-            ScenarioRunner(device, app, store.append, progress, ui_dir=sd.ui).run(scenario)
+            n, unit = (len(scenario.phases), "phase") if scenario.phases else (len(scenario.steps), "step")
+            progress(f"scenario {scenario.name}: {n} {unit}{'' if n == 1 else 's'}")
+            ScenarioRunner(device, app, store.append, progress, ui_dir=sd.ui,
+                           permissions=info.permissions).run(scenario)
         app.close()
         time.sleep(0.3)  # let the proxy write the last flows
 

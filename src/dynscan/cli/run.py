@@ -41,6 +41,9 @@ def run(
     sinkhole: Annotated[bool | None, typer.Option("--sinkhole/--no-sinkhole", help="Answer every request in "
                         "the proxy instead of forwarding it (default: on for `sim`, off for real devices).",
                         show_default=False)] = None,
+    time_scale: Annotated[float | None, typer.Option("--time-scale", min=0.01, max=10, help="Multiply every "
+                          "wait of the scenario by this (e.g. 0.2 for a fast look; default: the scenario's own, "
+                          "1).", show_default=False)] = None,
 ) -> None:
     """Install, instrument, drive, capture, correlate and report on an app.
 
@@ -48,7 +51,8 @@ def run(
     with the values the hooks saw returned, the raw flows (flows.mitm) and every report format
     unless --format narrows it. Without --out the JSON report is also printed on stdout (progress
     goes to stderr).
-    Exit code: 0 no finding at or above --fail-on, 1 some, 2 bad input or set-up failure,
+    Exit code: 0 no finding at or above --fail-on, 1 some (or the run is incomplete: a phase of the
+    scenario was not reached), 2 bad input or set-up failure,
     130 interrupted (Ctrl-C or SIGTERM: everything is cleaned up and the session kept).
     """
     session = out or Path(f"dynscan-{time.strftime('%Y%m%d-%H%M%S')}")
@@ -56,7 +60,7 @@ def run(
     report = scan(ScanOptions(
         apk=apk, out=session, device=device, scenario=scenario, formats=formats,
         config=config, catalogs=catalog or [], interactive=interactive, lang=lang.value,
-        show_values=show_values, sinkhole=sinkhole,
+        show_values=show_values, sinkhole=sinkhole, time_scale=time_scale,
     ))
     json_report = session / FILE_NAMES["json"]
     if out is None and json_report.is_file():  # CONTRACTS: without --out, json goes to stdout

@@ -26,12 +26,14 @@ from dynscan.events.model import (
     BaseEvent,
     ComponentStart,
     Consent,
+    DialogSeen,
     Event,
     Flow,
     NetRequest,
     OtherEvent,
     PermissionRequest,
     PermissionResult,
+    Phase,
     SessionStart,
     UserAction,
 )
@@ -39,7 +41,7 @@ from dynscan.events.model import (
 MODELS: dict[str, type[BaseEvent]] = {
     m.model_fields["kind"].default: m
     for m in (SessionStart, AppLaunch, AppReset, AppState, Consent, UserAction, ApiCall,
-              PermissionRequest, PermissionResult, Flow, ComponentStart, NetRequest)
+              PermissionRequest, PermissionResult, Flow, ComponentStart, NetRequest, Phase, DialogSeen)
 }
 _VALIDATORS = {kind: m.__pydantic_validator__ for kind, m in MODELS.items()}
 _OTHER = OtherEvent.__pydantic_validator__

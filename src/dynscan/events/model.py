@@ -15,7 +15,9 @@ from dynscan.events.vocab import (
     Attribution,
     Category,
     ConsentAction,
+    DialogKind,
     Party,
+    PhaseStatus,
     PiiLocation,
     Scheme,
     Source,
@@ -136,20 +138,42 @@ class NetRequest(BaseEvent):
     stack: list[str] | None = None
 
 
+class Phase(BaseEvent):
+    """The scenario driver entered, reached, skipped or failed one phase (``first_launch``, ``decline``,
+    ``deny``, ``grant``, ``shake_probe`` or a scenario's own name). ``reason`` says why a phase was
+    skipped or failed; ``detail`` holds what the driver found (e.g. permissions granted through the device)."""
+
+    kind: Literal["phase"] = "phase"
+    name: str
+    status: PhaseStatus
+    reason: str | None = None
+    detail: dict[str, Any] | None = None
+
+
+class DialogSeen(BaseEvent):
+    """Extension: the driver saw a dialog on the screen (``policy``, ``permission`` or an in-app
+    ``rationale`` for a permission), whether or not it answered it. Its answer is a ``user_action tap``
+    whose ``detail`` names the ``dialog`` and the ``answer``."""
+
+    kind: Literal["dialog"] = "dialog"
+    dialog: DialogKind
+    phase: str | None = None
+
+
 class OtherEvent(BaseEvent):
     """An event of a kind this version does not know: kept and counted, never judged."""
 
 
 KnownEvent = Annotated[
     SessionStart | AppLaunch | AppReset | AppState | Consent | UserAction | ApiCall
-    | PermissionRequest | PermissionResult | Flow | ComponentStart | NetRequest,
+    | PermissionRequest | PermissionResult | Flow | ComponentStart | NetRequest | Phase | DialogSeen,
     Field(discriminator="kind"),
 ]
 Event = KnownEvent | OtherEvent
 
 KNOWN_KINDS: frozenset[str] = frozenset(
     {"session_start", "app_launch", "app_reset", "app_state", "consent", "user_action", "api_call",
-     "permission_request", "permission_result", "flow", "component_start", "net_request"}
+     "permission_request", "permission_result", "flow", "component_start", "net_request", "phase", "dialog"}
 )
 #: Kinds dynscan's own components write that no rule judges (kept, and not reported as unknown).
 #: ``invalid_event``: an event that failed validation when it was stored (``reason``, and the original as ``event``).

@@ -26,6 +26,8 @@ Party = Literal["first", "third", "unknown"]
 Attribution = Literal["app", "system", "unknown"]
 StartVia = Literal["startActivity", "startService", "bindService", "sendBroadcast"]
 ConsentState = Literal["pending", "given", "refused"]
+PhaseStatus = Literal["started", "reached", "skipped", "failed"]
+DialogKind = Literal["policy", "permission", "rationale"]
 
 #: "Sensitive" in the rules: every category but ``sensor``.
 SENSITIVE_CATEGORIES: frozenset[str] = frozenset(c for c in CATEGORIES if c != "sensor")

@@ -14,7 +14,9 @@ from typing import Any
 
 import orjson
 
+from dynscan.coverage import Coverage
 from dynscan.reports.catalog import ActorInfo, ReportCatalog
+from dynscan.reports.coverage_view import phase_rows, summary_rows
 from dynscan.reports.i18n import t
 from dynscan.reports.inputs import ReportInput
 from dynscan.reports.redact import Redactor
@@ -166,6 +168,17 @@ def _provenance(stats: dict[str, Any], lang: str) -> str:
     return f'<div class="muted">{" · ".join(parts)}</div>'
 
 
+def _coverage(coverage: Coverage | None, lang: str) -> str:
+    if coverage is None:
+        return ""
+    rows = "".join(f"<tr><td><code>{_e(n)}</code></td><td>{_e(st)}</td><td>{_e(why)}</td></tr>"
+                   for n, st, why in phase_rows(coverage, lang))
+    table = (f"<table><thead><tr><th>{_e(t('phase', lang))}</th><th>{_e(t('status', lang))}</th>"
+             f"<th>{_e(t('reason', lang))}</th></tr></thead><tbody>{rows}</tbody></table>") if rows else ""
+    totals = "".join(f"<tr><th>{_e(k)}</th><td>{_e(v)}</td></tr>" for k, v in summary_rows(coverage, lang))
+    return f'<h2>{_e(t("coverage", lang))}</h2><section id="coverage">{table}<table>{totals}</table></section>'
+
+
 def render_html(data: ReportInput) -> bytes:
     lang = data.lang
     report = data.report
@@ -173,7 +186,9 @@ def render_html(data: ReportInput) -> bytes:
     views = finding_views(data, EVIDENCE_CAP, redactor)
     counts = severity_counts(report.findings)
     failed = report.verdict.lower() == "fail"
-    verdict_word = {"fail": t("fail", lang), "pass": t("pass", lang)}.get(report.verdict.lower(), report.verdict)
+    verdict_class = " fail" if failed else " incomplete" if report.verdict == "incomplete" else ""
+    verdict_word = {"fail": t("fail", lang), "pass": t("pass", lang), "incomplete": t("incomplete", lang)}.get(
+        report.verdict.lower(), report.verdict)
     chips = "".join(f'<span class="count{" zero" if not counts[s] else ""}"><b>{counts[s]}</b>'
                     f'<span class="sev {s}">{_e(t(s, lang))}</span></span>' for s in SEVERITIES)
     known = {eid: f.actor for f in report.findings for eid in f.evidence[:EVIDENCE_CAP * 10]}
@@ -188,9 +203,10 @@ def render_html(data: ReportInput) -> bytes:
     note = t("shown_note" if data.show_values else "redacted_note", lang)
     body = (f'<header><h1>{_e(t("title", lang))}</h1><div class="muted">{_e(t("package", lang))}: '
             f'<code>{_e(report.package or "?")}</code></div>{_provenance(report.stats, lang)}</header>'
-            f'<h2>{_e(t("verdict", lang))}</h2><section class="verdict{" fail" if failed else ""}">'
+            f'<h2>{_e(t("verdict", lang))}</h2><section class="verdict{verdict_class}">'
             f'<div class="big">{_e(verdict_word)}</div><div>{chips}</div>'
             f'<div class="muted">{_e(t("findings", lang))}: {len(views)}</div></section>'
+            + _coverage(report.coverage, lang)
             + (f'<h2>{_e(t("rule_summary", lang))}</h2>{_rule_summary(views, lang)}' if views else "")
             + f'<h2>{_e(t("timeline", lang))}</h2>{chart}'
             + f'<h2>{_e(t("findings", lang))}</h2>{findings_html}'

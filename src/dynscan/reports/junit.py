@@ -10,6 +10,7 @@ import re
 import xml.etree.ElementTree as ET
 from collections import defaultdict
 
+from dynscan.reports.coverage_view import properties as coverage_properties
 from dynscan.reports.inputs import ReportInput
 from dynscan.reports.redact import Redactor
 from dynscan.reports.view import FindingView, finding_views, iso
@@ -50,10 +51,14 @@ def render_junit(data: ReportInput) -> bytes:
                         errors="0", time="0")
     suite = ET.SubElement(suites, "testsuite", name="dynscan", tests=str(len(rule_ids)),
                           failures=str(failures), errors="0", skipped="0", time="0")
-    if data.report.package:
+    if data.report.package or data.report.coverage is not None:
         props = ET.SubElement(suite, "properties")
-        ET.SubElement(props, "property", name="package", value=xml_text(data.report.package))
+        if data.report.package:
+            ET.SubElement(props, "property", name="package", value=xml_text(data.report.package))
         ET.SubElement(props, "property", name="verdict", value=xml_text(data.report.verdict))
+        if data.report.coverage is not None:
+            for key, value in coverage_properties(data.report.coverage).items():
+                ET.SubElement(props, "property", name=key, value=xml_text(value))
     for rid in rule_ids:
         case = ET.SubElement(suite, "testcase", classname="dynscan.rules", name=xml_text(rid), time="0")
         items = by_rule.get(rid)

@@ -15,6 +15,7 @@ from typing import Any
 import orjson
 
 from dynscan.reports.catalog import RuleInfo
+from dynscan.reports.coverage_view import properties as coverage_properties
 from dynscan.reports.inputs import ReportInput
 from dynscan.reports.redact import Redactor
 from dynscan.reports.view import FindingView, finding_views, iso, severity_counts
@@ -113,6 +114,9 @@ def render_sarif(data: ReportInput) -> bytes:
         "properties": {"package": data.report.package, "verdict": data.report.verdict,
                        "counts": severity_counts(data.report.findings)},
     }
+    if data.report.coverage is not None:
+        run["properties"]["coverage"] = data.report.coverage.model_dump(mode="json")
+        run["properties"].update(coverage_properties(data.report.coverage))
     if data.report.package:
         run["automationDetails"] = {"id": f"dynscan/{data.report.package}/"}
     log = {"$schema": SARIF_SCHEMA, "version": "2.1.0", "runs": [run]}

@@ -1,4 +1,4 @@
-"""The XLSX report: sheets "Summary", "Findings" and "Evidence" (openpyxl).
+"""The XLSX report: sheets "Summary", "Coverage", "Findings" and "Evidence" (openpyxl).
 
 Strings from the app never become formulas: a string starting with ``=``, ``+``, ``-``, ``@``, tab
 or CR is stored as a plain string cell (``data_type = "s"``), so Excel and LibreOffice show it as
@@ -17,6 +17,7 @@ from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
+from dynscan.reports.coverage_view import phase_rows, summary_rows
 from dynscan.reports.i18n import t
 from dynscan.reports.inputs import ReportInput
 from dynscan.reports.redact import Redactor
@@ -75,6 +76,12 @@ def render_xlsx(data: ReportInput) -> bytes:
     rows.append(["", t("shown_note" if data.show_values else "redacted_note", lang)])
     rows += [[str(k), as_text(redactor.deep_text(v))] for k, v in list(report.stats.items())[:200]]
     _table(summary, [t("summary", lang), ""], rows)
+
+    if report.coverage is not None:
+        ws = wb.create_sheet("Coverage")
+        crows: list[list[Any]] = [[a, b, c] for a, b, c in phase_rows(report.coverage, lang)]
+        crows += [[a, b, ""] for a, b in summary_rows(report.coverage, lang)]
+        _table(ws, [t("phase", lang), t("status", lang), t("reason", lang)], crows, wrap=frozenset({2}))
 
     ws = wb.create_sheet("Findings")
     keys = ("finding", "severity", "rule", "rule_title", "actor", "sdk_name", "vendor", "sdk_category", "category",

@@ -62,13 +62,38 @@ def test_driving_commands(dev: AndroidDevice, phone: FakePhone) -> None:
     dev.clear("com.x")
     assert dev.dump_ui() == '<hierarchy rotation="0"/>'
     assert phone.commands == ["input tap 120 640", "input keyevent KEYCODE_HOME", "input keyevent KEYCODE_BACK",
-                              "am force-stop com.x", "pm clear com.x", "uiautomator dump /sdcard/window_dump.xml",
-                              "<pull /sdcard/window_dump.xml>"]
+                              "am force-stop com.x", "pm clear com.x", "rm -f /sdcard/window_dump.xml",
+                              "uiautomator dump /sdcard/window_dump.xml", "<pull /sdcard/window_dump.xml>"]
     assert events[0]["kind"] == "app_state" and events[0]["cause"] == "driver"
     with pytest.raises(InputError):
         dev.key("MENU")  # type: ignore[arg-type]
     with pytest.raises(SetupError, match=r"pm clear com\.y"):
         dev.clear("com.y")
+
+
+def test_a_dump_that_fails_is_an_error_not_the_previous_screen(dev: AndroidDevice, phone: FakePhone) -> None:
+    phone.files["/sdcard/window_dump.xml"] = b"<hierarchy rotation=\"0\"><node text=\"old\"/></hierarchy>"
+    phone.script["uiautomator dump /sdcard/window_dump.xml"] = ("ERROR: could not get idle state.\n", "", 0)
+    with pytest.raises(SetupError, match="uiautomator dump failed: ERROR: could not get idle state"):
+        dev.dump_ui()
+    assert phone.commands[0] == "rm -f /sdcard/window_dump.xml"
+
+
+def test_grant_asks_dumpsys_then_pm_grant(dev: AndroidDevice, phone: FakePhone, tmp_path: Path) -> None:
+    phone.script["pm install -r /data/local/tmp/dynscan-demo.apk"] = ("Success\n", "", 0)
+    dev.install(make_apk(tmp_path / "demo.apk", "com.example.demo",
+                         perms=("android.permission.CAMERA", "android.permission.READ_PHONE_STATE",
+                                "android.permission.INTERNET")))
+    phone.script["dumpsys package com.example.demo"] = (
+        "    runtime permissions:\n      android.permission.CAMERA: granted=true, flags=[ USER_SET ]\n"
+        "      android.permission.READ_PHONE_STATE: granted=false, flags=[ USER_SET ]\n", "", 0)
+    phone.script["pm grant com.example.demo android.permission.READ_PHONE_STATE"] = ("", "", 0)
+    assert dev.grant("com.example.demo", "android.permission.READ_PHONE_STATE") is True
+    assert dev.grant("com.example.demo", "android.permission.CAMERA") is False  # already granted
+    assert dev.grant("com.example.demo", "android.permission.INTERNET") is False  # not a runtime permission
+    assert dev.grant("com.example.demo", "android.permission.READ_CONTACTS") is False  # not declared
+    assert [c for c in phone.commands if c.startswith("pm grant")] == [
+        "pm grant com.example.demo android.permission.READ_PHONE_STATE"]
 
 
 def test_info_properties_and_packages(dev: AndroidDevice, phone: FakePhone, ca_pem: Path) -> None:

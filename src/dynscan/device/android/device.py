@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import re
 import shlex
 import time
 from collections.abc import Iterator
@@ -25,6 +26,7 @@ from dynscan.device.base import (
     SensorSample,
     TrafficAttribution,
 )
+from dynscan.device.permissions import is_runtime
 from dynscan.errors import InputError, SetupError
 
 FRIDA_PORT = 27042
@@ -168,6 +170,17 @@ class AndroidDevice:
         if "Success" not in out:
             raise SetupError(f"device {self.serial}: pm clear {package}: {out.strip() or 'failed'}")
 
+    def grant(self, package: str, permission: str) -> bool:
+        """``pm grant`` of a runtime permission the app declares and does not hold yet (read from
+        ``dumpsys package``'s ``PERM: granted=true`` lines)."""
+        info = self._installed.get(package)
+        if not is_runtime(permission) or (info is not None and permission not in info.permissions):
+            return False
+        dump = self.shell.run(f"dumpsys package {shlex.quote(package)}").stdout
+        if re.search(rf"^\s*{re.escape(permission)}: granted=true", dump, re.MULTILINE):
+            return False
+        return self.shell.run(f"pm grant {shlex.quote(package)} {shlex.quote(permission)}").ok
+
     def collect_logs(self, dest: Path) -> list[Path]:
         """The device's log buffers (``logcat -d``, every app: the run's own lines included) as
         ``dest/logcat.txt``."""
@@ -179,7 +192,13 @@ class AndroidDevice:
     # ------------------------------------------------------------------ UI
 
     def dump_ui(self) -> str:
-        self.shell.check(f"uiautomator dump {UI_DUMP}")
+        """``uiautomator dump``. The old dump file is removed first and the tool's own "dumped to" line
+        is required: when it cannot get an idle state it prints an error, exits 0 and leaves the file
+        of the previous dump, a stale screen the driver would act on."""
+        self.shell.run(f"rm -f {UI_DUMP}")
+        out = self.shell.check(f"uiautomator dump {UI_DUMP}")
+        if "dumped to" not in out:
+            raise SetupError(f"device {self.serial}: uiautomator dump failed: {out.strip()[:200] or 'no output'}")
         return self.client.pull(self.serial, UI_DUMP).decode("utf-8", "replace")
 
     def tap(self, x: int, y: int) -> None:

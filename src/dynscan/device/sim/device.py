@@ -22,6 +22,7 @@ from dynscan.device.base import (
     SensorSample,
     TrafficAttribution,
 )
+from dynscan.device.permissions import is_runtime
 from dynscan.device.sim import screens
 from dynscan.device.sim.apk import read_apk
 from dynscan.device.sim.app_process import AppExit, AppNotRunning, AppProcess
@@ -276,6 +277,13 @@ class SimDevice:
         self._require(package)
         self.stop(package)
         self.files.clear_data(package)
+
+    def grant(self, package: str, permission: str) -> bool:
+        """``pm grant``: the app sees the permission granted from its next check on."""
+        info = self._require(package)
+        if permission not in info.permissions or not is_runtime(permission):
+            return False
+        return self.files.grant(package, permission)
 
     def is_running(self, package: str) -> bool:
         app = self._procs.get(package)

@@ -66,6 +66,20 @@ class DeviceFiles:
         lines = [f"{_esc(p)}=granted" for p in permissions]
         (d / "runtime-permissions.properties").write_text("\n".join(lines) + "\n", encoding="utf-8")
 
+    def grant(self, package: str, permission: str) -> bool:
+        """Mark one permission granted in the app's runtime-permission file; False if it already was."""
+        f = self.data_dir(package) / "runtime-permissions.properties"
+        lines = f.read_text(encoding="utf-8").splitlines() if f.exists() else []
+        key = _esc(permission)
+        if f"{key}=granted" in lines:
+            return False
+        lines = [ln for ln in lines if not ln.startswith(f"{key}=")] + [f"{key}=granted"]
+        f.parent.mkdir(parents=True, exist_ok=True)
+        tmp = f.with_name(f.name + ".tmp")
+        tmp.write_text("\n".join(lines) + "\n", encoding="utf-8")
+        tmp.replace(f)
+        return True
+
     def clear_data(self, package: str) -> None:
         shutil.rmtree(self.data_dir(package), ignore_errors=True)
 

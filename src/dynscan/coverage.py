@@ -1,0 +1,135 @@
+"""Coverage: what a run exercised, read back from the timeline alone.
+
+Per phase (``phase`` events): reached or not and why, whether the app crashed in it; the seconds the
+app was watched in the foreground and in the background (``app_state``); the dialogs the driver saw
+(``dialog``) and answered (driver taps whose ``detail.dialog`` names one); whether a privacy dialog was
+found; the permissions granted through the device. Because it comes from the timeline, ``dynscan
+analyze`` of a stored session gives the same coverage as the run.
+
+A run is *incomplete* (never a pass) when a phase the scenario asked for was not reached, or when a
+driven app never reached the foreground, crashed in every phase, or left no event of its own.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from typing import Any
+
+from pydantic import BaseModel, Field
+
+from dynscan.events.model import Event
+
+#: Kinds only the app's own code causes (an imported timeline without ``source`` still has them).
+_APP_KINDS = frozenset({"api_call", "flow", "permission_request", "net_request", "component_start"})
+
+
+class PhaseCoverage(BaseModel):
+    name: str
+    #: ``reached``, ``skipped``, ``failed``, or ``started`` when the run ended inside the phase.
+    status: str
+    reason: str | None = None
+    detail: dict[str, Any] | None = None
+    crashed: bool = False
+
+
+class Coverage(BaseModel):
+    """What the run exercised (extension of the report, CONTRACTS section 4)."""
+
+    #: dynscan's driver launched the app (False for a timeline from elsewhere: nothing more is judged).
+    driven: bool = False
+    phases: list[PhaseCoverage] = Field(default_factory=list)
+    foreground_s: float = 0.0
+    background_s: float = 0.0
+    dialogs_seen: dict[str, int] = Field(default_factory=dict)
+    dialogs_answered: dict[str, int] = Field(default_factory=dict)
+    privacy_dialog: bool = False
+    granted_by_device: list[str] = Field(default_factory=list)
+    complete: bool = True
+    #: Why the run is incomplete (empty when complete).
+    incomplete: list[str] = Field(default_factory=list)
+
+
+class CoverageBuilder:
+    """Fed every event of the timeline in time order (:meth:`watch`), then :meth:`result`."""
+
+    def __init__(self) -> None:
+        self.c = Coverage()
+        self._phase: PhaseCoverage | None = None
+        self._state: str | None = None
+        self._since = 0.0
+        self._last_ts: float | None = None
+        self._app_events = 0
+        self._foreground = False
+
+    def watch(self, events: Iterable[Event]) -> Iterator[Event]:
+        for ev in events:
+            self.add(ev)
+            yield ev
+
+    def add(self, ev: Any) -> None:
+        kind, ts, source = ev.kind, ev.ts, ev.source
+        self._last_ts = ts if self._last_ts is None or ts > self._last_ts else self._last_ts
+        c = self.c
+        if source in ("agent", "proxy") or (source in (None, "import") and kind in _APP_KINDS):
+            self._app_events += 1
+        if kind == "phase":
+            self._on_phase(ev)
+        elif kind == "app_state":
+            self._on_state(ev.state, ts, source)
+        elif kind == "app_launch":
+            c.driven = c.driven or source == "driver"
+        elif kind == "dialog":
+            c.dialogs_seen[ev.dialog] = c.dialogs_seen.get(ev.dialog, 0) + 1
+            c.privacy_dialog = c.privacy_dialog or ev.dialog == "policy"
+        elif kind == "consent" and ev.action == "policy_shown":
+            c.privacy_dialog = True
+        elif kind == "user_action" and source == "driver" and ev.action == "tap" and ev.detail:
+            dialog = ev.detail.get("dialog")
+            if isinstance(dialog, str):
+                c.dialogs_answered[dialog] = c.dialogs_answered.get(dialog, 0) + 1
+        elif kind == "permission_result" and source == "driver" and ev.granted and ev.permission not in \
+                c.granted_by_device:
+            c.granted_by_device.append(ev.permission)
+
+    def _on_phase(self, ev: Any) -> None:
+        if ev.status == "started" or self._phase is None or self._phase.name != ev.name:
+            self._phase = PhaseCoverage(name=ev.name, status=ev.status)
+            self.c.phases.append(self._phase)
+        if ev.status != "started":
+            self._phase.status, self._phase.reason, self._phase.detail = ev.status, ev.reason, ev.detail
+
+    def _on_state(self, state: str, ts: float, source: str | None) -> None:
+        if state == "crashed" and self._phase is not None:
+            self._phase.crashed = True
+        if state == "foreground" and source != "driver":
+            self._foreground = True
+        new = state if state in ("foreground", "background") else None
+        if new == self._state:
+            return
+        self._close(ts)
+        self._state, self._since = new, ts
+
+    def _close(self, ts: float) -> None:
+        span = max(0.0, ts - self._since)
+        if self._state == "foreground":
+            self.c.foreground_s += span
+        elif self._state == "background":
+            self.c.background_s += span
+
+    def result(self) -> Coverage:
+        c = self.c
+        if self._last_ts is not None:
+            self._close(self._last_ts)
+            self._state = None
+        c.foreground_s, c.background_s = round(c.foreground_s, 1), round(c.background_s, 1)
+        why = [f"phase {p.name} {'not finished' if p.status == 'started' else p.status}"
+               + (f": {p.reason}" if p.reason else "") for p in c.phases if p.status != "reached"]
+        if c.driven:
+            if not self._foreground:
+                why.append("the app never reached the foreground")
+            if c.phases and all(p.crashed for p in c.phases):
+                why.append("the app crashed in every phase")
+            if self._app_events == 0:
+                why.append("no event was recorded from the app")
+        c.incomplete, c.complete = why, not why
+        return c

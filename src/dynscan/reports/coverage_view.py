@@ -1,0 +1,61 @@
+"""The coverage (what the run exercised) as rows every writer shows: one per phase, then the totals."""
+
+from __future__ import annotations
+
+from dynscan.coverage import Coverage
+from dynscan.reports.i18n import t
+
+
+def _counts(d: dict[str, int]) -> str:
+    return ", ".join(f"{k} {n}" for k, n in sorted(d.items())) or "0"
+
+
+def phase_rows(coverage: Coverage, lang: str) -> list[tuple[str, str, str]]:
+    """(phase, status, reason) per phase; a crash in the phase is said in the reason."""
+    rows = []
+    for p in coverage.phases:
+        status = t(p.status, lang) if p.status in ("reached", "skipped", "failed", "started") else p.status
+        reason = p.reason or ""
+        if p.crashed:
+            reason = "; ".join(x for x in (reason, t("crashed", lang)) if x)
+        rows.append((p.name, status, reason))
+    return rows
+
+
+def summary_rows(coverage: Coverage, lang: str) -> list[tuple[str, str]]:
+    """(label, value) of the totals, the verdict's reasons first."""
+    if not coverage.driven and not coverage.phases:
+        return [(t("coverage", lang), t("cov_not_driven", lang))]
+    head = (t("cov_complete", lang) if coverage.complete
+            else t("cov_incomplete", lang, why="; ".join(coverage.incomplete)))
+    rows = [
+        (t("coverage", lang), head),
+        (t("foreground_s", lang), f"{coverage.foreground_s:g}"),
+        (t("background_s", lang), f"{coverage.background_s:g}"),
+        (t("dialogs_seen", lang), _counts(coverage.dialogs_seen)),
+        (t("dialogs_answered", lang), _counts(coverage.dialogs_answered)),
+        (t("privacy_dialog", lang), t("yes" if coverage.privacy_dialog else "no", lang)),
+    ]
+    if coverage.granted_by_device:
+        rows.append((t("granted_by_device", lang), ", ".join(coverage.granted_by_device)))
+    return rows
+
+
+def properties(coverage: Coverage) -> dict[str, str]:
+    """Flat ``coverage.*`` properties for SARIF and JUnit."""
+    props = {
+        "coverage.complete": str(coverage.complete).lower(),
+        "coverage.foreground_s": f"{coverage.foreground_s:g}",
+        "coverage.background_s": f"{coverage.background_s:g}",
+        "coverage.dialogs_seen": _counts(coverage.dialogs_seen),
+        "coverage.dialogs_answered": _counts(coverage.dialogs_answered),
+        "coverage.privacy_dialog": str(coverage.privacy_dialog).lower(),
+    }
+    if coverage.incomplete:
+        props["coverage.incomplete"] = "; ".join(coverage.incomplete)
+    if coverage.granted_by_device:
+        props["coverage.granted_by_device"] = ", ".join(coverage.granted_by_device)
+    for p in coverage.phases:
+        props[f"coverage.phase.{p.name}"] = p.status + (f": {p.reason}" if p.reason else "") + (
+            " (crashed)" if p.crashed else "")
+    return props

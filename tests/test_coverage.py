@@ -1,0 +1,119 @@
+"""``dynscan.coverage``: what a run exercised, from the timeline alone; incomplete is never a pass."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+from dynscan.analysis import analyze_store, run_analysis
+from dynscan.coverage import Coverage, CoverageBuilder
+from dynscan.events.model import parse_event
+from dynscan.findings import FailOn
+from dynscan.rules.config import Config
+from dynscan.store import open_store
+
+D = {"source": "driver"}
+A = {"source": "agent", "process": "com.x"}
+
+
+def _phase(ts: float, name: str, status: str, **kw: Any) -> dict[str, Any]:
+    return {"kind": "phase", "ts": ts, "name": name, "status": status, **D, **kw}
+
+
+def driven(grant: str = "reached", crash_everywhere: bool = False) -> list[dict[str, Any]]:
+    ev: list[dict[str, Any]] = [
+        {"kind": "session_start", "ts": 0, "package": "com.x", **D},
+        _phase(1, "first_launch", "started"), {"kind": "app_launch", "ts": 1, "cold": True, **D},
+        {"kind": "app_state", "ts": 2, "state": "foreground", **A},
+        _phase(2, "first_launch", "reached"),
+        {"kind": "dialog", "ts": 2.5, "dialog": "policy", "phase": "first_launch", **D},
+        _phase(5, "decline", "started"),
+        {"kind": "consent", "ts": 6, "action": "policy_shown", **D},
+        {"kind": "consent", "ts": 6, "action": "policy_declined", **D},
+        {"kind": "user_action", "ts": 6, "action": "tap", "target": "不同意",
+         "detail": {"dialog": "policy", "answer": "decline"}, **D},
+        _phase(6, "decline", "reached"),
+        {"kind": "app_state", "ts": 8, "state": "background", "cause": "driver", **D},
+        _phase(10, "grant", "started"),
+        {"kind": "app_state", "ts": 11, "state": "foreground", **A},
+        {"kind": "permission_result", "ts": 12, "permission": "android.permission.CAMERA", "granted": True,
+         "via": "device", **D},
+    ]
+    if grant == "reached":
+        ev.append(_phase(13, "grant", "reached", detail={"granted_by_device": ["android.permission.CAMERA"]}))
+    else:
+        ev += [{"kind": "app_state", "ts": 12.5, "state": "crashed", **A},
+               _phase(13, "grant", "failed", reason="the app crashed (java.lang.IllegalStateException)")]
+    if crash_everywhere:
+        ev += [{"kind": "app_state", "ts": 3, "state": "crashed", **A},
+               {"kind": "app_state", "ts": 7, "state": "crashed", **A}]
+        if grant == "reached":
+            ev.append({"kind": "app_state", "ts": 13.5, "state": "crashed", **A})
+    ev.append({"kind": "app_state", "ts": 20, "state": "stopped", "cause": "driver", **D})
+    return sorted(ev, key=lambda e: e["ts"])
+
+
+def cover(events: list[dict[str, Any]]) -> Coverage:
+    b = CoverageBuilder()
+    for e in events:
+        b.add(parse_event(e))
+    return b.result()
+
+
+def test_a_run_that_reached_every_phase_is_complete_with_its_seconds_and_dialogs() -> None:
+    c = cover(driven())
+    assert c.complete and c.incomplete == [] and c.driven
+    assert [(p.name, p.status) for p in c.phases] == [("first_launch", "reached"), ("decline", "reached"),
+                                                      ("grant", "reached")]
+    assert (c.foreground_s, c.background_s) == (15.0, 3.0)  # 2..8 and 11..20 in front, 8..11 behind
+    assert c.dialogs_seen == {"policy": 1} and c.dialogs_answered == {"policy": 1} and c.privacy_dialog
+    assert c.granted_by_device == ["android.permission.CAMERA"]
+
+
+def test_a_phase_not_reached_makes_the_run_incomplete_with_its_reason() -> None:
+    c = cover(driven(grant="failed"))
+    assert not c.complete
+    assert c.incomplete == ["phase grant failed: the app crashed (java.lang.IllegalStateException)"]
+    assert c.phases[-1].crashed
+
+
+def test_issue_9_false_passes_are_incomplete() -> None:
+    crashed = cover(driven(crash_everywhere=True))
+    assert "the app crashed in every phase" in crashed.incomplete
+    never_front = cover([e for e in driven() if not (e["kind"] == "app_state" and e["state"] == "foreground")])
+    assert "the app never reached the foreground" in never_front.incomplete
+    silent = cover([e for e in driven() if e.get("source") != "agent"])
+    assert "no event was recorded from the app" in silent.incomplete
+
+
+def test_a_timeline_from_elsewhere_is_not_judged_on_coverage() -> None:
+    c = cover([{"kind": "session_start", "ts": 0, "package": "com.x"},
+               {"kind": "api_call", "ts": 1, "api": "a.B.c", "category": "sensor"}])
+    assert c.complete and not c.driven and c.phases == []
+
+
+def test_incomplete_is_the_verdict_and_exits_1_but_a_finding_still_fails(tmp_path: Path) -> None:
+    with open_store(tmp_path / "a") as store:
+        store.append_many(driven(grant="failed"))
+        report = analyze_store(store, Config()).report
+    assert report.verdict == "incomplete" and report.findings == []
+    assert report.exit_code(FailOn.high) == 1 and report.exit_code(FailOn.never) == 0
+    with open_store(tmp_path / "b") as store:
+        store.append_many(driven())
+        assert analyze_store(store, Config()).report.verdict == "pass"
+    imei = {"kind": "api_call", "ts": 1.5, "api": "android.telephony.TelephonyManager.getImei",
+            "category": "device_id", "data_type": "imei", "stack": ["com.x.Main.onCreate(Main.java:1)"], **A}
+    with open_store(tmp_path / "c") as store:
+        store.append_many(sorted([*driven(grant="failed"), imei], key=lambda e: e["ts"]))
+        assert analyze_store(store, Config()).report.verdict == "fail"  # a finding outranks incomplete
+
+
+def test_analyze_of_the_stored_timeline_reproduces_the_coverage(tmp_path: Path) -> None:
+    timeline = tmp_path / "t.jsonl"
+    timeline.write_text("".join(json.dumps(e) + "\n" for e in driven(grant="failed")))
+    report = run_analysis(events=timeline, out=tmp_path / "out", formats=["json"])
+    stored = json.loads((tmp_path / "out" / "report.json").read_text())
+    assert stored["verdict"] == "incomplete" and report.coverage == cover(driven(grant="failed"))
+    assert stored["coverage"]["phases"][2] == {"name": "grant", "status": "failed", "crashed": True, "detail": None,
+                                               "reason": "the app crashed (java.lang.IllegalStateException)"}
