@@ -20,6 +20,7 @@ from dynscan.driver.scenario import load_scenario
 from dynscan.errors import InputError
 from dynscan.findings import Report
 from dynscan.hooks.loader import load_catalog
+from dynscan.policy.load import read_policy_file
 from dynscan.reports import FORMATS
 from dynscan.rules.config import Config
 from dynscan.session_dir import SessionDir
@@ -41,6 +42,7 @@ class ScanOptions:
     show_values: bool = False
     sinkhole: bool | None = None  # default: on for the virtual device, off for real devices
     time_scale: float | None = None  # multiplies the scenario's waits (default: the scenario's own)
+    policy_files: Sequence[Path] = ()  # --policy: the full privacy policy, compared with behaviour
     extra: dict[str, Any] = field(default_factory=dict)
 
 
@@ -71,6 +73,8 @@ def scan(opts: ScanOptions, progress: Progress = _stderr) -> Report:
                          "no screen for a tester to use; drive it with --scenario instead")
     scenario = load_scenario(opts.scenario, time_scale=opts.time_scale)
     config = Config.load(opts.config)
+    for policy_file in opts.policy_files:  # a bad file is a one-line error now, not after the whole run
+        read_policy_file(policy_file)
     catalog = load_catalog(opts.catalogs)
     sd = _prepare_out(opts.out)
     capture(CaptureOptions(apk=opts.apk, device=opts.device, interactive=opts.interactive, sinkhole=opts.sinkhole,
@@ -78,6 +82,7 @@ def scan(opts: ScanOptions, progress: Progress = _stderr) -> Report:
             sd, scenario, catalog, progress)
     progress("correlating and writing reports")
     report = run_analysis(session=sd.root, formats=list(opts.formats) or list(FORMATS), out=sd.root,
-                          config=opts.config, lang=opts.lang, show_values=opts.show_values)
+                          config=opts.config, lang=opts.lang, show_values=opts.show_values,
+                          policy_files=opts.policy_files)
     progress(f"verdict: {report.verdict} ({len(report.findings)} findings) in {sd.root}")
     return report

@@ -40,6 +40,9 @@ SAMPLES: list[dict[str, Any]] = [
     {"kind": "phase", "ts": 7.6, "name": "grant", "status": "failed", "reason": "the app crashed",
      "detail": {"granted_by_device": ["android.permission.CAMERA"]}, "source": "driver"},
     {"kind": "dialog", "ts": 7.7, "dialog": "policy", "phase": "decline", "source": "driver"},
+    {"kind": "download", "ts": 7.8, "via": "ACTION_VIEW", "uri": "file:///sdcard/a.apk",
+     "mime": "application/vnd.android.package-archive", "stack": ["com.y.Z.get(Z.java:3)"]},
+    {"kind": "consent", "ts": 7.9, "action": "policy_shown", "detail": {"refusal": False, "preselected": True}},
     {"kind": "battery_level", "ts": 8, "level": 0.5},
 ]
 

@@ -4,12 +4,12 @@ from dynscan.attribution import SdkDb
 from dynscan.events.model import ApiCall, OtherEvent, SessionStart, UserAction
 from dynscan.rules.config import Config
 from dynscan.rules.engine import MAX_EVIDENCE, all_rules, evaluate
-from factories import V1_RULE_IDS, Timeline, app_stack, sdk_stack, stack
+from factories import SCENE_RULE_IDS, V1_RULE_IDS, Timeline, app_stack, sdk_stack, stack
 
 
-def test_catalog_has_exactly_the_v1_rules_with_docs():
+def test_catalog_has_exactly_the_v1_and_scene_rules_with_docs():
     specs = all_rules()
-    assert [s.id for s in specs] == list(V1_RULE_IDS)
+    assert [s.id for s in specs] == [*V1_RULE_IDS, *SCENE_RULE_IDS]
     for s in specs:
         assert s.title_en and s.title_zh and s.description_en and s.description_zh
         assert s.references and s.tier in ("official", "standard", "practice")

@@ -5,7 +5,7 @@ import pytest
 
 from dynscan.findings import Severity
 from dynscan.rules.registry import RegistryError, load_all, rule
-from factories import V1_RULE_IDS, Timeline, app_stack
+from factories import SCENE_RULE_IDS, V1_RULE_IDS, Timeline, app_stack
 
 DOC_OK = """Title / 标题
 
@@ -55,7 +55,7 @@ def test_undocumented_rule_is_rejected(monkeypatch):
 def test_the_v1_rules_in_order_each_in_its_own_documented_module():
     specs = load_all()
     assert tuple(specs)[:len(V1_RULE_IDS)] == V1_RULE_IDS
-    for rid in V1_RULE_IDS:
+    for rid in (*V1_RULE_IDS, *SCENE_RULE_IDS):
         assert specs[rid].func.__module__ == f"dynscan.rules.{rid.lower()}"
         assert importlib.import_module(specs[rid].func.__module__).__doc__
 
@@ -109,7 +109,7 @@ def test_a_new_rule_is_one_new_module(tmp_path, monkeypatch):
     monkeypatch.setattr(dynscan.rules, "__path__", [*dynscan.rules.__path__, str(tmp_path)])
     monkeypatch.delitem(sys.modules, "dynscan.rules.tea_read", raising=False)
     try:
-        assert [s.id for s in all_rules()] == [*V1_RULE_IDS, "TEA_READ"]
+        assert [s.id for s in all_rules()] == [*V1_RULE_IDS, *SCENE_RULE_IDS, "TEA_READ"]
         findings = evaluate(Timeline().api("clipboard", stack=app_stack()).events, Config()).findings
         tea = [f for f in findings if f.rule == "TEA_READ"]
         assert tea and tea[0].message_zh == "app 读取了 clipboard,共 1 次"

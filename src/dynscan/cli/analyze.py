@@ -18,6 +18,7 @@ from dynscan.cli.options import (
     LangOption,
     OutOption,
     PackageOption,
+    PolicyOption,
     ProgressOption,
     ShowValuesOption,
 )
@@ -41,6 +42,7 @@ def analyze(
     show_values: ShowValuesOption = False,
     identity: IdentityOption = None,
     progress: ProgressOption = None,
+    policy: PolicyOption = None,
 ) -> None:
     """Re-run the rules on a recorded session or an imported timeline.
 
@@ -52,7 +54,7 @@ def analyze(
     report = run_analysis(
         session=session, events=events, package=package, config=config,
         formats=[f.value for f in format or []], out=out, lang=lang.value, show_values=show_values,
-        identity=identity, progress=progress,
+        identity=identity, progress=progress, policy_files=policy or [],
     )
     if out is not None:
         typer.echo(f"dynscan: verdict: {report.verdict} ({len(report.findings)} findings); reports in {out}",

@@ -9,7 +9,15 @@ from typing import Annotated
 
 import typer
 
-from dynscan.cli.options import ConfigOption, FailOnOption, Lang, LangOption, ReportFormat, ShowValuesOption
+from dynscan.cli.options import (
+    ConfigOption,
+    FailOnOption,
+    Lang,
+    LangOption,
+    PolicyOption,
+    ReportFormat,
+    ShowValuesOption,
+)
 from dynscan.driver.scenario import BUILTIN_NAMES
 from dynscan.findings import FailOn
 from dynscan.reports import FILE_NAMES
@@ -44,6 +52,7 @@ def run(
     time_scale: Annotated[float | None, typer.Option("--time-scale", min=0.01, max=10, help="Multiply every "
                           "wait of the scenario by this (e.g. 0.2 for a fast look; default: the scenario's own, "
                           "1).", show_default=False)] = None,
+    policy: PolicyOption = None,
 ) -> None:
     """Install, instrument, drive, capture, correlate and report on an app.
 
@@ -60,7 +69,7 @@ def run(
     report = scan(ScanOptions(
         apk=apk, out=session, device=device, scenario=scenario, formats=formats,
         config=config, catalogs=catalog or [], interactive=interactive, lang=lang.value,
-        show_values=show_values, sinkhole=sinkhole, time_scale=time_scale,
+        show_values=show_values, sinkhole=sinkhole, time_scale=time_scale, policy_files=policy or [],
     ))
     json_report = session / FILE_NAMES["json"]
     if out is None and json_report.is_file():  # CONTRACTS: without --out, json goes to stdout

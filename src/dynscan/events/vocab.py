@@ -24,7 +24,13 @@ Scheme = Literal["http", "https", "ws", "wss", "tcp"]
 PiiLocation = Literal["url", "header", "cookie", "body"]
 Party = Literal["first", "third", "unknown"]
 Attribution = Literal["app", "system", "unknown"]
-StartVia = Literal["startActivity", "startService", "bindService", "sendBroadcast"]
+#: ``startForegroundService``; ``alarm`` / ``job`` / ``work``: an ``AlarmManager`` alarm, a ``JobScheduler``
+#: job or a ``WorkManager`` request set to start a component later; ``query``: a ``ContentResolver`` call on
+#: another app's content provider (which starts that app's process).
+StartVia = Literal["startActivity", "startService", "bindService", "sendBroadcast", "startForegroundService",
+                   "alarm", "job", "work", "query"]
+DownloadVia = Literal["DownloadManager.enqueue", "PackageInstaller.createSession", "ACTION_VIEW",
+                      "ACTION_INSTALL_PACKAGE"]
 ConsentState = Literal["pending", "given", "refused"]
 PhaseStatus = Literal["started", "reached", "skipped", "failed"]
 DialogKind = Literal["policy", "permission", "rationale"]

@@ -10,6 +10,7 @@ from collections import deque
 from typing import Any
 
 from dynscan.attribution import SdkDb
+from dynscan.policy.model import Policy
 from dynscan.rules.config import Config
 from dynscan.rules.vocab import CATEGORY_GUARDS, PERMISSION_CATEGORIES
 
@@ -24,10 +25,21 @@ CLOCK_SKEW_S = 2.0
 class TimelineContext:
     """What rules may know about the timeline before the current event."""
 
-    def __init__(self, config: Config, sdk_db: SdkDb, package: str | None = None) -> None:
+    def __init__(self, config: Config, sdk_db: SdkDb, package: str | None = None,
+                 policy: Policy | None = None) -> None:
         self.config = config
         self.sdk_db = sdk_db
         self.package = package
+        #: The policy texts given to the analysis (privacy dialog, ``--policy`` files); None: none at all.
+        self.policy = policy
+        #: A privacy dialog was seen (``dialog policy`` or any ``consent`` event) so far.
+        self.policy_seen = False
+        #: The first sensitive collection (api_call or personal-data flow) and how many there were.
+        self.first_collection: Mark | None = None
+        self.first_collection_actor = "unknown"
+        self.collections = 0
+        #: The latest user action that is not the answer to a policy or permission dialog.
+        self.last_feature_action: float | None = None
         self.first_party_domains: set[str] = {d.lower().strip(".") for d in config.first_party_domains}
         self.actor = "unknown"  # of the current event (api_call, permission_request, flow, component_start)
         self.flow_party: str = "unknown"  # effective party of the current flow
@@ -52,6 +64,14 @@ class TimelineContext:
     # ---- queries used by rules -------------------------------------------------------------
     def user_acted_within(self, ts: float, window_s: float) -> bool:
         return self.last_user_action is not None and ts - self.last_user_action <= window_s
+
+    def acted_on_feature_within(self, ts: float, window_s: float) -> bool:
+        """A user action other than answering a policy or permission dialog within ``window_s`` before ``ts``."""
+        return self.last_feature_action is not None and ts - self.last_feature_action <= window_s
+
+    def is_system_package(self, package: str) -> bool:
+        return any(package == p.rstrip(".") or (p.endswith(".") and package.startswith(p))
+                   for p in self.config.system_packages)
 
     def pasted_or_tapped_within(self, ts: float, window_s: float) -> bool:
         return self.last_paste_or_tap is not None and ts - self.last_paste_or_tap <= window_s
@@ -141,7 +161,19 @@ class TimelineContext:
         self.last_denial = None
         self.last_denied_permission = None
 
+    def on_dialog(self, ev: Any) -> None:
+        if ev.dialog == "policy":
+            self.policy_seen = True
+
+    def note_collection(self, ev: Any, actor: str) -> None:
+        """A sensitive ``api_call`` or a personal-data ``flow`` (the engine calls it)."""
+        self.collections += 1
+        if self.first_collection is None:
+            self.first_collection = (ev.ts, ev.id)
+            self.first_collection_actor = actor
+
     def on_consent(self, ev: Any) -> None:
+        self.policy_seen = True
         a = ev.action
         if a == "policy_accepted":
             self.consent = "given"
@@ -177,6 +209,8 @@ class TimelineContext:
                 self.last_user_action = max(end, self.last_user_action or end)
             return
         self.last_user_action = ev.ts
+        if (ev.detail or {}).get("dialog") not in ("policy", "permission"):
+            self.last_feature_action = ev.ts
         if a in ("paste", "tap"):
             self.last_paste_or_tap = ev.ts
 

@@ -41,7 +41,8 @@ _ID = re.compile(r"^[A-Z][A-Z0-9_]*$")
 class Hit(NamedTuple):
     """One event a rule flags. ``category``/``data_type`` default to the event's own fields;
     ``subject`` (a permission, a host, a package) is listed in the finding's message;
-    ``related`` is another event id to cite as evidence (e.g. the decline before an exit)."""
+    ``related`` is another event id to cite as evidence (e.g. the decline before an exit);
+    ``times``: how many occurrences the hit stands for (a rule judged at the timeline's end)."""
 
     event: Any
     category: str | None = None
@@ -49,6 +50,7 @@ class Hit(NamedTuple):
     subject: str | None = None
     related: str | None = None
     actor: str | None = None
+    times: int = 1
 
 
 #: What a rule returns: ``None``/``False`` (no hit), ``True`` (a plain hit on the event, with its
