@@ -235,7 +235,8 @@ def test_unknown_kinds_and_disorder_warn_on_stderr(tmp_path: Path) -> None:
      (["--events", "EMPTYDIR"], "cannot read the timeline (Is a directory)"),
      (["EVENTS"], "not a session directory (give a JSON Lines timeline with --events)"),
      (["--events", "EVENTS", "--identity", "EVENTS"], "identity file is not JSON"),
-     (["--events", "EVENTS", "--config", "EVENTS"], "is not valid TOML")],
+     (["--events", "EVENTS", "--config", "EVENTS"], "is not valid TOML"),
+     (["--events", "EVENTS", "--policy", "MISSING"], "cannot read policy file")],
 )
 def test_bad_usage_exits_2_with_one_line(tmp_path: Path, args: list[str], needle: str) -> None:
     events = write(tmp_path / "t.jsonl", TIMELINE)
@@ -280,3 +281,20 @@ def test_lang_zh_gives_chinese_finding_messages_in_every_format(tmp_path: Path) 
     assert "在用户同意隐私政策前收集了" in pre["message"]
     for name in ("report.html", "report.sarif", "report.junit.xml"):
         assert "在用户同意隐私政策前收集了" in (out / name).read_text(encoding="utf-8"), name
+
+
+def test_policy_file_is_compared_with_behaviour(tmp_path: Path) -> None:
+    timeline = str(write(tmp_path / "t.jsonl", TIMELINE))
+    policy = tmp_path / "privacy.html"
+    policy.write_text("<html><body><h1>隐私政策</h1><p>我们会收集您的设备信息(IMEI)。</p>"
+                      "<p>第三方SDK: 友盟统计</p></body></html>", encoding="utf-8")
+    result = runner.invoke(app, ["analyze", "--events", timeline, "--policy", str(policy)])
+    report = json.loads(result.stdout)
+    undisclosed = {f["data_type"]: f for f in report["findings"] if f["rule"] == "UNDISCLOSED_COLLECTION"}
+    assert set(undisclosed) == {"clipboard"}  # the IMEI is disclosed, the clipboard read is not
+    assert "剪切板" in undisclosed["clipboard"]["message"] and "privacy.html" in undisclosed["clipboard"]["message"]
+    assert report["stats"]["policy_sources"] == ["privacy.html"]
+    without = json.loads(runner.invoke(app, ["analyze", "--events", timeline]).stdout)
+    assert not [f for f in without["findings"] if f["rule"].startswith("UNDISCLOSED")]
+    assert without["stats"]["policy_sources"] == []
+
