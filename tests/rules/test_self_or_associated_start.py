@@ -62,3 +62,8 @@ def test_own_plain_starts_and_system_providers_are_no_start(run):
     assert run(t, R) == []
     t = Timeline().accept().wait(10).user("tap").wait(1).start("com.example.app", via="alarm")
     assert run(t, R) == []
+
+
+def test_answering_the_policy_dialog_is_no_reason_to_start(run):
+    t = Timeline().user("tap", {"dialog": "policy", "answer": "accept"}).accept().start("com.example.app", via="alarm")
+    assert len(run(t, R)) == 1

@@ -3,7 +3,7 @@
 export type HookKind =
   | "api_call" | "permission_request" | "permission_result" | "permission_check"
   | "component_start" | "activity_resumed" | "activity_paused" | "activity_stopped"
-  | "tap" | "app_exit" | "crash" | "sensor_register" | "net_request";
+  | "tap" | "app_exit" | "crash" | "sensor_register" | "net_request" | "download";
 
 export interface Capture {
   value: boolean;

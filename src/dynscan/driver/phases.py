@@ -130,13 +130,21 @@ class PhaseDriver:
             self._clean_launch(permissions="deny")
         r.state.permission_answer = "deny"
         if not self._await_policy(spec.timeout, "decline"):
-            reason = "no privacy dialog" if r.app.is_running() else self._why_not_front()
+            reason = self._no_refusal() or "no privacy dialog" if r.app.is_running() else self._why_not_front()
             self.mark("skipped" if r.app.is_running() else "failed", reason)
             return
         self.mark("reached")
         r.watch(spec.observe)  # a second "are you sure" dialog is refused by the standing order
         r._do_relaunch(st.Relaunch())
         r.watch(spec.relaunch_observe)
+
+    def _no_refusal(self) -> str | None:
+        """Why a decline failed when the privacy dialog is up but offers nothing that refuses."""
+        s = self.r.screen()
+        reading = read_screen(s) if s is not None else None
+        if reading is not None and reading.kind == "policy" and reading.decline is None:
+            return "the privacy dialog offers no way to refuse"
+        return None
 
     def _deny(self, spec: ph.Deny) -> None:
         r = self.r

@@ -11,7 +11,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-from dynscan.events.vocab import Category, StartVia
+from dynscan.events.vocab import Category, DownloadVia, StartVia
 
 #: What a hook reports. ``api_call`` is data access; the others feed the timeline's state.
 HookKind = Literal[
@@ -28,6 +28,7 @@ HookKind = Literal[
     "crash",               # Thread.dispatchUncaughtException: app_state crashed
     "sensor_register",     # SensorManager.registerListener: remembered for sensor injection
     "net_request",         # URL.openConnection / OkHttpClient.newCall: who opened a connection, to where
+    "download",            # DownloadManager.enqueue / PackageInstaller.createSession: a `download` event
 ]
 Platform = Literal["android", "sim"]
 #: How the returned value is previewed: ``auto`` (strings, numbers, toString), ``mac`` (byte[] as
@@ -93,7 +94,7 @@ class HookSpec(BaseModel):
     classify: Classify | None = None
     permission: str | None = None
     platforms: list[Platform] = Field(default_factory=lambda: list(PLATFORMS), min_length=1)
-    via: StartVia | None = None
+    via: StartVia | DownloadVia | None = None
     permissions_arg: int | None = Field(default=None, ge=0)
     description: str = ""
 
@@ -101,8 +102,10 @@ class HookSpec(BaseModel):
     def _consistent(self) -> HookSpec:
         if self.kind == "api_call" and self.category is None and self.classify is None:
             raise ValueError(f"hook {self.id}: an api_call needs a category or a classify map")
-        if self.kind == "component_start" and self.via is None:
-            raise ValueError(f"hook {self.id}: a component_start needs `via`")
+        if self.kind == "component_start" and self.via not in StartVia.__args__:  # type: ignore[attr-defined]
+            raise ValueError(f"hook {self.id}: a component_start needs a start `via`")
+        if self.kind == "download" and self.via not in DownloadVia.__args__:  # type: ignore[attr-defined]
+            raise ValueError(f"hook {self.id}: a download needs a download `via`")
         if self.kind == "permission_request" and self.permissions_arg is None:
             raise ValueError(f"hook {self.id}: a permission_request needs `permissions_arg`")
         return self

@@ -207,6 +207,7 @@ class TimelineContext:
                     self.weak_shake, self.weak_shake_end = (ev.ts, ev.id), end
             elif self.meets_every_threshold(ev.detail):
                 self.last_user_action = max(end, self.last_user_action or end)
+                self.last_feature_action = max(end, self.last_feature_action or end)
             return
         self.last_user_action = ev.ts
         if (ev.detail or {}).get("dialog") not in ("policy", "permission"):

@@ -1,8 +1,8 @@
 """Self-start or associated start / 自启动或关联启动其他应用
 
 English: With no user action (tap, key, text, paste, or a shake meeting every threshold of ``shake``: a
-deliberate one) within ``user_action_window_s`` seconds before, the app (or an SDK inside it)
-started, bound, broadcast to, or queried the content provider of another package (associated start:
+deliberate one; answering a policy or permission dialog is none) within ``user_action_window_s`` seconds
+before, the app (or an SDK inside it) started, bound, broadcast to, or queried the content provider of another package (associated start:
 ``component_start`` whose ``target_package`` differs from the app's; a ``query`` of a provider of the
 system's ``system_packages`` is not one), or arranged to start itself later or in front of the user
 (self-start: an ``alarm``, ``job`` or ``work`` request, or ``startForegroundService``, whatever the
@@ -46,6 +46,6 @@ def self_or_associated_start(event: ComponentStart, ctx: TimelineContext) -> Hit
         return None
     if event.via == "query" and ctx.is_system_package(target):
         return None
-    if ctx.user_acted_within(event.ts, ctx.config.user_action_window_s):
+    if ctx.acted_on_feature_within(event.ts, ctx.config.user_action_window_s):
         return None
     return Hit(event, data_type=event.via, subject=target)

@@ -33,7 +33,7 @@ from dynscan.rules.registry import Hit, rule
 SHOWN_TERMS = 6
 
 
-@rule("UNDISCLOSED_COLLECTION", severity=Severity.high, kinds={"api_call", "flow"},
+@rule("UNDISCLOSED_COLLECTION", severity=Severity.medium, kinds={"api_call", "flow"},
       message="{actor} collected {what} ({count} time(s)) that the privacy policy does not mention: {subjects}",
       message_zh="{actor} 收集了隐私政策未声明的 {what}(共 {count} 次): {subjects}",
       order=22)

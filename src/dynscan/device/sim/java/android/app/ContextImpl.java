@@ -39,6 +39,9 @@ final class ContextImpl extends Context {
             case ACTIVITY_SERVICE: s = new ActivityManager(); break;
             case ACCOUNT_SERVICE: s = AccountManager.get(this); break;
             case CONNECTIVITY_SERVICE: s = new ConnectivityManager(); break;
+            case ALARM_SERVICE: s = new AlarmManager(); break;
+            case DOWNLOAD_SERVICE: s = new DownloadManager(); break;
+            case JOB_SCHEDULER_SERVICE: s = new android.app.job.JobScheduler(); break;
             default: return null;
         }
         services.put(name, s);
@@ -74,6 +77,7 @@ final class ContextImpl extends Context {
     @Override public File getCacheDir() { return dir("cache"); }
     @Override public void startActivity(Intent intent) { ActivityThread.startActivity(intent); }
     @Override public ComponentName startService(Intent service) { return ActivityThread.startService(service); }
+    @Override public ComponentName startForegroundService(Intent service) { return ActivityThread.startService(service); }
     @Override public boolean stopService(Intent service) {
         ComponentName cn = service.getComponent();
         return cn != null && cn.getPackageName().equals(Sim.packageName) && ActivityThread.stopService(cn.getClassName());
