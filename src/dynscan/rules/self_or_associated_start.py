@@ -2,13 +2,13 @@
 
 English: With no user action (tap, key, text, paste, or a shake meeting every threshold of ``shake``: a
 deliberate one; answering a policy or permission dialog is none) within ``user_action_window_s`` seconds
-before, the app (or an SDK inside it) started, bound, broadcast to, or queried the content provider of another package (associated start:
-``component_start`` whose ``target_package`` differs from the app's; a ``query`` of a provider of the
-system's ``system_packages`` is not one), or arranged to start itself later or in front of the user
-(self-start: an ``alarm``, ``job`` or ``work`` request, or ``startForegroundService``, whatever the
-target). One finding per actor and start kind (``data_type`` holds the kind: ``startService``,
-``alarm`` ...), each with its count. A shake counts from the end of its motion. Without a known app
-package (no ``session_start``, no ``--package``) the rule stays silent.
+before, the app (or an SDK inside it) started, bound, broadcast to, or queried the content provider of
+another package (associated start: ``component_start`` whose ``target_package`` differs from the app's;
+a ``query`` of a provider of the system's ``system_packages`` is not one), or arranged to start itself
+later or in front of the user (self-start: an ``alarm``, ``job`` or ``work`` request, or
+``startForegroundService``, whatever the target). One finding per actor and start kind (``data_type``
+holds the kind: ``startService``, ``alarm`` ...), each with its count. A shake counts from the end of
+its motion. Without a known app package (no ``session_start``, no ``--package``) the rule stays silent.
 
 中文: 在没有用户操作的情况下, App 或其 SDK 启动、绑定、唤醒其他应用的组件或查询其内容提供者(关联
 启动), 或通过 AlarmManager、JobScheduler、WorkManager、前台服务安排自身启动(自启动)。按启动方式分别计数。
