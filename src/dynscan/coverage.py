@@ -18,6 +18,7 @@ from typing import Any
 from pydantic import BaseModel, Field
 
 from dynscan.events.model import Event
+from dynscan.guided import GUIDED_CHECKS, GuidedCheck
 
 #: Kinds only the app's own code causes (an imported timeline without ``source`` still has them).
 _APP_KINDS = frozenset({"api_call", "flow", "permission_request", "net_request", "component_start"})
@@ -47,6 +48,8 @@ class Coverage(BaseModel):
     complete: bool = True
     #: Why the run is incomplete (empty when complete).
     incomplete: list[str] = Field(default_factory=list)
+    #: The scenes no rule judges: what a tester should look at by hand (docs/scenes.md).
+    guided_checks: list[GuidedCheck] = Field(default_factory=lambda: list(GUIDED_CHECKS))
 
 
 class CoverageBuilder:
