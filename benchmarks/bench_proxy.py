@@ -128,14 +128,14 @@ def hook_cost(work: Path, n: int = 400) -> dict[str, float]:
         time.sleep(1.0)  # let the worker finish starting (imports, matcher build) on the other core
         t0 = time.perf_counter()
         for f in flows:
-            adds[2].response(f)
+            adds[-1].response(f)
         t1 = time.perf_counter()
         snaps = [capture(f) for f in flows]
         t2 = time.perf_counter()
         for s in snaps:
             frame(("http", s, True))
         t3 = time.perf_counter()
-        for link in [adds[2].link]:
+        for link in [adds[-1].link]:
             if link is not None:
                 link.close()
         adds[2].link = None

@@ -78,7 +78,8 @@ def scan(opts: ScanOptions, progress: Progress = _stderr) -> Report:
     catalog = load_catalog(opts.catalogs)
     sd = _prepare_out(opts.out)
     capture(CaptureOptions(apk=opts.apk, device=opts.device, interactive=opts.interactive, sinkhole=opts.sinkhole,
-                           first_party_domains=list(config.first_party_domains), extra=opts.extra),
+                           first_party_domains=list(config.first_party_domains),
+                           sdk_signatures=list(config.sdk_signatures), extra=opts.extra),
             sd, scenario, catalog, progress)
     progress("correlating and writing reports")
     report = run_analysis(session=sd.root, formats=list(opts.formats) or list(FORMATS), out=sd.root,

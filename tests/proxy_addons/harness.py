@@ -144,8 +144,8 @@ class Upstream:
 
 
 # -- websocket frames -------------------------------------------------------------------------
-def ws_frame(payload: bytes, mask: bool = True, opcode: int = 0x1) -> bytes:
-    head = bytes([0x80 | opcode])
+def ws_frame(payload: bytes, mask: bool = True, opcode: int = 0x1, rsv1: bool = False) -> bytes:
+    head = bytes([0x80 | (0x40 if rsv1 else 0) | opcode])
     n = len(payload)
     mbit = 0x80 if mask else 0
     if n < 126:
@@ -181,7 +181,7 @@ class Mitmdump:
     """``mitmdump`` with the dynscan addons on a free loopback port."""
 
     def __init__(self, workdir: Path, session: Path, identity: Path | None, *, sinkhole: bool = False,
-                 save: Path | None = None) -> None:
+                 save: Path | None = None, options: dict[str, str] | None = None) -> None:
         self.port = free_port()
         self.confdir = workdir / "conf"
         self.session = session
@@ -194,6 +194,8 @@ class Mitmdump:
             cmd += ["-s", str(sinkhole_script()), "--set", "dynscan_sinkhole=true"]
         if save is not None:
             cmd += ["-w", str(save)]
+        for name, value in (options or {}).items():
+            cmd += ["--set", f"{name}={value}"]
         self.log = (workdir / "mitmdump.log").open("wb")
         self.proc = subprocess.Popen(cmd, stdout=self.log, stderr=subprocess.STDOUT)
         try:
@@ -274,7 +276,8 @@ class Mitmdump:
             read_ws_frame(f)
             return echoes
 
-    def open_websocket(self, host: str, port: int, path: str, tls: bool = False) -> tuple[socket.socket, Any, bytes]:
+    def open_websocket(self, host: str, port: int, path: str, tls: bool = False,
+                       extensions: str = "") -> tuple[socket.socket, Any, bytes]:
         """``ws://`` (absolute-form request) or ``wss://`` (CONNECT, TLS with the proxy's CA) through
         the proxy; returns the socket, a reader on it and the response head (status line + headers)."""
         s: socket.socket = socket.create_connection(("127.0.0.1", self.port), timeout=20)
@@ -288,8 +291,9 @@ class Mitmdump:
             s = ssl.create_default_context(cafile=str(self.ca)).wrap_socket(s, server_hostname=host)
             target = path
         key = base64.b64encode(os.urandom(16)).decode()
+        ext = f"Sec-WebSocket-Extensions: {extensions}\r\n" if extensions else ""
         s.sendall((f"GET {target} HTTP/1.1\r\nHost: {host}:{port}\r\nUpgrade: websocket\r\n"
-                   f"Connection: Upgrade\r\nSec-WebSocket-Key: {key}\r\nSec-WebSocket-Version: 13\r\n\r\n")
+                   f"Connection: Upgrade\r\nSec-WebSocket-Key: {key}\r\nSec-WebSocket-Version: 13\r\n{ext}\r\n")
                   .encode())
         f = s.makefile("rb")
         head = b""

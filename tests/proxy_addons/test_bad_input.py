@@ -111,3 +111,22 @@ def test_json_deep_values_still_matched_in_raw_text(proxy: Mitmdump, upstream: U
     body = b"[" * 100_000 + json.dumps({"i": IMEI}).encode() + b"]" * 100_000
     assert proxy.http("POST", f"http://127.0.0.1:{upstream.http_port}/deepimei", {}, body) == 200
     assert ("imei", "plain", "body") in pii_set(proxy.wait_event("/deepimei"))
+
+
+def test_deep_percent_encoding_and_a_huge_form_body_are_cut_and_counted(proxy: Mitmdump, upstream: Upstream) -> None:
+    from urllib.parse import quote
+
+    deep = f"imei={IMEI}"
+    for _ in range(50):
+        deep = quote(deep, safe="")
+    base = f"http://127.0.0.1:{upstream.http_port}"
+    form = {"content-type": "application/x-www-form-urlencoded"}
+    huge = b"&".join(b"k%d=v%d%%2540x" % (i, i) for i in range(800_000))[: 10 * MiB]
+    t0 = time.monotonic()
+    assert proxy.http("POST", f"{base}/cuts/deep?e={deep}", form, f"e={deep}".encode()) == 200
+    assert proxy.http("POST", f"{base}/cuts/huge_form", form, huge) == 200
+    assert proxy.wait_event("/cuts/deep")["scan_cuts"]["url_decodes"] >= 1
+    cuts = proxy.wait_event("/cuts/huge_form")["scan_cuts"]
+    assert cuts["decode_bytes"] >= 1 and cuts["pairs"] >= 1
+    assert time.monotonic() - t0 < 30
+    _check_served(proxy, upstream, "huge_form")

@@ -5,7 +5,9 @@ from __future__ import annotations
 import json
 import ssl
 import time
+import zlib
 from collections.abc import Iterator
+from typing import Any
 
 import pytest
 
@@ -31,7 +33,7 @@ def sinkhole(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Mitmdump]:
 
 
 @pytest.mark.parametrize(("host", "party", "sdk"), [
-    ("collect.tracker.invalid", "third", None),
+    ("collect.tracker.invalid", "unknown", None),  # neither SDK data nor SDK code: not a third party
     ("api.example.com", "first", None),
     ("cdn.myshop.cn", "first", None),
     ("ads.tanx.com", "third", "alibaba-tanx"),
@@ -91,3 +93,27 @@ def test_proxy_keeps_serving_after_a_client_drops_a_sinkholed_websocket(sinkhole
     s.close()  # no close frame
     assert sinkhole.http("GET", "http://after-drop.invalid/ok") == 200
     assert sinkhole.alive()
+
+
+def deflate_message(payload: bytes, z: Any) -> bytes:
+    """One permessage-deflate message (RFC 7692): raw deflate, sync flush, the 00 00 ff ff tail cut."""
+    return (z.compress(payload) + z.flush(zlib.Z_SYNC_FLUSH))[:-4]
+
+
+def test_permessage_deflate_frames_are_inflated_before_scanning(sinkhole: Mitmdump) -> None:
+    host = "deflate.chat.invalid"
+    s, f, head = sinkhole.open_websocket(host, 80, "/live", extensions="permessage-deflate; client_max_window_bits")
+    z = zlib.compressobj(wbits=-15)  # context takeover across messages, as browsers and OkHttp do
+    with s:
+        assert b"sec-websocket-extensions: permessage-deflate" in head.lower()
+        s.sendall(ws_frame(deflate_message(json.dumps({"imei": IMEI}).encode(), z), rsv1=True))
+        s.sendall(ws_frame(deflate_message(json.dumps({"again": IMEI}).encode(), z), rsv1=True))
+        s.sendall(ws_frame(b"\x03\xe8", opcode=0x8))
+        assert read_ws_frame(f) is not None
+    deadline = time.monotonic() + 20
+    while True:
+        messages = [e for e in sinkhole.events() if e["host"] == host and e["method"] == "WEBSOCKET"]
+        if len(messages) >= 2 or time.monotonic() > deadline:
+            break
+        time.sleep(0.05)
+    assert [sorted(pii_set(e)) for e in messages] == [[("imei", "plain", "body")]] * 2

@@ -57,6 +57,9 @@ def test_actor_of() -> None:
     assert actor_of(events[2], "com.example.app", {}, SdkDb.load()) == "sdk:umeng-analytics"
     assert actor_of(events[6], "com.example.app", {}) == "app"
     assert actor_of(events[3], "com.example.app", {}) == "sdk:umeng-analytics"
+    flow = {k: v for k, v in events[3].items() if k != "sdk"}
+    assert actor_of(flow, "com.example.app", {}) == "unknown"  # the engine decides a host's actor
+    assert actor_of(flow, "com.example.app", {}, hosts={"alog.umeng.com": "sdk:x"}) == "sdk:x"
     assert actor_of({"kind": "api_call", "id": "z"}, None, {"z": "sdk:x"}) == "sdk:x"
     assert actor_of({"kind": "api_call", "actor": "lib:a"}, None, {}) == "lib:a"
     assert actor_of({"kind": "api_call"}, None, {}) == "unknown"

@@ -50,7 +50,8 @@ def test_consent_state_machine(ctx):
     assert ctx.consent == "pending" and ctx.decline is None
 
 
-def test_first_party_hosts(ctx):
-    ctx.first_party_domains = {"example.com"}
-    assert ctx.is_first_party_host("api.example.com") and ctx.is_first_party_host("EXAMPLE.com.")
-    assert not ctx.is_first_party_host("badexample.com")
+def test_first_party_hosts_come_from_the_one_classifier(ctx):
+    ctx.destinations.add_session(None, ["example.com"])
+    assert ctx.destinations.classify("api.example.com").party == "first"
+    assert ctx.destinations.classify("EXAMPLE.com.").party == "first"
+    assert ctx.destinations.classify("badexample.com").party == "unknown"

@@ -9,7 +9,7 @@ from factories import SCENE_RULE_IDS, V1_RULE_IDS, Timeline, app_stack, sdk_stac
 
 def test_catalog_has_exactly_the_v1_and_scene_rules_with_docs():
     specs = all_rules()
-    assert [s.id for s in specs] == [*V1_RULE_IDS, *SCENE_RULE_IDS]
+    assert [s.id for s in specs] == [*V1_RULE_IDS, "UNKNOWN_PARTY_TRANSMISSION", *SCENE_RULE_IDS]  # issues 8, 14
     for s in specs:
         assert s.title_en and s.title_zh and s.description_en and s.description_zh
         assert s.references and s.tier in ("official", "standard", "practice")
@@ -122,3 +122,14 @@ def test_connection_window_and_clock_skew():
     assert ctx.connection_actor("h.example", 99.0 - CLOCK_SKEW_S) is None
     assert ctx.connection_actor("h.example", 110.0 + CONNECTION_WINDOW_S + 1) is None
     assert ctx.connection_actor("other.example", 105.0) is None
+
+
+def test_stats_list_learned_first_party_hosts_and_each_hosts_actor():
+    t = Timeline().accept()
+    t.connect("api.own-backend.io").flow("api.own-backend.io", "imei")
+    t.flow("alog.umeng.com", "imei").flow("cdn.nobody.io", "imei")
+    res = evaluate(t.events, Config())
+    assert res.stats["learned_first_party_hosts"] == ["api.own-backend.io"]
+    assert res.stats["flow_actors_by_host"] == {"api.own-backend.io": "app", "alog.umeng.com": "sdk:umeng-analytics",
+                                                "cdn.nobody.io": "unknown"}
+    assert res.stats["flows_by_party"] == {"first": 1, "third": 1, "unknown": 1}

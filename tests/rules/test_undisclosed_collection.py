@@ -14,7 +14,7 @@ def _findings(t, policy=POLICY):
 
 def test_fires_for_types_the_policy_never_names_quoting_what_it_looked_for():
     t = Timeline().accept().api("app_list", "app_list").api("clipboard", "clipboard", stack=sdk_stack())
-    t.flow("x.example.com", "phone_number").api("app_list", "app_list")
+    t.flow("collect.adnet.test", "phone_number").api("app_list", "app_list")
     fs = {(f.actor, f.data_type): f for f in _findings(t)}
     assert set(fs) == {("app", "app_list"), ("sdk:umeng-analytics", "clipboard"), ("unknown", "phone_number")}
     assert fs[("app", "app_list")].count == 2

@@ -44,7 +44,7 @@ def enc(m: Matcher, data: bytes) -> set[tuple[str, str]]:
     (b'"jane@example.com"', ("email", "plain")),
 ])
 def test_variants_found(matcher: Matcher, data: bytes, expected: tuple[str, str]) -> None:
-    assert expected in enc(matcher, b"xx" + data + b"yy")
+    assert expected in enc(matcher, b"x=" + data + b"&y")
 
 
 @pytest.mark.parametrize("prefix", [b"", b"a", b"ab", b"abc"])
@@ -94,3 +94,59 @@ def test_many_learned_values_are_merged_and_all_still_found() -> None:
     found = m.scan(" ".join(values).encode())
     assert [h.type for h in found] == ["imsi"] and len(m.scan(values[-1].encode())) == 1
     assert all(m.scan(v.encode()) for v in values)
+
+
+EMAIL = "Jane@Example.com"
+
+
+@pytest.mark.parametrize(("outer", "inner"), [(o, i) for o in ("md5", "sha1", "sha256")
+                                              for i in ("md5", "sha1", "sha256")])
+def test_every_ordered_pair_of_hashes_both_cases(matcher: Matcher, outer: str, inner: str) -> None:
+    for value in (EMAIL.lower(), EMAIL, EMAIL.upper()):
+        for inner_hex in (hashlib.new(inner, value.encode()).hexdigest(),
+                          hashlib.new(inner, value.encode()).hexdigest().upper()):
+            d = hashlib.new(outer, inner_hex.encode()).hexdigest()
+            for sent in (d, d.upper()):
+                assert ("email", f"{outer}+{inner}") in enc(matcher, b"m=[" + sent.encode() + b"]")
+
+
+def test_criteo_sha256_of_md5_and_upper_case_hashes(matcher: Matcher) -> None:
+    md5 = hashlib.md5(b"jane@example.com").hexdigest()
+    criteo = b"https://widget.criteo.com/event?a=1&m=[" + hashlib.sha256(md5.encode()).hexdigest().encode() + b"]"
+    assert enc(matcher, criteo) == {("email", "sha256+md5")}
+    upper = hashlib.sha256(b"JANE@EXAMPLE.COM").hexdigest().upper().encode()
+    assert enc(matcher, b"h=" + upper) == {("email", "sha256")}
+
+
+@pytest.mark.parametrize(("data", "kind"), [
+    (b"to=xjane@example.com", "email"),
+    (b"to=jane@example.com.cn", "email"),
+    (b"to=jane@example.community", "email"),
+    (b"to=a.jane@example.com", "email"),
+    (b"to=xjane%40example.com", "email"),
+    (b"n=3569380356438091", "imei"),
+    (b"n=13569380356438090", "imei"),
+    (b"p=186138001380001", "phone_number"),
+    (b"m=02:1a:11:f0:3c:7d:ff", "mac"),
+    (b"m=aa-02-1a-11-f0-3c-7d", "mac"),
+    (b"m=ff021a11f03c7d", "mac"),
+])
+def test_a_value_inside_a_longer_token_of_its_alphabet_is_not_the_value(
+        matcher: Matcher, data: bytes, kind: str) -> None:
+    assert kind not in {t for t, _ in enc(matcher, data)}
+
+
+@pytest.mark.parametrize(("data", "kind"), [
+    (b"to=jane@example.com.", "email"),
+    (b'{"to":"jane@example.com"}', "email"),
+    (b"to%3Djane%40example.com%26x", "email"),
+    (b"mailto:jane@example.com>", "email"),
+    (b"xjane@example.com jane@example.com", "email"),  # a later occurrence stands alone
+    (b"imei:" + IMEI.encode() + b";", "imei"),
+    (b"tel:+8613800138000", "phone_number"),
+    (b"m=02:1a:11:f0:3c:7d,", "mac"),
+    (b"x" + hashlib.md5(IMEI.encode()).hexdigest().encode() + b"f", "imei"),  # hashes are exempt
+    (b"zz" + base64.b64encode(b"mail jane@example.com ok"), "email"),  # base64 is exempt
+])
+def test_a_value_that_stands_alone_is_found(matcher: Matcher, data: bytes, kind: str) -> None:
+    assert kind in {t for t, _ in enc(matcher, data)}

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import struct
+
 import pytest
 
 from dynscan.identity import Identity
 from dynscan.traffic.detect import Detector
 from dynscan.traffic.location import varint_forms
 
-from .pb import pb_bytes, pb_sint, pb_varint, zigzag
+from .pb import pb_bytes, pb_sint, pb_varint, varint, zigzag
 
 LAT, LON = -33.8688, 151.2093  # negative latitude: exercises two's complement and zigzag
 DET = Detector.build(Identity(latitude=LAT, longitude=LON))
@@ -61,3 +63,26 @@ def test_varint_location_inside_base64_keeps_the_chain() -> None:
 
     msg = pb_sint(1, e(LAT, 7)) + pb_sint(2, e(LON, 7))
     assert locations(b'{"p":"' + base64.b64encode(msg) + b'"}') == [("base64", 7)]
+
+
+def pb_sfixed32(field: int, v: int) -> bytes:
+    return bytes([field << 3 | 5]) + struct.pack("<i", v)
+
+
+def pb_sfixed64(field: int, v: int) -> bytes:
+    return bytes([field << 3 | 1]) + struct.pack("<q", v)
+
+
+@pytest.mark.parametrize(("name", "msg", "precision"), [
+    ("sfixed32_e7", pb_sfixed32(1, e(LAT, 7)) + pb_sfixed32(2, e(LON, 7)), 7),
+    ("sfixed64_e6", pb_sfixed64(1, e(LAT, 6)) + pb_sfixed64(2, e(LON, 6)), 6),
+    ("float_pair", bytes([13]) + struct.pack("<f", LAT) + bytes([21]) + struct.pack("<f", LON), 15),
+    ("packed_varints_e7", pb_varint(1, 5) + pb_bytes(2, varint(e(LAT, 7)) + varint(e(LON, 7))), 7),
+    ("packed_sint_e6", pb_varint(1, 5) + pb_bytes(4, varint(zigzag(e(LAT, 6))) + varint(zigzag(e(LON, 6)))), 6),
+])
+def test_fixed_and_packed_coordinates(name: str, msg: bytes, precision: int) -> None:
+    assert locations(msg) == [("plain", precision)], name
+
+
+def test_packed_runs_far_from_the_location_find_nothing() -> None:
+    assert locations(pb_varint(1, 5) + pb_bytes(2, varint(e(LAT + 1, 7)) + varint(e(LON, 7)))) == []

@@ -9,6 +9,7 @@ import socket
 import subprocess
 import sys
 import time
+from collections.abc import Sequence
 from pathlib import Path
 
 from dynscan.errors import SetupError
@@ -41,12 +42,15 @@ class ProxyProcess:
 
     def __init__(self, session_dir: Path, *, sinkhole: bool = False, host: str = "127.0.0.1",
                  port: int | None = None, confdir: Path | None = None, identity: Path | None = None,
-                 attribution: str = "unknown") -> None:
+                 attribution: str = "unknown", package: str | None = None,
+                 first_party_domains: Sequence[str] = (), sdk_signatures: Sequence[Path] = ()) -> None:
         self.session_dir, self.sinkhole, self.host = session_dir, sinkhole, host
         self.port = port or free_port(host)
         self.confdir = confdir or default_confdir()
         self.identity = identity
         self.attribution = attribution
+        self.package = package
+        self.first_party_domains, self.sdk_signatures = list(first_party_domains), list(sdk_signatures)
         self.proc: subprocess.Popen[bytes] | None = None
         self.log_path = session_dir / "logs" / "mitmdump.log"
 
@@ -60,6 +64,13 @@ class ProxyProcess:
                "--set", f"dynscan_session={self.session_dir}", "--set", f"dynscan_attribution={self.attribution}"]
         if self.identity is not None:
             cmd += ["--set", f"dynscan_identity={self.identity}"]
+        # What the session's destination classifier is built from (the config's part of it, as data).
+        if self.package:
+            cmd += ["--set", f"dynscan_package={self.package}"]
+        if self.first_party_domains:
+            cmd += ["--set", f"dynscan_first_party_domains={','.join(self.first_party_domains)}"]
+        if self.sdk_signatures:
+            cmd += ["--set", f"dynscan_sdk_signatures={os.pathsep.join(str(p) for p in self.sdk_signatures)}"]
         if self.sinkhole:
             cmd += ["-s", str(sinkhole_script()), "--set", "dynscan_sinkhole=true"]
         return cmd

@@ -43,6 +43,7 @@ class CaptureOptions:
     interactive: bool = False
     sinkhole: bool | None = None  # default: the device's own (on for the virtual device, off for real ones)
     first_party_domains: Sequence[str] = ()
+    sdk_signatures: Sequence[Path] = ()  # the config's extra SDK signature files (for the proxy's party)
     extra: dict[str, Any] = field(default_factory=dict)
 
 
@@ -106,7 +107,9 @@ def _capture(opts: CaptureOptions, sd: SessionDir, scenario: Scenario, catalog: 
                       "first_party_domains": list(opts.first_party_domains)})
         sinkhole = opts.sinkhole if opts.sinkhole is not None else device.sinkhole_default
         proxy = stack.enter_context(ProxyProcess(sd.root, sinkhole=sinkhole, identity=sd.identity,
-                                                 attribution=device.traffic_attribution))
+                                                 attribution=device.traffic_attribution, package=info.package,
+                                                 first_party_domains=opts.first_party_domains,
+                                                 sdk_signatures=opts.sdk_signatures))
         progress(f"proxy on 127.0.0.1:{proxy.port}{' (sinkhole: nothing leaves this machine)' if sinkhole else ''}")
         stack.enter_context(device.route_traffic(proxy.port, proxy.ca_pem))  # restored on every exit path
         sd.write_meta(SessionMeta(package=info.package, app_version=info.version,  # with the proxy and CA set

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import sys
+from collections.abc import Iterable
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, Any
@@ -11,8 +13,12 @@ import typer
 
 from dynscan.identity import Identity
 from dynscan.traffic.detect import Detector
-from dynscan.traffic.flowfile import scan_file
+from dynscan.traffic.flowfile import iter_records
 from dynscan.traffic.location import DEFAULT_TOLERANCE
+
+#: Column widths of the text table (it is printed as the flows are read, so they are fixed; a
+#: longer value widens its row only).
+_WIDTHS = (5, 9, 6, 32)
 
 
 class FlowsFormat(StrEnum):
@@ -24,14 +30,42 @@ def _pii_text(pii: list[dict[str, Any]]) -> str:
     return ", ".join(f"{p['type']}:{p['encoding']}@{p['location']}" for p in pii) or "-"
 
 
-def _table(records: list[dict[str, Any]]) -> str:
-    rows = [("#", "METHOD", "SCHEME", "HOST", "PII")]
-    rows += [(str(i), r["method"], r["scheme"], r["host"], _pii_text(r["pii"])) for i, r in enumerate(records, 1)]
-    widths = [max(len(r[c]) for r in rows) for c in range(4)]
-    lines = ["  ".join(r[c].ljust(widths[c]) for c in range(4)) + "  " + r[4] for r in rows]
-    found = sum(1 for r in records if r["pii"])
-    lines.append(f"{len(records)} flows, {found} with personal data")
-    return "\n".join(lines)
+def _row(cells: tuple[str, str, str, str, str]) -> str:
+    return "  ".join(c.ljust(w) for c, w in zip(cells[:4], _WIDTHS, strict=True)) + "  " + cells[4]
+
+
+def _write_table(records: Iterable[dict[str, Any]]) -> None:
+    out = sys.stdout
+    n = found = 0
+    for n, r in enumerate(records, 1):
+        if n == 1:
+            out.write(_row(("#", "METHOD", "SCHEME", "HOST", "PII")) + "\n")
+        found += bool(r["pii"])
+        out.write(_row((str(n), r["method"], r["scheme"], _printable(r["host"]), _pii_text(r["pii"]))) + "\n")
+    if n == 0:
+        out.write(_row(("#", "METHOD", "SCHEME", "HOST", "PII")) + "\n")
+    out.write(f"{n} flows, {found} with personal data\n")
+
+
+def _printable(s: str) -> str:
+    """A host from the traffic, safe for a terminal (no control characters)."""
+    return "".join(ch if ch.isprintable() else "?" for ch in s)
+
+
+def _write_json(records: Iterable[dict[str, Any]]) -> None:
+    """One JSON array, written as the flows are read; a file cut short still leaves valid JSON of
+    the flows before the cut on stdout (and the error on stderr, exit 2)."""
+    out = sys.stdout
+    started = False
+    try:
+        for r in records:
+            out.write(("," if started else "[") + orjson.dumps(r).decode())
+            started = True
+    finally:
+        if started:
+            out.write("]\n")
+    if not started:
+        out.write("[]\n")
 
 
 def flows(
@@ -46,8 +80,8 @@ def flows(
 ) -> None:
     """Find personal data in a mitmproxy flow file."""
     detector = Detector.build(Identity.load(identity), tolerance=tolerance)
-    records = scan_file(flowfile, detector)
+    records = iter_records(flowfile, detector)  # streamed: flat memory whatever the file's size
     if format is FlowsFormat.json:
-        typer.echo(orjson.dumps(records).decode())
+        _write_json(records)
     else:
-        typer.echo(_table(records))
+        _write_table(records)

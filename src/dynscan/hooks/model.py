@@ -103,9 +103,9 @@ class HookSpec(BaseModel):
         if self.kind == "api_call" and self.category is None and self.classify is None:
             raise ValueError(f"hook {self.id}: an api_call needs a category or a classify map")
         if self.kind == "component_start" and self.via not in StartVia.__args__:  # type: ignore[attr-defined]
-            raise ValueError(f"hook {self.id}: a component_start needs a start `via`")
+            raise ValueError(f"hook {self.id}: a component_start needs `via` (a start kind)")
         if self.kind == "download" and self.via not in DownloadVia.__args__:  # type: ignore[attr-defined]
-            raise ValueError(f"hook {self.id}: a download needs a download `via`")
+            raise ValueError(f"hook {self.id}: a download needs `via` (a download kind)")
         if self.kind == "permission_request" and self.permissions_arg is None:
             raise ValueError(f"hook {self.id}: a permission_request needs `permissions_arg`")
         return self

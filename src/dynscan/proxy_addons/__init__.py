@@ -16,9 +16,10 @@ def default_addons() -> list[Any]:
     from dynscan.proxy_addons.detect import PiiDetect
     from dynscan.proxy_addons.flow_events import FlowEvents
     from dynscan.proxy_addons.options import SessionOption
+    from dynscan.proxy_addons.party import PartyOptions
 
-    detect = PiiDetect()
-    return [SessionOption(), detect, FlowEvents(detect)]
+    detect, party = PiiDetect(), PartyOptions()
+    return [SessionOption(), detect, party, FlowEvents(detect, party)]
 
 
 def proxy_script() -> Path:

@@ -4,11 +4,11 @@ The hooks only capture (an HTTP flow at ``response``/``error`` via ``snapshot.ca
 message's bytes with its flow's method/URL/host/scheme, a finished websocket/TCP flow's state) and
 hand them to the worker process (``handoff.WorkerLink``, bounded, never blocking). The worker
 (``worker.py``) scans them, classifies the destination, and writes the events to
-``SESSION/session.db`` and the raw flows to ``SESSION/flows.mitm`` (open it in mitmweb). ``party`` and
-``sdk`` come from the destination; ``attribution`` is the ``dynscan_attribution`` option, ``unknown``
-by default: the proxy sees sockets, not processes. TLS handshakes a client refused (likely
-certificate pinning) become ``tls_failed`` events, one per failure, with the host. ``done`` drains
-the hand-off and waits for the worker, so no event is lost at shutdown.
+``SESSION/session.db`` and the raw flows to ``SESSION/flows.mitm`` (open it in mitmweb). ``party``
+and ``sdk`` come from the session's destination classifier (``party.py``); ``attribution`` is the
+``dynscan_attribution`` option, ``unknown`` by default: the proxy sees sockets, not processes. TLS
+handshakes a client refused (likely certificate pinning) become ``tls_failed`` events, one per
+failure, with the host. ``done`` drains the hand-off and waits for the worker, so no event is lost at shutdown.
 """
 
 from __future__ import annotations
@@ -22,18 +22,21 @@ from mitmproxy.addonmanager import Loader
 from dynscan.proxy_addons import snapshot
 from dynscan.proxy_addons.detect import PiiDetect
 from dynscan.proxy_addons.handoff import WorkerError, WorkerLink
+from dynscan.proxy_addons.party import PartyOptions
 from dynscan.traffic.detect import ScanResult
 from dynscan.traffic.flowscan import tcp_record, ws_record
 
 FLOWS_FILE = "flows.mitm"
 _ATTRIBUTIONS = ("app", "system", "unknown")
-_RESTART_ON = {"dynscan_session", "dynscan_identity", "dynscan_tolerance", "dynscan_attribution"}
+_RESTART_ON = {"dynscan_session", "dynscan_identity", "dynscan_tolerance", "dynscan_attribution", "dynscan_package",
+               "dynscan_first_party_domains", "dynscan_sdk_signatures"}
 _EMPTY = ScanResult([])
 
 
 class FlowEvents:
-    def __init__(self, detect: PiiDetect | None = None) -> None:
+    def __init__(self, detect: PiiDetect | None = None, party: PartyOptions | None = None) -> None:
         self.detect = detect or PiiDetect()
+        self.party = party or PartyOptions()
         self.link: WorkerLink | None = None
         self.pinning: dict[str, int] = {}
 
@@ -51,7 +54,8 @@ class FlowEvents:
         session = ctx.options.dynscan_session
         if not session:
             return
-        config = {"session": session, "attribution": ctx.options.dynscan_attribution, **self.detect.worker_config()}
+        config = {"session": session, "attribution": ctx.options.dynscan_attribution, **self.detect.worker_config(),
+                  **self.party.worker_config()}
         try:
             self.link = WorkerLink(config)
         except WorkerError as e:

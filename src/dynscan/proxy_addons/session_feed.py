@@ -1,7 +1,8 @@
 """Read side of the session store for the proxy: learned values and the session's first event.
 
 Polls ``session.db`` (throttled) for ``api_call`` events carrying ``data_type`` and ``value`` (values
-the privacy hooks saw returned) and for ``session_start`` (package, first-party domains).
+the privacy hooks saw returned), ``session_start`` (package, first-party domains) and ``net_request``
+(which code opened a connection to which host: the destination classifier's openers).
 """
 
 from __future__ import annotations
@@ -27,6 +28,7 @@ class SessionFeed:
         self._next = 0.0
         self._db: sqlite3.Connection | None = None
         self.session_start: dict[str, Any] | None = None
+        self._openers: list[tuple[str, list[str]]] = []
 
     def _connect(self) -> sqlite3.Connection | None:
         if self._db is None and self.path.exists():
@@ -45,7 +47,7 @@ class SessionFeed:
             return []
         try:
             rows = db.execute(
-                "SELECT seq, body FROM events WHERE seq > ? AND kind IN ('api_call', 'session_start') "
+                "SELECT seq, body FROM events WHERE seq > ? AND kind IN ('api_call', 'session_start', 'net_request') "
                 "ORDER BY seq LIMIT 10000", (self._seq,)).fetchall()
         except sqlite3.Error:
             return []
@@ -56,10 +58,20 @@ class SessionFeed:
                 ev = orjson.loads(body)
             except orjson.JSONDecodeError:
                 continue
-            if ev.get("kind") == "session_start":
+            kind = ev.get("kind")
+            if kind == "session_start":
                 self.session_start = ev
+            elif kind == "net_request":
+                host, stack = ev.get("host"), ev.get("stack")
+                if isinstance(host, str) and isinstance(stack, list) and len(self._openers) < 10_000:
+                    self._openers.append((host, [f for f in stack if isinstance(f, str)]))
             elif (pair := learned_value(ev)) is not None:
                 out.append(pair)
+        return out
+
+    def take_openers(self) -> list[tuple[str, list[str]]]:
+        """``(host, stack)`` of the ``net_request`` events seen since the last call."""
+        out, self._openers = self._openers, []
         return out
 
     def close(self) -> None:

@@ -10,6 +10,11 @@ worker answers ``ok`` (or ``error <message>``) on stdout, then reads items until
 * ``("flow", state)``: a finished websocket / TCP flow for ``flows.mitm``;
 * ``("event", event)``: written as is (``tls_failed``, ``proxy_dropped``).
 
+``party`` / ``sdk`` come from the session's one destination classifier, built at start from the
+``dynscan_package`` / ``dynscan_first_party_domains`` / ``dynscan_sdk_signatures`` options and told
+the ``session_start`` and which code opened connections to which host (``net_request`` events in the
+store) as the session runs.
+
 End of file (the addon's ``done``, or mitmdump gone, even by SIGKILL) makes it write what it has and
 exit; SIGTERM / SIGINT are ignored so a signal to the process group cannot lose queued events. It
 runs at ``nice`` +10: on a busy machine mitmdump and the app get the CPU first.
@@ -32,9 +37,9 @@ from typing import Any, BinaryIO
 from dynscan.errors import DynscanError
 from dynscan.identity import Identity
 from dynscan.proxy_addons import snapshot
+from dynscan.proxy_addons.party import classifier_from
 from dynscan.proxy_addons.session_feed import SessionFeed
 from dynscan.store import SessionStore, open_store
-from dynscan.traffic.destination import Classifier
 from dynscan.traffic.detect import Detector, ScanResult
 from dynscan.traffic.flowscan import http_record, scan_http_request
 
@@ -76,8 +81,9 @@ class Worker:
             self.store.close()
             raise DynscanError(f"{Path(session) / FLOWS_FILE}: {e}") from e
         self.feed = SessionFeed(session)
-        self.classifier = Classifier()
-        self._classifier_from: dict[str, Any] | None = None
+        self.package = str(config.get("package") or "")
+        self.classifier = classifier_from(config)
+        self._session_start: dict[str, Any] | None = None
         self._next_watch = 0.0
 
     # -- learned values and the session ------------------------------------------------------
@@ -96,12 +102,17 @@ class Worker:
         for t, v in self.feed.poll():
             self.detector.add_value(t, v)
         start = self.feed.session_start
-        if start is not None and start is not self._classifier_from:
-            self._classifier_from = start
-            self.classifier = Classifier(start.get("first_party_domains") or [], start.get("package"))
+        if start is not None and start is not self._session_start:
+            self._session_start = start
+            self.package = str(start.get("package") or self.package)
+            domains = start.get("first_party_domains")
+            self.classifier.add_session(start.get("package"),
+                                        [d for d in domains if isinstance(d, str)] if isinstance(domains, list) else [])
+        for host, stack in self.feed.take_openers():
+            self.classifier.note_opener(host, self.classifier.db.attribute(stack, self.package or None))
 
     def _event(self, record: dict[str, Any], ts: float, cuts: dict[str, int] | None) -> dict[str, Any]:
-        d = self.classifier.classify(record["host"])
+        d = self.classifier.classify(str(record.get("host") or ""))
         dest: dict[str, Any] = {"party": d.party}
         if d.sdk:
             dest["sdk"] = d.sdk

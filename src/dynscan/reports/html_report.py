@@ -192,8 +192,10 @@ def render_html(data: ReportInput) -> bytes:
     chips = "".join(f'<span class="count{" zero" if not counts[s] else ""}"><b>{counts[s]}</b>'
                     f'<span class="sev {s}">{_e(t(s, lang))}</span></span>' for s in SEVERITIES)
     known = {eid: f.actor for f in report.findings for eid in f.evidence[:EVIDENCE_CAP * 10]}
+    hosts = report.stats.get("flow_actors_by_host")
     chart = render_chart(data.timeline, report.package, known, lang,
-                         lambda a: _actor_label(data.catalog.actor(a), lang), data.catalog.sdks)
+                         lambda a: _actor_label(data.catalog.actor(a), lang), data.catalog.sdks,
+                         hosts if isinstance(hosts, dict) else None)
     filters = "".join(f'<label><input type="checkbox" data-sev value="{s}" checked> {_e(t(s, lang))}</label>'
                       for s in SEVERITIES)
     groups = _groups(views, data.catalog, lang) if views else ""

@@ -33,8 +33,11 @@ PALETTE = ("#d1495b", "#edae49", "#00798c", "#8e6c8a", "#30638e", "#66a182", "#c
            "#b5a642", "#4f6d7a", "#e07a5f", "#3d405b")
 APP_COLOR, UNKNOWN_COLOR = "#2f6fdf", "#8a8a8a"
 def actor_of(event: Mapping[str, Any], package: str | None, known: Mapping[str, str],
-             db: SdkLookup | None = None) -> str:
-    """The actor of an ``api_call``/``flow`` event for the chart (the engine's when it is known)."""
+             db: SdkLookup | None = None, hosts: Mapping[str, str] | None = None) -> str:
+    """The actor of an ``api_call``/``flow`` event for the chart (the engine's when it is known).
+
+    A flow's actor is the engine's for its host (``stats.flow_actors_by_host``, handed in as
+    ``hosts``): the party of a host is decided once, by the rules' destination classifier."""
     actor = event.get("actor")
     if isinstance(actor, str):
         return actor
@@ -46,11 +49,8 @@ def actor_of(event: Mapping[str, Any], package: str | None, known: Mapping[str, 
             return f"sdk:{event['sdk']}"
         if event.get("attribution") == "system":
             return "system"
-        if event.get("party") == "first":
-            return "app"
         host = event.get("host")
-        sdk = _safe(lambda: db.sdk_for_host(host)) if db is not None and isinstance(host, str) else None
-        return f"sdk:{sdk}" if sdk else "unknown"
+        return (hosts or {}).get(host, "unknown") if isinstance(host, str) else "unknown"
     stack = event.get("stack")
     if not isinstance(stack, list) or not stack:
         return "unknown"
@@ -86,7 +86,7 @@ class _Scan:
 
 
 def _scan(events: Iterable[dict[str, Any]], package: str | None, known: Mapping[str, str],
-          db: SdkLookup | None) -> _Scan:
+          db: SdkLookup | None, hosts: Mapping[str, str] | None = None) -> _Scan:
     """One pass: time range, state changes, and (time, actor) of each call and flow (12 bytes each)."""
     scan = _Scan()
     actors, counts, times, codes = scan.actors, scan.counts, scan.times, scan.codes
@@ -101,7 +101,7 @@ def _scan(events: Iterable[dict[str, Any]], package: str | None, known: Mapping[
             t1 = ts
         kind = ev.get("kind")
         if kind == "api_call" or kind == "flow":
-            actor = actor_of(ev, package, known, db)
+            actor = actor_of(ev, package, known, db, hosts)
             idx = actors.get(actor)
             if idx is None:
                 idx = actors[actor] = len(counts)
@@ -179,10 +179,11 @@ def _title(text: str) -> str:
 
 def render_chart(timeline: Callable[[], Iterable[dict[str, Any]]], package: str | None,
                  known: Mapping[str, str], lang: str, actor_name: Callable[[str], str],
-                 sdks: SdkLookup | None = None) -> str:
+                 sdks: SdkLookup | None = None, hosts: Mapping[str, str] | None = None) -> str:
     """The SVG (and its legend) as an HTML fragment; every app-derived string is escaped. ``sdks``: the SDK
-    data that names the actors of events no finding cites (without it: by the first non-framework frame)."""
-    scan = _scan(timeline(), package, known, sdks)
+    data that names the actors of calls no finding cites (without it: by the first non-framework frame);
+    ``hosts``: the engine's actor per flow host (``stats.flow_actors_by_host``)."""
+    scan = _scan(timeline(), package, known, sdks, hosts)
     if scan.t0 > scan.t1:
         return f'<p class="muted">{escape(t("no_events", lang))}</p>'
     span = max(scan.t1 - scan.t0, 1e-3)

@@ -33,7 +33,7 @@ _UNSAFE = re.compile(r"[^A-Za-z0-9._-]")
 @rule("AUTO_DOWNLOAD_OR_INSTALL", severity=Severity.high, kinds={"download"},
       message="{actor} downloaded or installed a package with no user action just before ({count} time(s): {subjects})",
       message_zh="{actor} 在用户未操作时下载或安装应用(共 {count} 次: {subjects})",
-      order=21)
+      order=22)
 def auto_download_or_install(event: Download, ctx: TimelineContext) -> Hit | None:
     name = _file_name(event.uri)
     if event.via == "ACTION_VIEW" and not ((event.mime or "").lower() == APK_MIME or name.lower().endswith(".apk")):

@@ -28,6 +28,6 @@ from dynscan.rules.registry import rule
 @rule("CONSENT_UI_NO_REFUSAL", severity=Severity.high, kinds={"consent"},
       message="the privacy dialog offered no way to refuse ({count} time(s) shown)",
       message_zh="隐私政策弹窗未提供拒绝选项(共弹出 {count} 次)",
-      order=17)
+      order=18)
 def consent_ui_no_refusal(event: Consent, ctx: TimelineContext) -> bool:
     return event.action == "policy_shown" and (event.detail or {}).get("refusal") is False

@@ -26,6 +26,6 @@ from dynscan.rules.registry import rule
 @rule("CONSENT_UI_PRESELECTED", severity=Severity.high, kinds={"consent"},
       message="the privacy dialog's agree box was ticked in advance ({count} time(s) shown)",
       message_zh="隐私政策弹窗的同意勾选框被默认勾选(共弹出 {count} 次)",
-      order=18)
+      order=19)
 def consent_ui_preselected(event: Consent, ctx: TimelineContext) -> bool:
     return event.action == "policy_shown" and (event.detail or {}).get("preselected") is True

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections import deque
 from typing import Any
 
-from dynscan.attribution import SdkDb
+from dynscan.attribution import DestinationClassifier, SdkDb
 from dynscan.policy.model import Policy
 from dynscan.rules.config import Config
 from dynscan.rules.vocab import CATEGORY_GUARDS, PERMISSION_CATEGORIES
@@ -40,7 +40,8 @@ class TimelineContext:
         self.collections = 0
         #: The latest user action that is not the answer to a policy or permission dialog.
         self.last_feature_action: float | None = None
-        self.first_party_domains: set[str] = {d.lower().strip(".") for d in config.first_party_domains}
+        self.destinations = DestinationClassifier(sdk_db, package=package,
+                                                  first_party_domains=config.first_party_domains)
         self.actor = "unknown"  # of the current event (api_call, permission_request, flow, component_start)
         self.flow_party: str = "unknown"  # effective party of the current flow
         self.consent = "pending"
@@ -116,6 +117,7 @@ class TimelineContext:
         """A ``net_request``: ``actor``'s code opened a connection to ``host`` at ``ts``."""
         if actor == "unknown" or not host:
             return
+        self.destinations.note_opener(host, actor)
         dq = self._connections.get(host.lower())
         if dq is None:
             dq = self._connections[host.lower()] = deque(maxlen=64)
@@ -132,25 +134,11 @@ class TimelineContext:
                 return actor if ts - opened <= CONNECTION_WINDOW_S else None
         return None
 
-    def is_first_party_host(self, host: str) -> bool:
-        h = host.lower().rstrip(".")
-        fp = self.first_party_domains
-        if not fp:
-            return False
-        if h in fp:
-            return True
-        i = h.find(".")
-        while i >= 0:
-            if h[i + 1:] in fp:
-                return True
-            i = h.find(".", i + 1)
-        return False
-
     # ---- state updates, called by the engine after the rules saw the event ------------------
     def on_session_start(self, ev: Any) -> None:
         if ev.package:
             self.package = ev.package
-        self.first_party_domains.update(d.lower().strip(".") for d in ev.first_party_domains)
+        self.destinations.add_session(ev.package, ev.first_party_domains)
 
     def on_app_reset(self, ev: Any) -> None:
         self.consent = "pending"

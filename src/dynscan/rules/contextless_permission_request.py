@@ -30,7 +30,7 @@ from dynscan.rules.vocab import permission_category
 @rule("CONTEXTLESS_PERMISSION_REQUEST", severity=Severity.medium, kinds={"permission_request"},
       message="{actor} requested {subjects} ({count} request(s)) with no user action that needs it just before",
       message_zh="{actor} 在用户未触发相关功能时申请了 {subjects}(共 {count} 次申请)",
-      order=20)
+      order=21)
 def contextless_permission_request(event: PermissionRequest, ctx: TimelineContext) -> list[Hit] | None:
     if ctx.consent != "given" or not event.permissions:
         return None

@@ -4,13 +4,13 @@ Rules are dispatched by event kind through a dict; the context is updated after 
 seen an event, so a rule always reads the state *before* the event it judges.
 
 Actors: ``api_call``, ``permission_request`` and ``component_start`` by their stack
-(:meth:`SdkDb.attribute`); ``app_state`` is ``app``. A ``flow`` is ``sdk:<flow.sdk>`` when set,
-``app`` for a first-party destination (``party: first``, or a host under ``first_party_domains``
-of the config or ``session_start``), ``sdk:<id>`` when the host is a known SDK's domain, else
-``unknown`` (the code that sent it is not known; the hosts are listed in the message), unless a
-``net_request`` (the agent saw code open a connection to the same host shortly before) names the
-actor from its stack: that wins over every guess from the host. Flows with
-``attribution: system`` are skipped by every rule and counted in ``stats``.
+(:meth:`SdkDb.attribute`); ``app_state`` is ``app``. A ``flow``'s party comes from the session's
+one :class:`~dynscan.attribution.DestinationClassifier` (config, package, SDK data, and who opened
+connections to the host); the ``party`` the proxy stored is not read again. Its actor is the code
+that opened the connection (a ``net_request`` shortly before names it from its stack: that wins
+over every guess from the host), else ``sdk:<id>``, ``app`` for a first-party host, or ``unknown``.
+Flows with ``attribution: system`` are skipped by every rule and counted in ``stats``; the hosts
+learned as first party are listed in ``stats.learned_first_party_hosts``.
 
 Findings group hits per (rule, actor, category, data type); each keeps the count, the first and
 last time, at most :data:`MAX_EVIDENCE` event ids (a related event such as the earlier denial
@@ -34,6 +34,7 @@ from dynscan.rules.registry import Hit, RuleFunc, RuleSpec, load_all
 
 MAX_EVIDENCE = 50
 MAX_SUBJECTS = 10
+MAX_HOSTS = 2000  # hosts listed with their actor in ``stats.flow_actors_by_host``
 _STACK_KINDS = frozenset({"api_call", "permission_request", "component_start", "net_request", "download"})
 #: The pseudo-kind of rules judged once the whole timeline is read (``NO_PRIVACY_POLICY``): they get a
 #: :class:`TimelineEnd` and return hits on events the context remembered.
@@ -108,6 +109,7 @@ def evaluate(
     kinds: dict[str, int] = {}
     api_by_actor: dict[str, int] = {}
     flows_by_party: dict[str, int] = {}
+    host_actors: dict[str, str] = {}
     system_flows = 0
     attribute = db.attribute
     total = 0
@@ -133,6 +135,8 @@ def evaluate(
             flows_by_party[ctx.flow_party] = flows_by_party.get(ctx.flow_party, 0) + 1
             if ev.pii:  # type: ignore[union-attr]
                 ctx.note_collection(ev, actor)
+            if len(host_actors) < MAX_HOSTS or ev.host in host_actors:  # type: ignore[union-attr]
+                host_actors[ev.host] = actor  # type: ignore[union-attr]
         elif kind in _STACK_KINDS:
             actor = ctx.actor = attribute(ev.stack, ctx.package)  # type: ignore[union-attr]
             if kind == "net_request":
@@ -180,6 +184,8 @@ def evaluate(
         "invalid_events": kinds.get("invalid_event", 0),  # failed validation when stored; kept, not judged
         "api_calls_by_actor": dict(sorted(api_by_actor.items(), key=lambda kv: (-kv[1], kv[0]))),
         "flows_by_party": flows_by_party,
+        "learned_first_party_hosts": ctx.destinations.learned_first_party(),
+        "flow_actors_by_host": host_actors,
         "system_flows_ignored": system_flows,
         "hits_by_rule": by_rule,
         "rules_disabled": sorted(disabled),
@@ -188,28 +194,23 @@ def evaluate(
 
 
 def _flow_actor(ev: Any, ctx: TimelineContext) -> None:
-    """Flows: ``sdk:<sdk>`` when the proxy named one; ``app`` for first-party destinations; else the
-    SDK whose domain the host is in; else ``unknown`` (the sending code is not known)."""
-    party = ev.party
+    """A flow's party from the session's one :class:`DestinationClassifier` (told who opened the
+    connection); its actor: the opener, else ``sdk:<id>`` (the flow's, or the SDK whose data knows
+    the host), ``app`` for a first-party host, else ``unknown``."""
     host = ev.host
-    if party is None or party == "unknown":
-        if ctx.is_first_party_host(host):
-            party = "first"
-        elif ev.sdk or ctx.sdk_db.sdk_for_host(host):
-            party = "third"
-        else:
-            party = "unknown"
-    ctx.flow_party = party
     opener = ctx.connection_actor(host, ev.ts)
+    dest = ctx.destinations.classify(host, opener)
+    ctx.flow_party = dest.party
     if opener is not None:  # the code that opened the connection, from its stack
         ctx.actor = opener
     elif ev.sdk:
         ctx.actor = f"sdk:{ev.sdk}"
-    elif party == "first":
+    elif dest.basis == "sdk_data":  # the host is the SDK's (an old opener alone names no actor)
+        ctx.actor = f"sdk:{dest.sdk}"
+    elif dest.party == "first":
         ctx.actor = "app"
     else:
-        sdk = ctx.sdk_db.sdk_for_host(host)
-        ctx.actor = f"sdk:{sdk}" if sdk else "unknown"
+        ctx.actor = "unknown"
 
 
 def _record(groups: dict[tuple[str, str, str | None, str | None], _Group], spec: RuleSpec, hit: Hit,

@@ -26,7 +26,7 @@ from dynscan.rules.registry import Hit, rule
 @rule("NO_PRIVACY_POLICY", severity=Severity.high, kinds={"timeline_end"},
       message="{actor} collected personal data ({count} time(s)) but no privacy policy was seen or given",
       message_zh="{actor} 收集个人信息(共 {count} 次), 但未见隐私政策弹窗, 也未提供隐私政策",
-      order=19)
+      order=20)
 def no_privacy_policy(event: object, ctx: TimelineContext) -> Hit | None:
     first = ctx.first_collection
     if first is None or ctx.policy_seen or ctx.policy is not None:

@@ -1,9 +1,10 @@
 """Personal data sent to a third party / 向第三方传输个人信息
 
-English: A flow carrying personal data went to a third-party destination: ``party: third``, or,
-when the proxy did not decide (``party`` missing or ``unknown``), a host that is not first-party
-(``first_party_domains``) but belongs to a known SDK's domain. The actor is ``sdk:<id>`` when the
-flow names an SDK or its host is an SDK's domain, else ``unknown``. Disclosure to third parties
+English: A flow carrying personal data went to a third-party destination: a host the SDK data
+knows, or one an SDK's code opened the connection to (``net_request``), and that is not first party
+(``first_party_domains``, the package name). The session's one destination classifier decides
+(``dynscan.attribution.destination``); a host of unknown party is ``UNKNOWN_PARTY_TRANSMISSION``
+(info), not this rule. The actor is the code that opened the connection, else ``sdk:<id>``. Disclosure to third parties
 needs the user's separate consent and must be listed in the privacy policy's SDK list; review the
 finding against that list.
 

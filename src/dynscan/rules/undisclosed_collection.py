@@ -36,7 +36,7 @@ SHOWN_TERMS = 6
 @rule("UNDISCLOSED_COLLECTION", severity=Severity.medium, kinds={"api_call", "flow"},
       message="{actor} collected {what} ({count} time(s)) that the privacy policy does not mention: {subjects}",
       message_zh="{actor} 收集了隐私政策未声明的 {what}(共 {count} 次): {subjects}",
-      order=22)
+      order=23)
 def undisclosed_collection(event: Any, ctx: TimelineContext) -> list[Hit] | None:
     policy = ctx.policy
     if policy is None:

@@ -34,7 +34,7 @@ _PARENS = re.compile(r"[(（]([^)）]*)[)）]")
 @rule("UNDISCLOSED_SDK", severity=Severity.medium, kinds={"api_call", "flow"},
       message="{actor} is at work ({count} event(s)) but the privacy policy does not name it: {subjects}",
       message_zh="{actor} 在运行(共 {count} 个事件), 但隐私政策未声明该 SDK: {subjects}",
-      order=23)
+      order=24)
 def undisclosed_sdk(event: Any, ctx: TimelineContext) -> Hit | None:
     policy, actor = ctx.policy, ctx.actor
     if policy is None or not actor.startswith("sdk:"):

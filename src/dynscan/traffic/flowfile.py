@@ -30,11 +30,15 @@ def read_flows(path: Path) -> Iterator[Any]:
             raise InputError(f"{path}: {what} ({type(e).__name__}: {e})") from e
 
 
-def scan_file(path: Path, detector: Detector) -> list[dict[str, Any]]:
-    """CONTRACTS section 3 objects, one per flow (HTTP, websocket, TCP, UDP, DNS), in file order."""
-    out: list[dict[str, Any]] = []
+def iter_records(path: Path, detector: Detector) -> Iterator[dict[str, Any]]:
+    """CONTRACTS section 3 objects, one per flow (HTTP, websocket, TCP, UDP, DNS), in file order, as
+    they are read: one flow in memory at a time."""
     for flow in read_flows(path):
         rec = scan_flow(detector, flow)
         if rec is not None:
-            out.append(rec)
-    return out
+            yield rec
+
+
+def scan_file(path: Path, detector: Detector) -> list[dict[str, Any]]:
+    """All of :func:`iter_records` in a list."""
+    return list(iter_records(path, detector))

@@ -17,11 +17,13 @@ class Limits:
     max_decode_bytes: int = 2 * MiB  # bytes parsed for structure (JSON, forms, protobuf, base64)
     max_inflate_bytes: int = 16 * MiB  # output of gzip / deflate / br / zstd for one body
     max_gzip_members: int = 4096  # members of one multi-member gzip body
-    max_depth: int = 4  # nested decodings (base64 in JSON in base64 ...)
+    max_depth: int = 6  # nested decodings (base64 in JSON in base64, a URL in a query in a query ...)
+    max_url_decodes: int = 8  # percent-decoding levels along one chain
     max_segments: int = 2048  # decoded pieces examined per message
     max_blobs: int = 256  # base64 candidates decoded per message
     max_hex_blobs: int = 256  # hex strings decoded per message
     max_proto_fields: int = 4096  # protobuf fields walked per message
+    max_pairs: int = 8192  # form / query / path-parameter pairs decoded per message
 
 
 @dataclass
@@ -34,6 +36,7 @@ class Budget:
     blobs: int = 0
     hex_blobs: int = 0
     proto_fields: int = 0
+    pairs: int = 0
 
     def take_segment(self) -> bool:
         self.segments += 1
@@ -55,6 +58,9 @@ class Budget:
             self.cuts["hex_blobs"] += 1
             return False
         return True
+
+    def pairs_left(self) -> int:
+        return max(self.limits.max_pairs - self.pairs, 0)
 
     def clip(self, data: bytes, limit: int, what: str) -> bytes:
         if len(data) > limit:

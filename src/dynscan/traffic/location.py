@@ -3,7 +3,8 @@
 Understood: ``lat``/``latitude`` and ``lng``/``lon``/``long``/``longitude`` keys (any case, with
 prefixes such as ``geo_`` or ``user.``), integer E6/E7 forms (``lat_e6``, ``latitudeE7`` or any
 integer too large to be degrees), ``ll=lat,lon``-style pairs, bare doubles/floats from protobuf, and
-protobuf varint pairs (two neighbouring varint fields, E6 or E7, as int32/int64 or zigzag sint32/sint64).
+protobuf varint pairs (two neighbouring varint fields, E6 or E7, as int32/int64 or zigzag sint32/sint64,
+also inside packed repeated fields) and sfixed32/sfixed64 pairs (E6 or E7).
 The precision reported is the number of decimals the app sent (6/7 for E6/E7 integers).
 """
 
@@ -18,10 +19,14 @@ _LAT = re.compile(r"(?:^|[^a-z])(lat|latitude)(e[67])?$")
 _LON = re.compile(r"(?:^|[^a-z])(lng|lon|long|longitude)(e[67])?$")
 _PAIR = re.compile(r"(?:^|[^a-z])(ll|latlng|latlon|latlong|location|loc|coords?|geo|position|pos)$")
 _PAIR_VALUE = re.compile(r"^\s*\(?\s*(-?\d{1,3}(?:\.\d+)?)\s*[,;| ]\s*(-?\d{1,3}(?:\.\d+)?)\s*\)?\s*$")
-_TEXT_KV = re.compile(
-    rb"""(?i)([a-z_.]*(?:lat|latitude|lng|lon|long|longitude)(?:_?e[67])?)["']?\s*[:=]\s*["']?(-?\d+(?:\.\d+)?)"""
+# One compiled pass per decoded text: the keyword anchors the match (no scan-ahead over key prefixes);
+# a letter right before it makes it another word (``plat``, ``userLat``), as in ``_LAT`` / ``_LON``.
+_TEXT = re.compile(
+    rb"""(?i)(?<![a-z])(?:(latitude|lat|longitude|long|lng|lon)(_?e[67])?["']?\s*[:=]\s*["']?(-?\d+(?:\.\d+)?)"""
+    rb"""|(?:ll|latlng|latlon|latlong|location|loc|coords?|geo|position|pos)["']?\s*[:=]\s*["']?\(?\s*"""
+    rb"""(-?\d{1,3}(?:\.\d+)?)\s*(?:[,;| ]|%2C)\s*(-?\d{1,3}(?:\.\d+)?))"""
 )
-_TEXT_PAIR = re.compile(rb"(?i)\b(?:ll|latlng|latlon)=(-?\d{1,3}\.\d+)(?:,|%2C)(-?\d{1,3}\.\d+)")
+_KIND = {b"lat": "lat", b"latitude": "lat"}
 
 
 @dataclass(frozen=True)
@@ -76,12 +81,27 @@ def from_key_value(key: str, value: object) -> list[Coord]:
 
 
 def from_text(data: bytes) -> list[Coord]:
-    """Coordinates in free text (``"lat": 1.2``, ``lat=1.2``, ``ll=1.2,3.4``)."""
+    """Coordinates in free text (``"lat": 1.2``, ``lat=1.2``, ``ll=1.2,3.4``, ``key=value`` lines).
+
+    Text that holds none of the keywords is not searched: a few substring searches in C decide it,
+    cheaper than the regex's start at every position."""
     out: list[Coord] = []
-    for m in _TEXT_KV.finditer(data):
-        out += from_key_value(m.group(1).decode("ascii", "replace"), m.group(2).decode("ascii"))
-    for m in _TEXT_PAIR.finditer(data):
-        out += from_key_value("ll", f"{m.group(1).decode()},{m.group(2).decode()}")
+    low = data.lower()
+    if not ((b"l" in low and (b"lat" in low or b"ll" in low or b"lng" in low or b"lon" in low or b"loc" in low))
+            or b"geo" in low or b"pos" in low or b"coord" in low):
+        return out
+    for m in _TEXT.finditer(data):
+        word = m.group(1)
+        if word is not None:
+            scale = m.group(2)
+            n = _number(m.group(3).decode("ascii"), scale.decode("ascii").lstrip("_").lower() if scale else None)
+            if n:
+                out.append(Coord(_KIND.get(word.lower(), "lon"), *n))
+            continue
+        for kind, r in (("lat", m.group(4)), ("lon", m.group(5))):
+            n = _number(r.decode("ascii"), None)
+            if n:
+                out.append(Coord(kind, *n))
     return out
 
 
@@ -130,6 +150,18 @@ class GeoMatcher:
                         for lat, lon in ((x, y), (y, x)):
                             if self._near(lat, lon):
                                 out += [Coord("lat", lat, digits), Coord("lon", lon, digits)]
+        return out
+
+    def fixed_pairs(self, groups: list[list[int]]) -> list[Coord]:
+        """Coordinates from neighbouring ``sfixed32`` / ``sfixed64`` fields of one message, E6 or E7."""
+        out: list[Coord] = []
+        for ints in groups:
+            for a, b in pairwise(ints):
+                for digits in (6, 7):
+                    x, y = a / 10**digits, b / 10**digits
+                    for lat, lon in ((x, y), (y, x)):
+                        if self._near(lat, lon):
+                            out += [Coord("lat", lat, digits), Coord("lon", lon, digits)]
         return out
 
     def _near(self, lat: float, lon: float) -> bool:

@@ -1,6 +1,7 @@
 """The known-value matcher: the identity's values in every encoding, found in one pass.
 
 ``Matcher.build(identity)`` compiles every spelling x encoding of every value into one engine.
+A value inside a longer token of its own alphabet is not reported (``boundary.py``).
 Values learned mid-session (``add_value``) each get a small engine of their own, so an update compiles
 about a hundred patterns and never the base set; when more than ``MERGE_AT`` small engines pile up, a
 background thread merges them into one and swaps it in (scans go on meanwhile).
@@ -14,6 +15,7 @@ from dataclasses import dataclass, field
 from typing import NamedTuple
 
 from dynscan.identity import Identity
+from dynscan.traffic.boundary import kind_for, stands_alone
 from dynscan.traffic.engine import Engine, build_engine
 from dynscan.traffic.normalize import forms
 from dynscan.traffic.variants import all_variants
@@ -52,6 +54,10 @@ class _PatternSet:
     patterns: list[bytes] = field(default_factory=list)
     labels: list[set[tuple[str, str]]] = field(default_factory=list)  # (type, chain) per pattern
     index: dict[bytes, int] = field(default_factory=dict)
+    bounded: set[int] = field(default_factory=set)  # patterns with a label whose edges are checked
+
+    def engine(self, force_fallback: bool) -> Engine:
+        return build_engine(self.patterns, frozenset(self.bounded), force_fallback=force_fallback)
 
     def add(self, data_type: str, value: str) -> Skipped | None:
         fs = forms(data_type, value)
@@ -65,6 +71,8 @@ class _PatternSet:
                     self.patterns.append(pat)
                     self.labels.append(set())
                 self.labels[i].add((data_type, chain))
+                if kind_for(data_type, chain) is not None:
+                    self.bounded.add(i)
         return None
 
 
@@ -73,7 +81,7 @@ class Matcher:
 
     def __init__(self, base: _PatternSet, skipped: list[Skipped], force_fallback: bool) -> None:
         self._base = base
-        self._base_engine: Engine = build_engine(base.patterns, force_fallback=force_fallback)
+        self._base_engine: Engine = base.engine(force_fallback)
         self._learned: list[tuple[_PatternSet, Engine]] = []
         self._learned_values: list[tuple[str, str]] = []
         self._lock = threading.Lock()
@@ -119,7 +127,7 @@ class Matcher:
         if s:
             self.skipped.append(s)
             return False
-        engine = build_engine(pset.patterns, force_fallback=self._fallback)
+        engine = pset.engine(self._fallback)
         with self._lock:
             self._learned_values.append(key)
             self._learned = [*self._learned, (pset, engine)]
@@ -136,7 +144,7 @@ class Matcher:
         merged = _PatternSet()
         for t, v in values:
             merged.add(t, v)
-        engine = build_engine(merged.patterns, force_fallback=self._fallback)
+        engine = merged.engine(self._fallback)
         with self._lock:
             self._learned = [(merged, engine), *self._learned[replaced:]]
             again = len(self._learned) > MERGE_AT
@@ -161,7 +169,10 @@ class Matcher:
             buf = data
         hits: set[Hit] = set()
         for pset, engine in [(self._base, self._base_engine), *self._learned]:
-            for pid in engine.scan(buf):
+            for pid, ends in engine.scan(buf).items():
+                size = len(pset.patterns[pid])
                 for data_type, inner in pset.labels[pid]:
-                    hits.add(Hit(data_type, join_chain(chain, inner), location))
+                    kind = kind_for(data_type, inner)
+                    if kind is None or any(stands_alone(buf, e - size, e, kind) for e in ends):
+                        hits.add(Hit(data_type, join_chain(chain, inner), location))
         return sorted(hits)

@@ -1,8 +1,9 @@
 """Encoded variants of one spelling: the byte strings the multi-pattern engine looks for.
 
 Each variant carries its encoding chain, outermost first (CONTRACTS: ``base64+md5`` is the base64 of
-an MD5 digest). Base64 variants are cut to the characters that depend on the value alone, at the
-three alignments, so a value inside a longer base64 string is found too.
+an MD5 digest; ``sha256+md5`` the SHA-256 of an MD5 hex). Base64 variants are cut to the characters
+that depend on the value alone, at the three alignments, so a value inside a longer base64 string is
+found too.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from collections.abc import Iterator
 from urllib.parse import quote, quote_plus
 
 Variant = tuple[str, bytes]  # (encoding chain, pattern)
+HASHES = ("md5", "sha1", "sha256")
 MIN_PATTERN = 6
 _ESCAPE = re.compile(r"%[0-9A-F]{2}")
 
@@ -61,8 +63,21 @@ def variants(form: str) -> Iterator[Variant]:
     yield "hex", raw.hex().upper().encode()
     for core in _b64_all(raw):
         yield "base64", core
-    for name in ("md5", "sha1", "sha256"):
+    for name in HASHES:
         yield from _digest_variants(name, hashlib.new(name, raw).digest())
+    yield from hash_chains(raw)
+
+
+def hash_chains(raw: bytes) -> Iterator[Variant]:
+    """Every ordered pair of hashes: ``outer(inner hex)``, the inner hex lower and upper case, the
+    outer hex both cases (Criteo sends sha256 of the md5 hex: ``sha256+md5``)."""
+    for inner in HASHES:
+        hx = hashlib.new(inner, raw).hexdigest()
+        for h in {hx, hx.upper()}:
+            for outer in HASHES:
+                d = hashlib.new(outer, h.encode()).hexdigest()
+                yield f"{outer}+{inner}", d.encode()
+                yield f"{outer}+{inner}", d.upper().encode()
 
 
 def _lower_escapes(q: str) -> str:
