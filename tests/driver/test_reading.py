@@ -36,6 +36,9 @@ EXPECTED = {
     "chinese_links": ("policy", "同意", "不同意"),
     "policy_preticked": ("policy", "同意", "不同意"),
     "policy_acknowledge_only": ("policy", "我知道了", None),
+    # ads are no dialogs read_screen answers (driver/ad_screen.py reads them)
+    "splash_ad": ("none", None, None),
+    "popup_ad_no_close": ("none", None, None),
     "two_step_still": ("policy", "同意并继续", "仍不同意"),
     "two_step_browse": ("policy", None, "仅浏览"),
     "two_step_basic_mode": ("policy", "同意", "进入基本功能模式"),

@@ -33,7 +33,8 @@ DownloadVia = Literal["DownloadManager.enqueue", "PackageInstaller.createSession
                       "ACTION_INSTALL_PACKAGE"]
 ConsentState = Literal["pending", "given", "refused"]
 PhaseStatus = Literal["started", "reached", "skipped", "failed"]
-DialogKind = Literal["policy", "permission", "rationale"]
+#: ``ad``: a splash or pop-up ad the driver's ad probe found (docs/scenes.md).
+DialogKind = Literal["policy", "permission", "rationale", "ad"]
 
 #: "Sensitive" in the rules: every category but ``sensor``.
 SENSITIVE_CATEGORIES: frozenset[str] = frozenset(c for c in CATEGORIES if c != "sensor")

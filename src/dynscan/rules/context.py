@@ -40,6 +40,8 @@ class TimelineContext:
         self.collections = 0
         #: The latest user action that is not the answer to a policy or permission dialog.
         self.last_feature_action: float | None = None
+        #: The driver's neutral tap on an ad (``detail.probe: ad``), pending until a jump or another action.
+        self.ad_tap: Mark | None = None
         self.destinations = DestinationClassifier(sdk_db, package=package,
                                                   first_party_domains=config.first_party_domains)
         self.actor = "unknown"  # of the current event (api_call, permission_request, flow, component_start)
@@ -171,9 +173,15 @@ class TimelineContext:
             if a == "policy_declined":
                 self.decline = (ev.ts, ev.id)
 
+    def recent_ad_tap(self, ts: float) -> Mark | None:
+        """The driver's pending ad tap if ``ts`` is within ``ad_jump_window_s`` after it."""
+        t = self.ad_tap
+        return t if t is not None and 0 <= ts - t[0] <= self.config.ad_jump_window_s else None
+
     def on_app_state(self, ev: Any) -> None:
         self.app_state = ev.state
         if ev.state != "foreground":
+            self.ad_tap = None
             self.weak_shake = None  # a jump consumes the shake; an app gone can no longer jump
 
     def on_app_launch(self, ev: Any) -> None:
@@ -183,10 +191,15 @@ class TimelineContext:
     def on_component_start(self, ev: Any) -> None:
         if ev.via == "startActivity":  # a jump consumes the shake; a service or broadcast shows nothing
             self.weak_shake = None
+            self.ad_tap = None
 
     def on_user_action(self, ev: Any) -> None:
         a = ev.action
         self.weak_shake = None
+        if (ev.detail or {}).get("probe") == "ad" and a == "tap":
+            self.ad_tap = (ev.ts, ev.id)
+        elif ev.source != "agent":  # the agent's tap is the app's click handler seeing the driver's tap
+            self.ad_tap = None
         if a == "shake":
             # The event marks the shake's start; the app reacts when the motion ends.
             end = ev.ts + max(0.0, _num((ev.detail or {}).get("duration")))
