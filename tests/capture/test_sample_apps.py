@@ -45,7 +45,7 @@ EXPECTED: dict[str, set[str]] = {
     # The phone permission is asked right after the accept; the dialog names JPush but not the IMEI.
     "sdk_after_grant": {"BACKGROUND_COLLECTION", "EXCESSIVE_FREQUENCY", "THIRD_PARTY_TRANSMISSION",
                         "CONTEXTLESS_PERMISSION_REQUEST", "UNDISCLOSED_COLLECTION"},
-    # Only its own backend (api.dailybrief.example, unknown to the SDK data): no finding.
+    # Only its own backend (api.dailybrief.example, unknown to the SDK data): no transmission finding.
     # Its dialog does not say it reads the Android ID (UNDISCLOSED_COLLECTION, medium: still a pass).
     "own_backend": {"UNDISCLOSED_COLLECTION"},
     # A custom dialog of clickable layouts holding text; refused, it reads the app list (limit: 1 a minute)
