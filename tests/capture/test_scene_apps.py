@@ -85,11 +85,15 @@ def test_what_the_driver_read_and_what_the_hooks_saw(runs: dict[str, Future[dict
     events = _result(runs, "pushy_updater")["events"]
     shown = [e.get("detail") for e in events if e["kind"] == "consent" and e["action"] == "policy_shown"]
     assert shown and all(d == {"refusal": True, "preselected": True} for d in shown), shown
-    downloads = [e for e in events if e["kind"] == "download"]
-    assert downloads and downloads[0]["via"] == "DownloadManager.enqueue"
-    assert downloads[0]["uri"] == "https://cdn.pushy.example/update/pushy-2.0.apk"
-    alarms = [e for e in events if e["kind"] == "component_start" and e["via"] == "alarm"]
-    assert alarms and alarms[0]["target_package"] == "com.example.pushy"
+    downloads = [(e["via"], e.get("uri")) for e in events if e["kind"] == "download"]
+    assert downloads[:2] == [("DownloadManager.enqueue", "https://cdn.pushy.example/update/pushy-2.0.apk"),
+                             ("ACTION_VIEW", "file:///sdcard/Download/pushy-2.0.apk")], downloads
+    starts = {e["via"]: e for e in events if e["kind"] == "component_start"}
+    assert starts["alarm"]["target_package"] == "com.example.pushy"
+    assert starts["job"]["component"] == "com.example.pushy/com.example.pushy.SyncService"
+    report = _result(runs, "pushy_updater")["report"]
+    kinds = {f["data_type"]: f["count"] for f in report["findings"] if f["rule"] == "SELF_OR_ASSOCIATED_START"}
+    assert set(kinds) == {"alarm", "job", "startActivity"}, kinds  # a count per kind (the installer intent too)
     report = _result(runs, "pushy_with_policy")["report"]
     assert report["stats"]["policy_sources"] == ["privacy dialog (policy.json)", "policy.html"]
     (sdk,) = [f for f in report["findings"] if f["rule"] == "UNDISCLOSED_SDK"]

@@ -6,6 +6,10 @@ import android.app.AlarmManager;
 import android.app.AlertDialog;
 import android.app.DownloadManager;
 import android.app.PendingIntent;
+import android.app.job.JobInfo;
+import android.app.job.JobScheduler;
+import android.content.ActivityNotFoundException;
+import android.content.ComponentName;
 import android.content.Context;
 import android.content.Intent;
 import android.content.SharedPreferences;
@@ -21,8 +25,8 @@ import com.umeng.commonsdk.UMConfigure;
 /**
  * Everything 164号文 lists that happens right after a consent the user hardly gave: the agree box is
  * ticked in advance; once accepted the app asks for the camera with nothing on screen that needs it,
- * downloads an update package silently, sets an alarm that starts its sync service, and starts an
- * analytics SDK its policy does not name.
+ * downloads an update package silently and opens it for install, sets an alarm that starts its sync
+ * service and a periodic job, and starts an analytics SDK its policy does not name.
  */
 public class MainActivity extends Activity {
     static final int REQ_CAMERA = 3;
@@ -88,6 +92,14 @@ public class MainActivity extends Activity {
         PendingIntent sync = PendingIntent.getService(this, 0, new Intent(this, SyncService.class),
                 PendingIntent.FLAG_IMMUTABLE);
         am.set(AlarmManager.ELAPSED_REALTIME, SystemClock.elapsedRealtime() + 1000, sync);
+        JobScheduler js = (JobScheduler) getSystemService(Context.JOB_SCHEDULER_SERVICE);
+        js.schedule(new JobInfo.Builder(7, new ComponentName(this, SyncService.class)).setPeriodic(3600_000).build());
+        try {  // and offers the "update" to the installer straight away
+            startActivity(new Intent(Intent.ACTION_VIEW).setDataAndType(
+                    Uri.parse("file:///sdcard/Download/pushy-2.0.apk"), "application/vnd.android.package-archive"));
+        } catch (ActivityNotFoundException e) {
+            status.setText("Update downloaded");
+        }
         if (checkSelfPermission(Manifest.permission.CAMERA) != PackageManager.PERMISSION_GRANTED) {
             requestPermissions(new String[] {Manifest.permission.CAMERA}, REQ_CAMERA);
         }
