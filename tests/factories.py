@@ -10,6 +10,8 @@
 
 from __future__ import annotations
 
+import base64
+from collections.abc import Iterable
 from typing import Any
 
 from dynscan.events.model import (
@@ -23,12 +25,14 @@ from dynscan.events.model import (
     Download,
     Event,
     Flow,
+    NetConnect,
     NetRequest,
     OtherEvent,
     PermissionRequest,
     PermissionResult,
     Pii,
     SessionStart,
+    TcfSignal,
     UserAction,
 )
 
@@ -180,6 +184,18 @@ class Timeline:
         self.add(Download, via=via, uri=uri, mime=mime, stack=stack if stack is not None else app_stack(), **kw)
         return self
 
+    def socket(self, host: str, port: int = 443, *, proto: str = "tcp", via: str = "java.net.Socket.connect",
+               stack: list[str] | None = None, **kw: Any) -> Timeline:
+        """A ``net_connect``: code (the app's by default) opened a socket to ``host:port``."""
+        self.add(NetConnect, host=host, port=port, proto=proto, via=via,
+                 stack=stack if stack is not None else app_stack(), **kw)
+        return self
+
+    def tcf(self, key: str, value: str | int | None, op: str = "write", **kw: Any) -> Timeline:
+        """A ``tcf_signal``: an ``IABTCF_*`` SharedPreferences key read or written."""
+        self.add(TcfSignal, key=key, value=value, op=op, **kw)
+        return self
+
     def other(self, kind: str = "future_kind", **kw: Any) -> Timeline:
         self.add(OtherEvent, kind=kind, **kw)
         return self
@@ -188,3 +204,33 @@ class Timeline:
 def perm(name: str) -> str:
     """``perm("CAMERA")`` -> ``android.permission.CAMERA``."""
     return f"android.permission.{name}"
+
+
+# ---- IAB TCF v2.2 TC strings (core segment only), field by field as the spec lays out ----
+def _int(value: int, n: int) -> str:
+    return format(value, f"0{n}b")
+
+
+def _letters(code: str) -> str:
+    return "".join(_int(ord(c) - ord("A"), 6) for c in code.upper())
+
+
+def _field(ids: Iterable[int], n: int) -> str:
+    on = set(ids)
+    return "".join("1" if i + 1 in on else "0" for i in range(n))
+
+
+def tc_string(purposes: Iterable[int] = (1, 2, 3, 4), vendors: Iterable[int] = (755,)) -> str:
+    vendors = sorted(set(vendors))
+    max_vendor = max(vendors, default=0)
+    bits = "".join([
+        _int(2, 6), _int(16000000000, 36), _int(16000000000, 36), _int(7, 12), _int(1, 12), _int(1, 6),
+        _letters("EN"), _int(150, 12), _int(4, 6), "0", "0", _int(0, 12), _field(purposes, 24), _int(0, 24),
+        "0", _letters("AA"),
+        _int(max_vendor, 16), "0", _field(vendors, max_vendor),  # vendor consents as a bit field
+        _int(0, 16), "0",  # legitimate-interest vendors: none
+        _int(0, 12),  # publisher restrictions: none
+    ])
+    bits += "0" * (-len(bits) % 8)
+    raw = int(bits, 2).to_bytes(len(bits) // 8, "big")
+    return base64.urlsafe_b64encode(raw).decode().rstrip("=")

@@ -5,7 +5,7 @@ from pathlib import Path
 import pytest
 
 from dynscan.errors import InputError
-from dynscan.identity import Identity, learned_value
+from dynscan.identity import Identity
 
 
 def test_load_values_and_learned(tmp_path: Path) -> None:
@@ -34,20 +34,3 @@ def test_bad_identity_files_name_the_problem(tmp_path: Path, text: str, needle: 
 def test_missing_file(tmp_path: Path) -> None:
     with pytest.raises(InputError, match="cannot read"):
         Identity.load(tmp_path / "absent.json")
-
-
-@pytest.mark.parametrize(("event", "pair"), [
-    ({"kind": "api_call", "data_type": "imei", "value": "356938035643809"}, ("imei", "356938035643809")),
-    ({"kind": "api_call", "data_type": "phone_number", "value": 13800138000}, ("phone_number", "13800138000")),
-    ({"kind": "api_call", "data_type": "ssid", "value": True}, None),
-    ({"kind": "api_call", "data_type": "imsi", "value": ""}, None),
-    ({"kind": "api_call", "value": "x"}, None),
-    ({"kind": "api_call", "data_type": "location", "value": {"lat": 1.0}}, None),
-    ({"kind": "api_call", "data_type": "location", "value": "Location[network 31.2,121.4 acc=12.0]"}, None),
-    ({"kind": "api_call", "data_type": "app_list", "value": "10"}, None),  # a preview: the list's size
-    ({"kind": "api_call", "data_type": "mac", "value": "02:00:00:00:00:00"}, None),  # Android's placeholder
-    ({"kind": "api_call", "data_type": "oaid", "value": "  6c1e9b2f  "}, ("oaid", "6c1e9b2f")),
-    ({"kind": "flow", "data_type": "imei", "value": "1"}, None),
-])
-def test_learned_value(event, pair):
-    assert learned_value(event) == pair

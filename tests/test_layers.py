@@ -18,12 +18,13 @@ SRC = Path(__file__).resolve().parents[1] / "src" / "dynscan"
 
 #: Each group's packages in order: a package may import those before it in the same group.
 GROUPS: dict[str, tuple[str, ...]] = {
-    "model": ("", "errors", "util", "data", "_agent", "events", "identity", "guided", "coverage", "findings"),
+    "model": ("", "errors", "util", "data", "_agent", "events", "identity", "learning", "guided", "coverage",
+              "findings"),
     "storage": ("session_dir", "store", "attribution", "traffic", "hooks", "policy"),
     "rules": ("rules",),
     "reports": ("reports",),
     "capture": ("device", "proxy_addons", "instrument", "driver", "capture"),
-    "top": ("catalog", "analysis", "scan", "cli", "__main__"),
+    "top": ("catalog", "analysis", "scan", "batch", "cli", "__main__"),
 }
 #: The groups each group may import (besides its own).
 BELOW: dict[str, tuple[str, ...]] = {

@@ -9,6 +9,9 @@ import "./hooks/lifecycle.js";
 import "./hooks/ui.js";
 import "./hooks/sensors.js";
 import "./hooks/network.js";
+import "./hooks/consent.js";
+import "./hooks/sockets.js";
+import "./hooks/tls.js";
 import { control } from "./rpc/control.js";
 import { sensors } from "./rpc/sensors.js";
 

@@ -186,6 +186,7 @@ def run_analysis(
     progress: bool | None = False,
     stdout: IO[bytes] | None = None,
     policy_files: Sequence[Path] = (),
+    jurisdiction: str | None = None,
 ) -> Report:
     """The whole ``dynscan analyze``; returns the report (exit code: ``report.exit_code``)."""
     from dynscan.catalog import report_catalog
@@ -208,6 +209,8 @@ def run_analysis(
     if out is not None and out.exists() and not out.is_dir():
         raise InputError(f"--out {out}: not a directory")
     cfg = Config.load(config)
+    if jurisdiction is not None:
+        cfg = Config.model_validate({**cfg.model_dump(), "jurisdiction": jurisdiction})
     ident = load_identity(identity) if identity is not None else None
     policy = load_policy(session, list(policy_files))
 

@@ -1,16 +1,15 @@
 """The identity file (CONTRACTS section 3): the device's known values, searched for in traffic.
 
-All keys are optional. ``learned`` is an extension: values the privacy hooks saw returned while
-the session ran (``Identity.add_value``), kept beside the device's own values.
+All keys are optional. ``learned`` is an extension: values the privacy hooks saw returned or the app
+read while the session ran (``Identity.add_value``; which ones: ``dynscan.learning``), kept beside the
+device's own values.
 """
 
 from __future__ import annotations
 
 import os
 import tempfile
-from collections.abc import Mapping
 from pathlib import Path
-from typing import Any
 
 import orjson
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
@@ -29,20 +28,8 @@ STRING_KEYS: tuple[str, ...] = (
 #: ``Location.toString()``) that must never become search patterns.
 LEARNABLE_TYPES: frozenset[str] = frozenset(STRING_KEYS) - {"bt_mac"}
 #: Values Android returns instead of an identifier it withholds: nothing to search for.
-_PLACEHOLDERS = frozenset({"unknown", "null", "02:00:00:00:00:00", "<unknown ssid>", "000000000000000"})
-
-
-def learned_value(event: Mapping[str, Any]) -> tuple[str, str] | None:
-    """``(data_type, value)`` of an ``api_call`` whose hook saw an identifier returned, else None."""
-    if event.get("kind") != "api_call":
-        return None
-    data_type, value = event.get("data_type"), event.get("value")
-    if data_type not in LEARNABLE_TYPES or isinstance(value, bool) or not isinstance(value, str | int):
-        return None
-    text = str(value).strip()
-    if len(text) < 4 or text in _PLACEHOLDERS:  # "", "0", "unknown": nothing to search for
-        return None
-    return str(data_type), text
+PLACEHOLDERS = frozenset({"unknown", "null", "02:00:00:00:00:00", "00:00:00:00:00:00", "<unknown ssid>",
+                          "000000000000000"})
 
 
 class LearnedValue(BaseModel):

@@ -43,6 +43,7 @@ class ScanOptions:
     sinkhole: bool | None = None  # default: on for the virtual device, off for real devices
     time_scale: float | None = None  # multiplies the scenario's waits (default: the scenario's own)
     policy_files: Sequence[Path] = ()  # --policy: the full privacy policy, compared with behaviour
+    jurisdiction: str | None = None  # overrides the config file's
     extra: dict[str, Any] = field(default_factory=dict)
 
 
@@ -84,6 +85,6 @@ def scan(opts: ScanOptions, progress: Progress = _stderr) -> Report:
     progress("correlating and writing reports")
     report = run_analysis(session=sd.root, formats=list(opts.formats) or list(FORMATS), out=sd.root,
                           config=opts.config, lang=opts.lang, show_values=opts.show_values,
-                          policy_files=opts.policy_files)
+                          policy_files=opts.policy_files, jurisdiction=opts.jurisdiction)
     progress(f"verdict: {report.verdict} ({len(report.findings)} findings) in {sd.root}")
     return report

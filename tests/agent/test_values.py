@@ -35,7 +35,9 @@ def values_run(fixture_classes: Path, tmp_path_factory: pytest.TempPathFactory) 
 def test_every_category_fires(values_run: tuple[list[str], list[str], list[dict]]) -> None:
     _, _, events = values_run
     seen = {e["category"] for e in events if e["kind"] == "api_call"}
-    assert seen == set(CATEGORIES)
+    # the fixture's small framework predates issue 13's categories: the sim probe fires those
+    # (tests/agent/test_agent_sim_probe.py)
+    assert set(CATEGORIES) - seen <= {"browser_history", "system_info", "command_exec", "code_loading", "webview"}
 
 
 def test_values_unchanged_with_agent(values_run: tuple[list[str], list[str], list[dict]]) -> None:
@@ -44,7 +46,7 @@ def test_values_unchanged_with_agent(values_run: tuple[list[str], list[str], lis
     assert "meid=SecurityException: getMeid: READ_PHONE_STATE denied same=true" in hooked  # the same Throwable
     assert "imsi_same_object=true" in hooked  # the original's own String, not a copy
     checks = evaluate_probe(events, FIXTURE_IDENTITY)
-    assert [c.status for c in checks] == ["ok", "ok"], checks
+    assert checks[1].status == "ok", checks  # categories: see test_every_category_fires
 
 
 def test_events_are_contract_events_on_host_clock(values_run: tuple[list[str], list[str], list[dict]]) -> None:

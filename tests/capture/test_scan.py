@@ -12,6 +12,8 @@ from pathlib import Path
 import pytest
 
 from dynscan.errors import InputError
+from dynscan.identity import PLACEHOLDERS
+from dynscan.learning import VALUE_TYPES
 from dynscan.scan import ScanOptions, scan
 
 pytestmark = pytest.mark.integration
@@ -85,7 +87,8 @@ def test_leaky_app_scan_finds_the_sdk_collecting_before_consent(tmp_path: Path) 
     assert exported == events  # the whole timeline, in the store's order
     learned = {(v["type"], v["value"]) for v in json.loads((session / "identity.json").read_text()).get("learned", [])}
     seen = {(e["data_type"], str(e["value"])) for e in events
-            if e["kind"] == "api_call" and e.get("data_type") and isinstance(e.get("value"), str) and e["value"]}
+            if e["kind"] == "api_call" and e.get("data_type") in VALUE_TYPES and isinstance(e.get("value"), str)
+            and e["value"] and e["value"].lower() not in PLACEHOLDERS}
     device_values = {v for v in json.loads((session / "identity.json").read_text()).values() if isinstance(v, str)}
     assert {p for p in seen if p[1] not in device_values} <= learned
     # personal values are redacted: the IMEI the device handed out is nowhere in the reports
@@ -203,3 +206,33 @@ def test_scenario_file_drives_consent_and_a_granted_permission(tmp_path: Path) -
     accepted = next(e["ts"] for e in rows if e.get("action") == "policy_accepted")
     assert all(e["ts"] >= accepted for e in rows if e["kind"] in ("api_call", "permission_check"))
     assert not {f.rule for f in report.findings} & {"PRE_CONSENT_COLLECTION", "PRE_CONSENT_PERMISSION_REQUEST"}
+
+
+@pytest.mark.timeout(300)
+def test_an_sdk_uploading_the_app_list_and_contacts_is_caught_sending_them(tmp_path: Path) -> None:
+    """Issue 13: values the app read (package names, contact names and numbers) are canaries too."""
+    apk = _build("harvester", tmp_path)
+    scenario = tmp_path / "harvest.yaml"
+    scenario.write_text("name: harvest\nsteps:\n  - {do: launch}\n  - {do: permissions, answer: allow, seconds: 4}\n"
+                        "  - {do: wait, seconds: 3}\n  - {do: stop}\n")
+    session = tmp_path / "session"
+    proc = subprocess.run([*DYNSCAN, "run", "--apk", str(apk), "--scenario", str(scenario), "--out", str(session)],
+                          capture_output=True, text=True, timeout=280)
+    assert proc.returncode == 1, proc.stderr
+    report = json.loads((session / "report.json").read_text())
+    got = {(f["rule"], f["actor"], f.get("data_type")) for f in report["findings"]}
+    for rule in ("PRE_CONSENT_TRANSMISSION", "THIRD_PARTY_TRANSMISSION"):
+        assert (rule, "sdk:getui-push", "app_list") in got, got
+        assert (rule, "sdk:getui-push", "contacts") in got, got
+    assert ("CLEARTEXT_TRANSMISSION", "sdk:getui-push", "contacts") in got, got
+    (raw,) = [f for f in report["findings"] if f["rule"] == "UNINSPECTED_TRAFFIC"]  # the push socket
+    assert raw["actor"] == "sdk:getui-push" and raw["severity"] == "medium" and "192.0.2.10:5224" in raw["message"]
+    assert "192.0.2.10" in report["stats"]["uninspected_hosts"]
+    events = [json.loads(line) for line in (session / "events.jsonl").read_text().splitlines()]
+    flows = {e["host"]: e for e in events if e["kind"] == "flow"}
+    assert {p["type"] for p in flows["sdk.getui.com"]["pii"]} == {"app_list"}
+    contacts = {(p["type"], p["encoding"]) for p in flows["c.getui.net"]["pii"]}
+    assert ("contacts", "url") in contacts, contacts  # "Zhang Wei" form-encoded, and the numbers
+    learned = {(v["type"], v["value"]) for v in json.loads((session / "identity.json").read_text())["learned"]}
+    assert ("app_list", "com.tencent.mm") in learned and ("contacts", "+86 138 0013 8000") in learned
+    assert ("app_list", "com.example.harvester") not in learned  # the app's own package is no canary

@@ -300,3 +300,28 @@ def test_policy_file_is_compared_with_behaviour(tmp_path: Path) -> None:
     assert not [f for f in without["findings"] if f["rule"].startswith("UNDISCLOSED")]
     assert without["stats"]["policy_sources"] == []
 
+
+def test_jurisdiction_eu_turns_on_the_tcf_rule(tmp_path: Path) -> None:
+    """TCF_NO_CONSENT only with --jurisdiction eu: an ad request before the CMP stored a TC string."""
+    events = [
+        {"kind": "session_start", "ts": 1.0, "package": "com.example.app"},
+        {"kind": "flow", "ts": 2.0, "method": "GET", "url": "https://pagead2.googlesyndication.com/x",
+         "host": "pagead2.googlesyndication.com", "scheme": "https",
+         "pii": [{"type": "adid", "encoding": "plain", "location": "url"}]},
+        {"kind": "tcf_signal", "ts": 3.0, "key": "IABTCF_PurposeConsents", "value": "0111", "op": "write"},
+        {"kind": "tcf_signal", "ts": 3.0, "key": "IABTCF_TCString", "op": "write",
+         "value": "CPXxRfAPXxRfAAfKABENB-CgAAAAAAAAAAYgAAAAAAAA"},
+        {"kind": "flow", "ts": 4.0, "method": "GET", "url": "https://pagead2.googlesyndication.com/y",
+         "host": "pagead2.googlesyndication.com", "scheme": "https",
+         "pii": [{"type": "adid", "encoding": "plain", "location": "url"}]},
+    ]
+    src = str(write(tmp_path / "t.jsonl", events))
+    plain = json.loads(runner.invoke(app, ["analyze", "--events", src, "--fail-on", "never"]).stdout)
+    assert not [f for f in plain["findings"] if f["rule"] == "TCF_NO_CONSENT"]
+    eu = json.loads(runner.invoke(app, ["analyze", "--events", src, "--jurisdiction", "eu",
+                                        "--fail-on", "never"]).stdout)
+    (f,) = [f for f in eu["findings"] if f["rule"] == "TCF_NO_CONSENT"]
+    assert f["count"] == 2 and "no TC string yet" in f["message"] and "purpose 1 not consented" in f["message"]
+    assert any("GDPR Art. 6" in r for r in f["references"])
+    bad = runner.invoke(app, ["analyze", "--events", src, "--jurisdiction", "mars"])
+    assert bad.exit_code == 2

@@ -43,6 +43,9 @@ SAMPLES: list[dict[str, Any]] = [
     {"kind": "download", "ts": 7.8, "via": "ACTION_VIEW", "uri": "file:///sdcard/a.apk",
      "mime": "application/vnd.android.package-archive", "stack": ["com.y.Z.get(Z.java:3)"]},
     {"kind": "consent", "ts": 7.9, "action": "policy_shown", "detail": {"refusal": False, "preselected": True}},
+    {"kind": "net_connect", "ts": 7.6, "host": "raw.example.net", "port": 8443, "proto": "tcp",
+     "via": "java.net.Socket.connect", "blocked": True, "stack": ["com.y.Z.send(Z.java:9)"]},
+    {"kind": "tcf_signal", "ts": 7.7, "key": "IABTCF_TCString", "value": "CPXx", "op": "write"},
     {"kind": "battery_level", "ts": 8, "level": 0.5},
 ]
 

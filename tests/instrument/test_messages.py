@@ -84,3 +84,5 @@ def test_clock_offset_picks_fastest_round_trip() -> None:
 def test_agent_options_camel_case() -> None:
     opts = AgentOptions(package="com.x", consent_taps=["同意"]).to_agent()
     assert opts["package"] == "com.x" and opts["consentTaps"] == ["同意"] and opts["stackDepth"] == 16
+    assert opts["learnedAck"] is True  # AgentSession answers learned-stored; others may turn it off
+    assert AgentOptions(learned_ack=False).to_agent()["learnedAck"] is False

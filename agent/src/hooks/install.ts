@@ -134,7 +134,7 @@ export function installSpec(spec: HookSpec, factory: any = Java): boolean {
   const ovs = selectOverloads(spec, m);
   if (ovs.length === 0) return false;
   const sigs: string[] = [];
-  const k: Hook = { spec, h, active: guardFor(h.guard !== undefined ? h.guard(spec) : spec.id) };
+  const k: Hook = { spec, h, active: guardFor(spec.guard ?? (h.guard !== undefined ? h.guard(spec) : spec.id)) };
   for (const ov of ovs) {
     try {
       ov.implementation = wrap(k, ov);

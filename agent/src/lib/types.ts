@@ -3,7 +3,11 @@
 export type HookKind =
   | "api_call" | "permission_request" | "permission_result" | "permission_check"
   | "component_start" | "activity_resumed" | "activity_paused" | "activity_stopped"
-  | "tap" | "app_exit" | "crash" | "sensor_register" | "net_request" | "download";
+  | "tap" | "app_exit" | "crash" | "sensor_register" | "net_request"
+  | "net_connect" | "tls_data" | "tcf_signal" | "download";
+
+export type Learn =
+  | "value" | "package_names" | "cursor" | "account_names" | "clip_text" | "scan_results" | "wifi_configs";
 
 export interface Capture {
   value: boolean;
@@ -23,11 +27,14 @@ export interface HookSpec {
   category: string | null;
   data_type: string | null;
   capture: Capture;
-  filter: { arg: number; equals: string[] } | null;
-  classify: { arg: number; by: "uri_authority" | "string"; map: Record<string, ClassifyTarget> } | null;
+  filter: { arg: number; equals: string[] | null; prefix: string[] | null; not_own_package: boolean } | null;
+  classify: { arg: number; by: "uri_authority" | "string" | "prefix"; map: Record<string, ClassifyTarget> } | null;
   permission: string | null;
   via: string | null;
   permissions_arg: number | null;
+  learn: Learn | null;
+  guard: string | null;
+  direction: "write" | "read" | null;
 }
 
 export interface AgentOptions {
@@ -38,6 +45,8 @@ export interface AgentOptions {
   batchMax: number;
   queueMax: number;
   consentTaps: string[];
+  /** the host posts "learned-stored" after writing a batch with learned values */
+  learnedAck: boolean;
 }
 
 export type AgentEvent = Record<string, unknown> & { kind: string; ts_ms: number };

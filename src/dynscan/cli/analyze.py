@@ -14,6 +14,7 @@ from dynscan.cli.options import (
     FailOnOption,
     FormatOption,
     IdentityOption,
+    JurisdictionOption,
     Lang,
     LangOption,
     OutOption,
@@ -43,6 +44,7 @@ def analyze(
     identity: IdentityOption = None,
     progress: ProgressOption = None,
     policy: PolicyOption = None,
+    jurisdiction: JurisdictionOption = None,
 ) -> None:
     """Re-run the rules on a recorded session or an imported timeline.
 
@@ -55,6 +57,7 @@ def analyze(
         session=session, events=events, package=package, config=config,
         formats=[f.value for f in format or []], out=out, lang=lang.value, show_values=show_values,
         identity=identity, progress=progress, policy_files=policy or [],
+        jurisdiction=jurisdiction.value if jurisdiction else None,
     )
     if out is not None:
         typer.echo(f"dynscan: verdict: {report.verdict} ({len(report.findings)} findings); reports in {out}",

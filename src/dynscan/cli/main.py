@@ -14,7 +14,21 @@ try:  # typer >= 0.25 vendors click; older ones use click itself
 except ImportError:  # pragma: no cover
     from click import exceptions as cx  # type: ignore[no-redef]
 
-from dynscan.cli import analyze, devices, doctor, emulator, flows, hooks_cmd, rules_cmd, run, schema, screen, sim
+from dynscan.cli import (
+    analyze,
+    batch,
+    devices,
+    doctor,
+    emulator,
+    flows,
+    hooks_cmd,
+    rules_cmd,
+    run,
+    schema,
+    screen,
+    sim,
+    worker,
+)
 from dynscan.errors import DynscanError, Interrupted
 
 app = typer.Typer(
@@ -33,6 +47,8 @@ app.command("doctor")(doctor.doctor)
 app.command("rules")(rules_cmd.rules)
 app.command("hooks")(hooks_cmd.hooks)
 app.command("screen")(screen.screen)
+app.command("batch")(batch.batch)
+app.command("worker")(worker.worker)
 app.add_typer(schema.app, name="schema")
 app.add_typer(sim.app, name="sim")
 app.add_typer(emulator.app, name="emulator")

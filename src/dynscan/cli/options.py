@@ -24,6 +24,11 @@ class Lang(StrEnum):
     zh = "zh"
 
 
+class Jurisdiction(StrEnum):
+    cn = "cn"
+    eu = "eu"
+
+
 FormatOption = Annotated[
     list[ReportFormat] | None,
     typer.Option("--format", "-f", help="Report format; repeat for several. Default: json on stdout "
@@ -64,4 +69,9 @@ ProgressOption = Annotated[
     bool | None,
     typer.Option("--progress/--no-progress", help="Progress of long imports on stderr (default: when "
                  "stderr is a terminal).", show_default=False),
+]
+JurisdictionOption = Annotated[
+    Jurisdiction | None,
+    typer.Option("--jurisdiction", help="Apply this jurisdiction's extra rules (eu: TCF_NO_CONSENT, GDPR "
+                 "consent under IAB TCF v2.2); overrides the config file's `jurisdiction`.", show_default=False),
 ]

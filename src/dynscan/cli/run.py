@@ -12,6 +12,7 @@ import typer
 from dynscan.cli.options import (
     ConfigOption,
     FailOnOption,
+    JurisdictionOption,
     Lang,
     LangOption,
     PolicyOption,
@@ -53,6 +54,7 @@ def run(
                           "wait of the scenario by this (e.g. 0.2 for a fast look; default: the scenario's own, "
                           "1).", show_default=False)] = None,
     policy: PolicyOption = None,
+    jurisdiction: JurisdictionOption = None,
 ) -> None:
     """Install, instrument, drive, capture, correlate and report on an app.
 
@@ -70,6 +72,7 @@ def run(
         apk=apk, out=session, device=device, scenario=scenario, formats=formats,
         config=config, catalogs=catalog or [], interactive=interactive, lang=lang.value,
         show_values=show_values, sinkhole=sinkhole, time_scale=time_scale, policy_files=policy or [],
+        jurisdiction=jurisdiction.value if jurisdiction else None,
     ))
     json_report = session / FILE_NAMES["json"]
     if out is None and json_report.is_file():  # CONTRACTS: without --out, json goes to stdout

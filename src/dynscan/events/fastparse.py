@@ -30,12 +30,14 @@ from dynscan.events.model import (
     Download,
     Event,
     Flow,
+    NetConnect,
     NetRequest,
     OtherEvent,
     PermissionRequest,
     PermissionResult,
     Phase,
     SessionStart,
+    TcfSignal,
     UserAction,
 )
 
@@ -43,7 +45,7 @@ MODELS: dict[str, type[BaseEvent]] = {
     m.model_fields["kind"].default: m
     for m in (SessionStart, AppLaunch, AppReset, AppState, Consent, UserAction, ApiCall,
               PermissionRequest, PermissionResult, Flow, ComponentStart, NetRequest, Phase, DialogSeen,
-              Download)
+              Download, NetConnect, TcfSignal)
 }
 _VALIDATORS = {kind: m.__pydantic_validator__ for kind, m in MODELS.items()}
 _OTHER = OtherEvent.__pydantic_validator__

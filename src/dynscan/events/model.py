@@ -133,6 +133,10 @@ class Flow(BaseEvent):
     party: Party | None = None
     sdk: str | None = None
     attribution: Attribution | None = None
+    #: How the plaintext was had: ``proxy`` (default) or ``tls_hook`` (the agent's TLS read/write hooks,
+    #: under certificate pinning); then ``stack`` is the code that opened the connection.
+    capture: Literal["proxy", "tls_hook"] | None = None
+    stack: list[str] | None = None
 
 
 class ComponentStart(BaseEvent):
@@ -177,13 +181,37 @@ class DialogSeen(BaseEvent):
     phase: str | None = None
 
 
+class NetConnect(BaseEvent):
+    """Extension: a socket connection (``Socket.connect``, ``SocketChannel.connect``) or datagram
+    (``DatagramSocket.send``) the app or an SDK opened, proxied or not. ``blocked``: the device refused
+    it (a connection that tried to bypass the proxy)."""
+
+    kind: Literal["net_connect"] = "net_connect"
+    host: str
+    port: int
+    proto: Literal["tcp", "udp"]
+    via: str
+    blocked: bool | None = None
+    stack: list[str] | None = None
+
+
+class TcfSignal(BaseEvent):
+    """Extension: an IAB TCF v2.2 consent signal read or written (``IABTCF_*`` SharedPreferences)."""
+
+    kind: Literal["tcf_signal"] = "tcf_signal"
+    key: str
+    value: str | int | None = None
+    op: Literal["read", "write"]
+
+
 class OtherEvent(BaseEvent):
     """An event of a kind this version does not know: kept and counted, never judged."""
 
 
 KnownEvent = Annotated[
     SessionStart | AppLaunch | AppReset | AppState | Consent | UserAction | ApiCall
-    | PermissionRequest | PermissionResult | Flow | ComponentStart | NetRequest | Phase | DialogSeen | Download,
+    | PermissionRequest | PermissionResult | Flow | ComponentStart | NetRequest | Phase | DialogSeen | Download
+    | NetConnect | TcfSignal,
     Field(discriminator="kind"),
 ]
 Event = KnownEvent | OtherEvent
@@ -191,11 +219,12 @@ Event = KnownEvent | OtherEvent
 KNOWN_KINDS: frozenset[str] = frozenset(
     {"session_start", "app_launch", "app_reset", "app_state", "consent", "user_action", "api_call",
      "permission_request", "permission_result", "flow", "component_start", "net_request", "phase", "dialog",
-     "download"}
+     "download", "net_connect", "tcf_signal"}
 )
 #: Kinds dynscan's own components write that no rule judges (kept, and not reported as unknown).
 #: ``invalid_event``: an event that failed validation when it was stored (``reason``, and the original as ``event``).
-EXTENSION_KINDS: frozenset[str] = frozenset({"permission_check", "tls_failed", "proxy_dropped", "invalid_event"})
+EXTENSION_KINDS: frozenset[str] = frozenset({"permission_check", "tls_failed", "proxy_dropped", "invalid_event",
+                                             "tls_write", "tls_read"})
 
 known_adapter: TypeAdapter[KnownEvent] = TypeAdapter(KnownEvent)
 

@@ -5,6 +5,7 @@ from typing import Literal
 Category = Literal[
     "device_id", "phone_number", "location", "contacts", "sms", "call_log", "app_list",
     "clipboard", "camera", "microphone", "sensor", "accounts", "calendar", "media", "network_info",
+    "browser_history", "system_info", "command_exec", "code_loading", "webview",
 ]
 CATEGORIES: tuple[str, ...] = Category.__args__  # type: ignore[attr-defined]
 
@@ -13,6 +14,11 @@ DATA_TYPES: tuple[str, ...] = (
     "imei", "meid", "imsi", "iccid", "serial", "android_id", "mac", "bssid", "ssid", "adid", "oaid",
     "phone_number", "email", "location", "cell_location", "contacts", "sms", "call_log", "app_list",
     "running_apps", "clipboard", "camera", "microphone", "accelerometer", "gyroscope", "accounts",
+    "cell_id", "imeisv", "operator", "country", "wifi_info", "wifi_scan", "ip_address", "network_type",
+    "device_name", "bt_devices", "app_usage", "bookmarks", "calendar", "media", "sms_send",
+    "clipboard_write", "sensor_list", "build_info", "process_info", "command", "dex", "native_library",
+    "voice_mail_number",
+    "url", "js_bridge",
 )
 
 Source = Literal["agent", "proxy", "driver", "device", "import"]
@@ -36,5 +42,8 @@ PhaseStatus = Literal["started", "reached", "skipped", "failed"]
 #: ``ad``: a splash or pop-up ad the driver's ad probe found (docs/scenes.md).
 DialogKind = Literal["policy", "permission", "rationale", "ad"]
 
-#: "Sensitive" in the rules: every category but ``sensor``.
-SENSITIVE_CATEGORIES: frozenset[str] = frozenset(c for c in CATEGORIES if c != "sensor")
+#: Behaviours rather than personal data: listed in reports, never "sensitive" collection.
+BEHAVIOUR_CATEGORIES: frozenset[str] = frozenset({"sensor", "system_info", "command_exec", "code_loading", "webview"})
+#: "Sensitive" in the rules: every category but the behaviours (``sensor``, ``system_info``,
+#: ``command_exec``, ``code_loading``, ``webview``).
+SENSITIVE_CATEGORIES: frozenset[str] = frozenset(c for c in CATEGORIES if c not in BEHAVIOUR_CATEGORIES)

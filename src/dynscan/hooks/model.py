@@ -29,7 +29,16 @@ HookKind = Literal[
     "sensor_register",     # SensorManager.registerListener: remembered for sensor injection
     "net_request",         # URL.openConnection / OkHttpClient.newCall: who opened a connection, to where
     "download",            # DownloadManager.enqueue / PackageInstaller.createSession: a `download` event
+    "net_connect",         # Socket/SocketChannel.connect, DatagramSocket.send: every connection, proxied or not
+    "tls_data",            # TLS plaintext written/read by the app (tls_write / tls_read events)
+    "tcf_signal",          # IABTCF_* SharedPreferences reads and writes (GDPR consent signals)
 ]
+#: How an ``api_call`` hook turns what it saw into values to search traffic for (``learned`` on the
+#: event): ``value`` (the returned string), ``package_names`` (a list of PackageInfo, ApplicationInfo,
+#: ResolveInfo, RunningAppProcessInfo, RunningServiceInfo or UsageStats), ``cursor`` (the string cells
+#: of the returned Cursor, its position restored), ``account_names`` (Account[]), ``clip_text``
+#: (ClipData), ``scan_results`` (ScanResult SSIDs and BSSIDs), ``wifi_configs`` (WifiConfiguration SSIDs).
+Learn = Literal["value", "package_names", "cursor", "account_names", "clip_text", "scan_results", "wifi_configs"]
 Platform = Literal["android", "sim"]
 #: How the returned value is previewed: ``auto`` (strings, numbers, toString), ``mac`` (byte[] as
 #: aa:bb:..), ``count`` (collections and arrays: their size), ``none``.
@@ -51,12 +60,22 @@ class Capture(BaseModel):
 
 
 class ArgFilter(BaseModel):
-    """Emit only when argument ``arg`` (0-based), as a string, is one of ``equals``."""
+    """Emit only when argument ``arg`` (0-based), as a string, is one of ``equals``, starts with one of
+    ``prefix``, or (``not_own_package``) is not the app's own package name. Checked in the agent, so a
+    hot method costs the app one string comparison per call, not an event."""
 
     model_config = ConfigDict(extra="forbid")
 
     arg: int = Field(ge=0)
-    equals: list[str] = Field(min_length=1)
+    equals: list[str] | None = Field(default=None, min_length=1)
+    prefix: list[str] | None = Field(default=None, min_length=1)
+    not_own_package: bool = False
+
+    @model_validator(mode="after")
+    def _one_test(self) -> ArgFilter:
+        if self.equals is None and self.prefix is None and not self.not_own_package:
+            raise ValueError("a filter needs `equals`, `prefix` or `not_own_package`")
+        return self
 
 
 class ClassifyTarget(BaseModel):
@@ -67,13 +86,14 @@ class ClassifyTarget(BaseModel):
 
 
 class Classify(BaseModel):
-    """Pick the category from argument ``arg``: a content URI's authority (``uri_authority``) or the
-    string itself (``string``). Calls whose key is not in ``map`` are not reported."""
+    """Pick the category from argument ``arg``: a content URI's authority (``uri_authority``), the
+    string itself (``string``) or its longest key that is a prefix of it (``prefix``: file paths).
+    Calls whose key is not in ``map`` are not reported."""
 
     model_config = ConfigDict(extra="forbid")
 
     arg: int = Field(ge=0)
-    by: Literal["uri_authority", "string"] = "uri_authority"
+    by: Literal["uri_authority", "string", "prefix"] = "uri_authority"
     map: dict[str, ClassifyTarget] = Field(min_length=1)
 
 
@@ -96,6 +116,11 @@ class HookSpec(BaseModel):
     platforms: list[Platform] = Field(default_factory=lambda: list(PLATFORMS), min_length=1)
     via: StartVia | DownloadVia | None = None
     permissions_arg: int | None = Field(default=None, ge=0)
+    learn: Learn | None = None
+    #: Hooks sharing a guard key report a call once when one calls the other on the same thread.
+    guard: str | None = Field(default=None, pattern=r"^[a-z0-9_.\-]+$")
+    #: For ``tls_data``: ``write`` or ``read`` (which direction the hooked method carries).
+    direction: Literal["write", "read"] | None = None
     description: str = ""
 
     @model_validator(mode="after")
@@ -106,6 +131,10 @@ class HookSpec(BaseModel):
             raise ValueError(f"hook {self.id}: a component_start needs `via` (a start kind)")
         if self.kind == "download" and self.via not in DownloadVia.__args__:  # type: ignore[attr-defined]
             raise ValueError(f"hook {self.id}: a download needs `via` (a download kind)")
+        if self.learn is not None and self.kind != "api_call":
+            raise ValueError(f"hook {self.id}: only an api_call learns values")
+        if self.kind == "tls_data" and self.direction is None:
+            raise ValueError(f"hook {self.id}: a tls_data hook needs `direction`")
         if self.kind == "permission_request" and self.permissions_arg is None:
             raise ValueError(f"hook {self.id}: a permission_request needs `permissions_arg`")
         return self

@@ -25,13 +25,16 @@ class AgentOptions(BaseModel):
     batch_max: int = Field(default=2000, ge=1)
     queue_max: int = Field(default=200_000, ge=1)
     consent_taps: list[str] = Field(default_factory=list)
+    #: The host answers each batch holding ``learned`` values with ``learned-stored`` once it is
+    #: written, and the hooked call waits for it (off for hosts that do not answer: no call waits).
+    learned_ack: bool = True
     #: Frida's JavaScript runtime for the agent (host-side only).
     runtime: Literal["qjs", "v8"] = "qjs"
 
     def to_agent(self) -> dict[str, Any]:
         return {"package": self.package, "stackDepth": self.stack_depth, "previewChars": self.preview_chars,
                 "flushMs": self.flush_ms, "batchMax": self.batch_max, "queueMax": self.queue_max,
-                "consentTaps": self.consent_taps}
+                "consentTaps": self.consent_taps, "learnedAck": self.learned_ack}
 
 
 class InitResult(BaseModel):

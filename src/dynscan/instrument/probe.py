@@ -10,10 +10,11 @@ from typing import Any
 
 from dynscan.device.base import AppInfo, Device
 from dynscan.events.vocab import CATEGORIES
-from dynscan.hooks import load_catalog
+from dynscan.hooks import Catalog, load_catalog
 from dynscan.hooks.model import Platform
+from dynscan.identity import PLACEHOLDERS
 from dynscan.instrument.doctor_checks import Check
-from dynscan.instrument.models import AgentOptions
+from dynscan.instrument.models import AgentOptions, SkippedHook
 from dynscan.instrument.session import AgentSession
 from dynscan.store import open_store
 
@@ -34,7 +35,11 @@ def evaluate_probe(events: Iterable[Mapping[str, Any]], identity: Mapping[str, A
     compared = 0
     for key in _COMPARABLE:
         want = identity.get(key)
-        got = [e.get("value") for e in calls if e.get("data_type") == key and e.get("value") is not None]
+        # only identifiers returned verbatim by the device's framework: counts, placeholders, withheld
+        # values and JDK classes (the virtual device's java.net is the host's) say nothing here
+        got = [e.get("value") for e in calls if e.get("data_type") == key and isinstance(e.get("value"), str)
+               and str(e.get("value")).strip('"').lower() not in PLACEHOLDERS
+               and not str(e.get("api", "")).startswith("java.")]
         if want is None or not got:
             continue
         compared += 1
@@ -46,21 +51,54 @@ def evaluate_probe(events: Iterable[Mapping[str, Any]], identity: Mapping[str, A
     return checks
 
 
+def hook_checks(events: Iterable[Mapping[str, Any]], catalog: Catalog, platform: Platform,
+                skipped: Iterable[SkippedHook]) -> list[Check]:
+    """Which hooks the device lacks (skipped: class or method absent) and which family never fired.
+
+    A family is one catalog file; every family with a hook installed here must fire at least once.
+    """
+    absent = {s.id: s for s in skipped}
+    fired = {str(e.get("hook")) for e in events if e.get("hook")}
+    specs = [h for h in catalog.for_platform(platform) if h.kind in ("api_call", "tcf_signal", "net_connect")]
+    checks: list[Check] = []
+    if absent:
+        names = sorted({s.api.rsplit(".", 1)[0] for s in absent.values()})
+        checks.append(Check("probe.skipped", "warn",
+                            f"{len(absent)} hook(s) skipped, absent on this device: {', '.join(names)}",
+                            "expected for vendor SDKs and framework classes this Android version lacks"))
+    quiet = [h for h in specs if h.id not in fired and h.id not in absent]
+    families: dict[str, list[str]] = {}
+    for h in specs:
+        if h.id not in absent:
+            families.setdefault(catalog.sources[h.id], []).append(h.id)
+    dead = sorted(f for f, ids in families.items() if not fired.intersection(ids))
+    checks.append(Check("probe.hooks", "fail" if dead else ("warn" if quiet else "ok"),
+                        f"no hook of {', '.join(dead)} fired" if dead else
+                        (f"{len(specs) - len(quiet) - len(absent)} of {len(specs)} hooks fired; silent: "
+                         f"{', '.join(h.id for h in quiet)}" if quiet else
+                         f"every installed hook fired ({len(specs) - len(absent)} in {len(families)} families)"),
+                        "check `dynscan hooks` against the device's framework classes" if dead or quiet else ""))
+    return checks
+
+
 def run_probe(device: Device, info: AppInfo, *, platform: Platform = "sim",
               timeout_s: float = 30.0) -> list[Check]:
     """Run the installed probe app on ``device`` under the agent, then evaluate what it saw."""
     with tempfile.TemporaryDirectory(prefix="dynscan-probe-") as tmp, open_store(tmp) as store:
         pid = device.spawn(info.package)
-        agent = AgentSession(device.frida_device(), pid, store, load_catalog().agent_specs(platform),
+        catalog = load_catalog()
+        agent = AgentSession(device.frida_device(), pid, store, catalog.agent_specs(platform),
                              options=AgentOptions(package=info.package), infer_crash=platform != "sim")
         try:
             agent.start()
+            skipped = agent.health().skipped
             device.resume(pid)
             agent.wait_detached(timeout_s)
         finally:
             agent.stop()
             device.stop(info.package)
-        checks = evaluate_probe(store.iter_raw(), device.identity())
+        events = list(store.iter_raw())
+        checks = evaluate_probe(events, device.identity()) + hook_checks(events, catalog, platform, skipped)
         health = agent.errors[:1]
         if health:
             checks.append(Check("probe.agent", "warn", f"agent error: {health[0]}"))

@@ -88,6 +88,13 @@ class AgentSession:
             if rows:
                 self.store.append_many(rows)
                 self.events_written += len(rows)
+        # values the app just read are in session.db now: release the hooked calls that wait for it
+        # (the proxy reads them before it scans the upload that may follow; agent hooks/api.ts)
+        for _ in range(sum(1 for r in rows if r.get("learned"))):
+            try:
+                self._script.post({"type": "learned-stored"})
+            except Exception:  # the script is gone (process ended): nobody waits any more
+                break
 
     def _on_detached(self, reason: str, crash: Any) -> None:
         self.detach_reason = reason

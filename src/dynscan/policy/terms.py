@@ -30,7 +30,13 @@ CATEGORY_TERMS: dict[str, tuple[str, ...]] = {
     "media": ("相册", "照片", "图片", "媒体文件", "存储", "photos", "media files"),
     "network_info": _NETWORK,
     "sensor": ("传感器", "sensor"),
+    "browser_history": ("浏览记录", "书签", "浏览历史", "browsing history", "bookmarks"),
+    "system_info": (*_DEVICE, "设备型号", "系统版本", "操作系统", "device model", "os version", "operating system"),
 }
+#: Categories that are no personal data (a command run, code loaded, a WebView bridge): never judged.
+NOT_PERSONAL = frozenset({"command_exec", "code_loading", "webview"})
+#: Data types that write or send rather than collect.
+NOT_COLLECTION = frozenset({"sms_send", "clipboard_write"})
 
 #: Data type -> its own terms (the category's are tried too).
 DATA_TYPE_TERMS: dict[str, tuple[str, ...]] = {
@@ -41,6 +47,14 @@ DATA_TYPE_TERMS: dict[str, tuple[str, ...]] = {
     "email": ("邮箱", "电子邮件", "email"), "cell_location": ("基站", "cell tower", "cell location"),
     "running_apps": ("运行中的应用", "正在运行", "进程信息", "running apps", "running processes"),
     "accelerometer": ("加速度", "accelerometer"), "gyroscope": ("陀螺仪", "gyroscope"),
+    "imeisv": ("imei",), "cell_id": ("基站", "cell tower", "cell id"), "operator": ("运营商", "carrier", "operator"),
+    "country": ("国家", "地区", "country"), "wifi_info": ("wlan", "wi-fi", "wifi"),
+    "wifi_scan": ("wlan", "wi-fi", "wifi", "附近"), "ip_address": ("ip地址", "ip address", "ip"),
+    "network_type": ("网络类型", "network type"), "device_name": ("设备名称", "device name"),
+    "bt_devices": ("蓝牙", "bluetooth"), "app_usage": ("应用使用", "使用情况", "app usage", "usage statistics"),
+    "bookmarks": ("书签", "bookmarks"), "sensor_list": ("传感器", "sensor"),
+    "build_info": ("设备型号", "系统版本", "device model"), "process_info": ("进程", "running processes"),
+    "voice_mail_number": ("语音信箱", "voicemail"),
 }
 
 DATA_TYPE_CATEGORY: dict[str, str] = {
@@ -48,11 +62,21 @@ DATA_TYPE_CATEGORY: dict[str, str] = {
     "android_id": "device_id", "mac": "device_id", "adid": "device_id", "oaid": "device_id",
     "bssid": "network_info", "ssid": "network_info", "cell_location": "location", "running_apps": "app_list",
     "accelerometer": "sensor", "gyroscope": "sensor", "email": "accounts",
+    "imeisv": "device_id", "cell_id": "location", "operator": "network_info", "country": "network_info",
+    "wifi_info": "network_info", "wifi_scan": "network_info", "ip_address": "network_info",
+    "network_type": "network_info", "device_name": "system_info", "bt_devices": "network_info",
+    "app_usage": "app_list", "bookmarks": "browser_history", "sensor_list": "sensor", "build_info": "system_info",
+    "process_info": "app_list", "voice_mail_number": "phone_number",
+    "command": "command_exec", "dex": "code_loading", "native_library": "code_loading", "url": "webview",
+    "js_bridge": "webview",
 }
 
 
 def terms_for(data_type: str | None, category: str | None) -> tuple[str, ...]:
-    """Every wording that discloses ``data_type`` (else ``category``); empty when there is none."""
+    """Every wording that discloses ``data_type`` (else ``category``); empty when there is none, or when it is
+    no collection of personal data (a command run, code loaded, an SMS sent, the clipboard written)."""
+    if data_type in NOT_COLLECTION or {category, DATA_TYPE_CATEGORY.get(data_type or "")} & NOT_PERSONAL:
+        return ()
     own = DATA_TYPE_TERMS.get(data_type or "", ())
     cat = category or DATA_TYPE_CATEGORY.get(data_type or "") or (data_type if data_type in CATEGORY_TERMS else None)
     return tuple(dict.fromkeys(own + CATEGORY_TERMS.get(cat or "", ())))

@@ -14,7 +14,7 @@ from typing import Any
 
 import orjson
 
-from dynscan.identity import learned_value
+from dynscan.learning import learned_values
 from dynscan.store.session import DB_NAME
 
 POLL_SECONDS = 0.5
@@ -65,8 +65,9 @@ class SessionFeed:
                 host, stack = ev.get("host"), ev.get("stack")
                 if isinstance(host, str) and isinstance(stack, list) and len(self._openers) < 10_000:
                     self._openers.append((host, [f for f in stack if isinstance(f, str)]))
-            elif (pair := learned_value(ev)) is not None:
-                out.append(pair)
+            else:
+                own = self.session_start.get("package") if self.session_start else None
+                out.extend(learned_values(ev, own if isinstance(own, str) else None))
         return out
 
     def take_openers(self) -> list[tuple[str, list[str]]]:

@@ -87,7 +87,9 @@ class Worker:
         self._next_watch = 0.0
 
     # -- learned values and the session ------------------------------------------------------
-    def refresh(self) -> None:
+    def refresh(self, force: bool = False) -> None:
+        """Pick up identity changes and values learned since the last flow; ``force`` reads the
+        session now (before a scan: an SDK uploads what it read a few milliseconds earlier)."""
         now = time.monotonic()
         if self.identity_path and now >= self._next_watch:
             self._next_watch = now + WATCH_SECONDS
@@ -99,7 +101,7 @@ class Worker:
                         self.detector.add_value(t, v)
             except (OSError, DynscanError) as e:
                 log.warning("dynscan: identity file not reloaded: %s", e)
-        for t, v in self.feed.poll():
+        for t, v in self.feed.poll(force=force):
             self.detector.add_value(t, v)
         start = self.feed.session_start
         if start is not None and start is not self._session_start:
@@ -129,7 +131,7 @@ class Worker:
         elif kind == "flow":
             states.append(item[1])
         elif kind == "http":
-            self.refresh()
+            self.refresh(force=True)
             snap, save = item[1], item[2]
             state = snapshot.to_state(snap)
             flow = snapshot.scan_flow(snap, state)

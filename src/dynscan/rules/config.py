@@ -97,6 +97,11 @@ class Config(BaseModel):
     severity_overrides: dict[str, Severity] = Field(default_factory=dict)
     sdk_signatures: list[Path] = Field(default_factory=list)
     first_party_domains: list[str] = Field(default_factory=list)
+    #: Whose law the jurisdiction-specific rules apply: ``eu`` turns on TCF_NO_CONSENT (GDPR, IAB TCF).
+    jurisdiction: Literal["cn", "eu"] = "cn"
+    #: IAB Global Vendor List IDs of destinations (a host and its subdomains -> vendor ID), added to
+    #: the built-in ones of :mod:`dynscan.rules.tcf` for TCF_NO_CONSENT.
+    tcf_vendors: dict[str, int] = Field(default_factory=dict)
 
     @field_validator("disabled_rules")
     @classmethod

@@ -6,12 +6,14 @@ the per-(actor, data type) frequency windows hold at most ``limit + 1`` timestam
 
 from __future__ import annotations
 
+import ipaddress
 from collections import deque
 from typing import Any
 
 from dynscan.attribution import DestinationClassifier, SdkDb
 from dynscan.policy.model import Policy
 from dynscan.rules.config import Config
+from dynscan.rules.tcf import TcfState
 from dynscan.rules.vocab import CATEGORY_GUARDS, PERMISSION_CATEGORIES
 
 Mark = tuple[float, str | None]  # (ts, event id) of a remembered event
@@ -63,6 +65,13 @@ class TimelineContext:
         self._windows: dict[tuple[str, str], deque[float]] = {}  # maxlen = limit + 1
         self._connections: dict[str, deque[tuple[float, str]]] = {}  # host -> (ts, actor) of net_request
         self._freq_window = config.frequency.window_s
+        # connections whose traffic the proxy has not (yet) seen: host -> [(ts, actor, event)], and
+        # hosts seen inspected (a proxy or tls_hook flow) or never decrypted (tls_failed)
+        self.tcf = TcfState()  # the app's IAB TCF consent signals so far (TCF_NO_CONSENT)
+        self.pending_connects: dict[str, list[tuple[float, str, Any]]] = {}
+        self.inspected_hosts: set[str] = set()
+        self.undecrypted_hosts: set[str] = set()
+        self.undecrypted_events: dict[str, tuple[Any, str]] = {}  # host -> (first tls_failed, actor)
 
     # ---- queries used by rules -------------------------------------------------------------
     def user_acted_within(self, ts: float, window_s: float) -> bool:
@@ -136,6 +145,40 @@ class TimelineContext:
                 return actor if ts - opened <= CONNECTION_WINDOW_S else None
         return None
 
+    # ---- traffic coverage (UNINSPECTED_TRAFFIC, stats.uninspected_hosts) --------------------
+    def on_net_connect(self, ev: Any) -> None:
+        """A connection opened by ``self.actor``'s code; pending until a flow to its host follows."""
+        host = str(ev.host).lower()
+        if not is_loopback(host):
+            self.pending_connects.setdefault(host, []).append((ev.ts, self.actor, ev))
+
+    def on_tcf_signal(self, ev: Any) -> None:
+        self.tcf.update(str(ev.key), ev.value)
+
+    def on_tls_failed(self, ev: Any) -> None:
+        host = str(getattr(ev, "host", "") or "").lower()
+        if host and host not in self.undecrypted_hosts:
+            self.undecrypted_hosts.add(host)
+            self.undecrypted_events[host] = (ev, self.connection_actor(host, ev.ts) or "unknown")
+
+    def on_flow_seen(self, ev: Any) -> None:
+        """A flow (proxy or TLS hook) to a host: the connections to it before this were inspected."""
+        host = str(ev.host).lower()
+        self.inspected_hosts.add(host)
+        pending = self.pending_connects.get(host)
+        if pending:
+            kept = [p for p in pending if p[0] > ev.ts + CLOCK_SKEW_S]
+            if kept:
+                self.pending_connects[host] = kept
+            else:
+                del self.pending_connects[host]
+
+    def uninspected_hosts(self) -> list[str]:
+        """Hosts whose traffic was not checked: connections that never reached the proxy, and TLS the
+        proxy could not decrypt, minus hosts whose plaintext the TLS hooks handed over."""
+        hosts = (set(self.pending_connects) | self.undecrypted_hosts) - self.inspected_hosts
+        return sorted(hosts)
+
     # ---- state updates, called by the engine after the rules saw the event ------------------
     def on_session_start(self, ev: Any) -> None:
         if ev.package:
@@ -144,6 +187,7 @@ class TimelineContext:
 
     def on_app_reset(self, ev: Any) -> None:
         self.consent = "pending"
+        self.tcf = TcfState()  # the CMP's preferences were cleared with the app's data
         self.decline = None
         self.permissions.clear()
         self.denied_at.clear()
@@ -247,6 +291,21 @@ class TimelineContext:
         if ev.state in ("stopped", "crashed"):
             return bool(ev.cause != "driver")
         return bool(ev.state == "background" and ev.cause == "app")
+
+
+_LOCAL_NAMES = frozenset({"localhost", "ip6-localhost", ""})
+
+
+def is_loopback(host: str) -> bool:
+    """Loopback and unspecified addresses: traffic that never leaves the device (the proxy itself)."""
+    h = host.strip("[]").lower()
+    if h in _LOCAL_NAMES or h.endswith(".localhost"):
+        return True
+    try:
+        addr = ipaddress.ip_address(h)
+    except ValueError:
+        return False
+    return addr.is_loopback or addr.is_unspecified
 
 
 def _num(v: Any) -> float:

@@ -30,12 +30,13 @@ from dynscan.findings import Finding, Severity
 from dynscan.policy.model import Policy
 from dynscan.rules.config import Config
 from dynscan.rules.context import TimelineContext
-from dynscan.rules.registry import Hit, RuleFunc, RuleSpec, load_all
+from dynscan.rules.registry import END, Hit, RuleFunc, RuleSpec, load_all
 
 MAX_EVIDENCE = 50
 MAX_SUBJECTS = 10
 MAX_HOSTS = 2000  # hosts listed with their actor in ``stats.flow_actors_by_host``
-_STACK_KINDS = frozenset({"api_call", "permission_request", "component_start", "net_request", "download"})
+_STACK_KINDS = frozenset({"api_call", "permission_request", "component_start", "net_request", "download",
+                          "net_connect"})
 #: The pseudo-kind of rules judged once the whole timeline is read (``NO_PRIVACY_POLICY``): they get a
 #: :class:`TimelineEnd` and return hits on events the context remembered.
 TIMELINE_END = "timeline_end"
@@ -62,10 +63,11 @@ def all_rules() -> list[RuleSpec]:
 
 
 class _Group:
-    __slots__ = ("count", "evidence", "first_ts", "last_ts", "spec", "subjects")
+    __slots__ = ("count", "evidence", "first_ts", "last_ts", "severity", "spec", "subjects")
 
     def __init__(self, spec: RuleSpec, ts: float) -> None:
         self.spec = spec
+        self.severity: Severity | None = None  # a hit's override of the rule's severity
         self.count = 0
         self.first_ts = ts
         self.last_ts = ts
@@ -104,6 +106,8 @@ def evaluate(
         "app_state": ctx.on_app_state, "app_launch": ctx.on_app_launch, "user_action": ctx.on_user_action,
         "permission_result": ctx.on_permission_result, "component_start": ctx.on_component_start,
         "dialog": ctx.on_dialog,
+        "net_connect": ctx.on_net_connect, "tcf_signal": ctx.on_tcf_signal, "tls_failed": ctx.on_tls_failed,
+        "flow": ctx.on_flow_seen,
     }
     groups: dict[tuple[str, str, str | None, str | None], _Group] = {}
     kinds: dict[str, int] = {}
@@ -163,6 +167,10 @@ def evaluate(
         upd = updaters.get(kind)
         if upd is not None:
             upd(ev)
+    for func, spec in dispatch.get(END, []):
+        res = func(None, ctx)
+        for hit in res if isinstance(res, list) else [res] if isinstance(res, Hit) else []:
+            _record(groups, spec, hit, hit.actor or "unknown", None, None)
 
     end_specs = dispatch.get(TIMELINE_END)
     if end_specs and total:
@@ -189,6 +197,7 @@ def evaluate(
         "system_flows_ignored": system_flows,
         "hits_by_rule": by_rule,
         "rules_disabled": sorted(disabled),
+        "uninspected_hosts": ctx.uninspected_hosts(),
     }
     return EngineResult(findings=findings, package=ctx.package, stats=stats)
 
@@ -215,11 +224,13 @@ def _flow_actor(ev: Any, ctx: TimelineContext) -> None:
 
 def _record(groups: dict[tuple[str, str, str | None, str | None], _Group], spec: RuleSpec, hit: Hit,
             actor: str, cat: str | None, dt: str | None) -> None:
-    ev, category, data_type, subject, related, hit_actor, n = hit
+    ev, category, data_type, subject, related, hit_actor, severity, n = hit
     key = (spec.id, hit_actor or actor, cat if category is None else category, dt if data_type is None else data_type)
     g = groups.get(key)
     if g is None:
         g = groups[key] = _Group(spec, ev.ts)
+    if severity is not None and (g.severity is None or severity.rank > g.severity.rank):
+        g.severity = severity
     ev_list = g.evidence
     if related is not None and len(ev_list) < MAX_EVIDENCE and related not in ev_list:
         ev_list.append(related)
@@ -232,7 +243,7 @@ def _record(groups: dict[tuple[str, str, str | None, str | None], _Group], spec:
 def _finding(key: tuple[str, str, str | None, str | None], g: _Group, config: Config) -> Finding:
     rule_id, actor, category, data_type = key
     spec = g.spec
-    severity: Severity = config.severity_for(rule_id, spec.severity)
+    severity: Severity = config.severity_for(rule_id, g.severity or spec.severity)
     fields = {"actor": actor, "count": g.count, "subjects": ", ".join(g.subjects) or "-"}
     message = spec.message.format(what=data_type or category or "personal data", **fields)
     message_zh = spec.message_zh.format(what=data_type or category or "个人信息", **fields)

@@ -35,6 +35,8 @@ if TYPE_CHECKING:
     from dynscan.rules.context import TimelineContext
 
 TIERS = ("official", "standard", "practice")
+#: Pseudo event kind: a rule listing it is called once after the last event (event ``None``).
+END = "end_of_timeline"
 _ID = re.compile(r"^[A-Z][A-Z0-9_]*$")
 
 
@@ -42,6 +44,7 @@ class Hit(NamedTuple):
     """One event a rule flags. ``category``/``data_type`` default to the event's own fields;
     ``subject`` (a permission, a host, a package) is listed in the finding's message;
     ``related`` is another event id to cite as evidence (e.g. the decline before an exit);
+    ``severity`` overrides the rule's own for this hit's finding (e.g. higher when an SDK did it);
     ``times``: how many occurrences the hit stands for (a rule judged at the timeline's end)."""
 
     event: Any
@@ -50,6 +53,7 @@ class Hit(NamedTuple):
     subject: str | None = None
     related: str | None = None
     actor: str | None = None
+    severity: Severity | None = None
     times: int = 1
 
 
@@ -112,6 +116,10 @@ def rule(
     ``message`` and ``message_zh`` (the same in Chinese, for ``--lang zh``) are templates with
     ``{actor}``, ``{count}``, ``{what}`` (data type or category) and ``{subjects}`` (the hits'
     distinct subjects). ``order``: the rule's place in the catalog (CONTRACTS section 4).
+
+    ``kinds`` may include :data:`END` (``"end_of_timeline"``): the engine then calls the rule once
+    more after the last event, with ``None`` as the event, for what only the whole timeline tells
+    (a connection whose traffic never reached the proxy).
     """
     target = _REGISTRY if registry is None else registry
 

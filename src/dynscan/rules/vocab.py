@@ -46,6 +46,14 @@ DATA_TYPE_CATEGORY: dict[str, str] = {
     "app_list": "app_list", "running_apps": "app_list", "clipboard": "clipboard",
     "camera": "camera", "microphone": "microphone",
     "accelerometer": "sensor", "gyroscope": "sensor",
+    "cell_id": "location", "imeisv": "device_id", "device_name": "device_id", "voice_mail_number": "phone_number",
+    "operator": "network_info", "country": "network_info", "wifi_info": "network_info",
+    "wifi_scan": "network_info", "ip_address": "network_info", "network_type": "network_info",
+    "bt_devices": "network_info", "app_usage": "app_list", "bookmarks": "browser_history",
+    "calendar": "calendar", "media": "media", "sms_send": "sms", "clipboard_write": "clipboard",
+    "sensor_list": "sensor", "build_info": "system_info", "process_info": "system_info",
+    "command": "command_exec", "dex": "code_loading", "native_library": "code_loading",
+    "url": "webview", "js_bridge": "webview",
 }
 
 

@@ -25,6 +25,13 @@ _CC2 = {"20", "27", "30", "31", "32", "33", "34", "36", "39", "40", "41", "43", 
         "64", "65", "66", "81", "82", "84", "86", "90", "91", "92", "93", "94", "95", "98"}
 
 
+#: Types of values learned from what an app read (a contact row, an SMS, an account): each string is
+#: spelled by its shape, so a contact's "+86 138 0013 8000" is also searched as "13800138000".
+SHAPED_TYPES = frozenset({"contacts", "call_log", "sms", "calendar", "clipboard", "accounts", "media"})
+_PHONE_SHAPE = re.compile(r"^\+?[\d\s\-().]{7,24}$")
+_EMAIL_SHAPE = re.compile(r"^[^@\s]+@[^@\s]+\.[A-Za-z]{2,}$")
+
+
 class Forms(NamedTuple):
     forms: list[str]
     skipped: str | None  # reason, when the value is not searched for
@@ -101,8 +108,10 @@ def forms(data_type: str, value: str) -> Forms:
         out = _mac(value)
     elif data_type == "phone_number":
         out = _phone(value)
-    elif data_type == "email":
+    elif data_type == "email" or (data_type in SHAPED_TYPES and _EMAIL_SHAPE.fullmatch(value.strip())):
         out = _email(value)
+    elif data_type in SHAPED_TYPES and _PHONE_SHAPE.fullmatch(value.strip()) and sum(c.isdigit() for c in value) >= 7:
+        out = _phone(value)
     else:
         out = _case(value)
     kept = _dedupe([f for f in out if len(f) >= MIN_LEN])

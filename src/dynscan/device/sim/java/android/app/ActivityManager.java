@@ -50,6 +50,43 @@ public class ActivityManager {
     }
 
     @Deprecated
+    /** A running service (the virtual device reports only the app's own). */
+    public static class RunningServiceInfo {
+        public android.content.ComponentName service;
+        public int pid;
+        public String process;
+        public boolean started;
+
+        public RunningServiceInfo() {}
+    }
+
+    /** A recently used task. */
+    public static class RecentTaskInfo {
+        public android.content.ComponentName baseActivity;
+        public int id;
+
+        public RecentTaskInfo() {}
+    }
+
+    /** Other apps' services are hidden since Android 8: only the caller's own are listed. */
+    @Deprecated
+    public List<RunningServiceInfo> getRunningServices(int maxNum) {
+        return new ArrayList<>();
+    }
+
+    @Deprecated
+    public List<RecentTaskInfo> getRecentTasks(int maxNum, int flags) {
+        List<RecentTaskInfo> l = new ArrayList<>();
+        Activity top = ActivityThread.top();
+        if (top != null && maxNum > 0) {
+            RecentTaskInfo t = new RecentTaskInfo();
+            t.baseActivity = ActivityThread.STACK.get(0).getComponentName();
+            t.id = 1;
+            l.add(t);
+        }
+        return l;
+    }
+
     public List<RunningTaskInfo> getRunningTasks(int maxNum) {
         List<RunningTaskInfo> l = new ArrayList<>();
         Activity top = ActivityThread.top();

@@ -432,4 +432,11 @@ public final class ActivityThread {
             sByDriver = false;
         }
     }
+
+    /** Package names of every installed package (packages.tsv), for the framework's own services. */
+    public static java.util.List<String> installedPackages() {
+        java.util.List<String> out = new java.util.ArrayList<>();
+        for (String[] l : ApplicationPackageManager.lines()) out.add(l[0]);
+        return out;
+    }
 }

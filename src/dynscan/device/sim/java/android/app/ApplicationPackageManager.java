@@ -133,4 +133,25 @@ final class ApplicationPackageManager extends PackageManager {
         if (l == null) throw new NameNotFoundException(component.flattenToString());
         return resolve(l, component.getClassName()).activityInfo;
     }
+
+    /** Hidden API (by reflection): the package as seen by user {@code userId}; only user 0 exists. */
+    public PackageInfo getPackageInfoAsUser(String packageName, int flags, int userId) throws NameNotFoundException {
+        if (userId != 0) throw new NameNotFoundException(packageName);
+        return getPackageInfo(packageName, flags);
+    }
+
+    @Override public String getInstallerPackageName(String packageName) {
+        String[] l = packageLine(packageName);
+        if (l == null) throw new IllegalArgumentException("Unknown package: " + packageName);
+        return "1".equals(l[3]) ? null : "com.android.vending";
+    }
+
+    @Override public List<ResolveInfo> queryIntentServices(Intent intent, int flags) {
+        return new ArrayList<>();
+    }
+
+    @Override public String[] getPackagesForUid(int uid) {
+        for (String[] l : lines()) if (appInfo(l).uid == uid) return new String[] {l[0]};
+        return null;
+    }
 }

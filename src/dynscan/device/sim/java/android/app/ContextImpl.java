@@ -42,6 +42,11 @@ final class ContextImpl extends Context {
             case ALARM_SERVICE: s = new AlarmManager(); break;
             case DOWNLOAD_SERVICE: s = new DownloadManager(); break;
             case JOB_SCHEDULER_SERVICE: s = new android.app.job.JobScheduler(); break;
+            case CAMERA_SERVICE: s = new android.hardware.camera2.CameraManager(); break;
+            case BLUETOOTH_SERVICE: s = new android.bluetooth.BluetoothManager(); break;
+            case USAGE_STATS_SERVICE: s = new android.app.usage.UsageStatsManager(); break;
+            case DEVICE_POLICY_SERVICE: s = new android.app.admin.DevicePolicyManager(); break;
+            case TELEPHONY_SUBSCRIPTION_SERVICE: s = new android.telephony.SubscriptionManager(); break;
             default: return null;
         }
         services.put(name, s);

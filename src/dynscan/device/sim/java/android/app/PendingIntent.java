@@ -30,6 +30,8 @@ public final class PendingIntent {
         return new PendingIntent(context, intent, BROADCAST);
     }
     public String getCreatorPackage() { return mContext.getPackageName(); }
+    /** Hidden on Android (a test API); the virtual device keeps it for its own components. */
+    public Intent getIntent() { return mIntent; }
 
     public void send() {
         switch (mType) {

@@ -24,6 +24,10 @@ public class ClipboardManager {
 
     public boolean hasPrimaryClip() { return file().exists(); }
 
+    public ClipDescription getPrimaryClipDescription() {
+        return file().exists() ? new ClipDescription("text", new String[] {ClipDescription.MIMETYPE_TEXT_PLAIN}) : null;
+    }
+
     public void setPrimaryClip(ClipData clip) {
         CharSequence t = clip.getItemCount() > 0 ? clip.getItemAt(0).getText() : "";
         try {

@@ -16,5 +16,18 @@ public class ContentResolver {
 
     public final String getType(Uri url) { return null; }
 
+    /** Watch {@code uri} for changes (the virtual device's providers never change). */
+    public final void registerContentObserver(Uri uri, boolean notifyForDescendants, android.database.ContentObserver observer) {
+        if (uri == null || observer == null) throw new NullPointerException("uri and observer must not be null");
+    }
+
+    public final void unregisterContentObserver(android.database.ContentObserver observer) {}
+
+    /** Insert a row; the virtual device's providers are read-only, as SMS is for apps that are not the default SMS app. */
+    public final Uri insert(Uri url, ContentValues values) {
+        android.app.ActivityThread.note("provider_insert", "uri", String.valueOf(url));
+        return null;
+    }
+
     Context context() { return mContext; }
 }

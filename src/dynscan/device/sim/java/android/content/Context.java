@@ -24,6 +24,11 @@ public abstract class Context {
     public static final String ALARM_SERVICE = "alarm";
     public static final String DOWNLOAD_SERVICE = "download";
     public static final String JOB_SCHEDULER_SERVICE = "jobscheduler";
+    public static final String BLUETOOTH_SERVICE = "bluetooth";
+    public static final String CAMERA_SERVICE = "camera";
+    public static final String USAGE_STATS_SERVICE = "usagestats";
+    public static final String DEVICE_POLICY_SERVICE = "device_policy";
+    public static final String TELEPHONY_SUBSCRIPTION_SERVICE = "telephony_subscription_service";
 
     public abstract Object getSystemService(String name);
     public abstract ContentResolver getContentResolver();

@@ -4,6 +4,12 @@ import java.io.Closeable;
 
 /** Random read access to the rows of a query result. */
 public interface Cursor extends Closeable {
+    int FIELD_TYPE_NULL = 0;
+    int FIELD_TYPE_INTEGER = 1;
+    int FIELD_TYPE_FLOAT = 2;
+    int FIELD_TYPE_STRING = 3;
+    int FIELD_TYPE_BLOB = 4;
+
     int getCount();
     int getPosition();
     boolean move(int offset);
@@ -24,6 +30,7 @@ public interface Cursor extends Closeable {
     long getLong(int columnIndex);
     double getDouble(int columnIndex);
     boolean isNull(int columnIndex);
+    int getType(int columnIndex);
     @Override void close();
     boolean isClosed();
 }

@@ -71,6 +71,15 @@ public class MatrixCursor implements Cursor {
     }
 
     @Override public boolean isNull(int columnIndex) { return get(columnIndex) == null; }
+
+    @Override public int getType(int columnIndex) {
+        Object o = get(columnIndex);
+        if (o == null) return FIELD_TYPE_NULL;
+        if (o instanceof byte[]) return FIELD_TYPE_BLOB;
+        if (o instanceof Float || o instanceof Double) return FIELD_TYPE_FLOAT;
+        if (o instanceof Number) return FIELD_TYPE_INTEGER;
+        return FIELD_TYPE_STRING;
+    }
     @Override public void close() { closed = true; }
     @Override public boolean isClosed() { return closed; }
 }

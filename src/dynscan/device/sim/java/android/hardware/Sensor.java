@@ -2,6 +2,7 @@ package android.hardware;
 
 /** A sensor of the device. */
 public final class Sensor {
+    public static final int TYPE_ALL = -1;
     public static final int TYPE_ACCELEROMETER = 1;
     public static final int TYPE_MAGNETIC_FIELD = 2;
     public static final int TYPE_GYROSCOPE = 4;

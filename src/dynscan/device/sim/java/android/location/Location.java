@@ -36,4 +36,8 @@ public class Location {
     @Override public String toString() {
         return "Location[" + mProvider + " " + mLatitude + "," + mLongitude + " acc=" + mAccuracy + "]";
     }
+
+    public float getSpeed() { return 0.0f; }
+
+    public float getBearing() { return 0.0f; }
 }

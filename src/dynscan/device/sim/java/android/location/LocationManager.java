@@ -77,4 +77,17 @@ public class LocationManager {
     public void removeUpdates(LocationListener listener) {
         synchronized (UPDATES) { UPDATES.remove(listener); }
     }
+
+    public String getBestProvider(Criteria criteria, boolean enabledOnly) { return GPS_PROVIDER; }
+
+    public java.util.List<String> getProviders(boolean enabledOnly) {
+        return java.util.Arrays.asList(PASSIVE_PROVIDER, GPS_PROVIDER, NETWORK_PROVIDER, FUSED_PROVIDER);
+    }
+
+    public boolean registerGnssStatusCallback(GnssStatus.Callback callback, Handler handler) {
+        enforce(GPS_PROVIDER);
+        return true;
+    }
+
+    public void unregisterGnssStatusCallback(GnssStatus.Callback callback) {}
 }

@@ -12,7 +12,20 @@ public class MediaRecorder {
         private AudioSource() {}
     }
 
+    /** Video sources. */
+    public static final class VideoSource {
+        public static final int DEFAULT = 0;
+        public static final int CAMERA = 1;
+        public static final int SURFACE = 2;
+
+        private VideoSource() {}
+    }
+
     public MediaRecorder() {}
+
+    public void setVideoSource(int videoSource) {
+        ActivityThread.enforce("android.permission.CAMERA", "setVideoSource");
+    }
 
     public void setAudioSource(int audioSource) {
         ActivityThread.enforce("android.permission.RECORD_AUDIO", "setAudioSource");

@@ -20,6 +20,9 @@ public class Build {
     public static final String SERIAL = UNKNOWN;
 
     /** The hardware serial number; needs READ_PHONE_STATE. */
+    /** The baseband version; null when no radio is up. */
+    public static String getRadioVersion() { return Sim.prop("build.radio", "g7250-00202-230501-B-9934566"); }
+
     public static String getSerial() {
         android.app.ActivityThread.enforce("android.permission.READ_PHONE_STATE", "getSerial");
         return Sim.prop("identity.serial", UNKNOWN);

@@ -74,4 +74,40 @@ public class TelephonyManager {
     }
 
     public int getSimState() { return SIM_STATE_READY; }
+
+    /** Callback of {@link #requestCellInfoUpdate}. */
+    public abstract static class CellInfoCallback {
+        public abstract void onCellInfo(java.util.List<CellInfo> cellInfo);
+    }
+
+    /** The voice registration state; with location access it carries the cell too (Android 10+). */
+    public ServiceState getServiceState() {
+        enforceLocation("getServiceState");
+        return new ServiceState(getNetworkOperatorName(), getNetworkOperator());
+    }
+
+    /** Fresh cell information, delivered on {@code executor}; needs ACCESS_FINE_LOCATION. */
+    public void requestCellInfoUpdate(java.util.concurrent.Executor executor, CellInfoCallback callback) {
+        enforceLocation("requestCellInfoUpdate");
+        java.util.List<CellInfo> cells = getAllCellInfo();
+        executor.execute(() -> callback.onCellInfo(cells));
+    }
+
+    /** The IMEI/SV software version; READ_PHONE_STATE. */
+    public String getDeviceSoftwareVersion() {
+        ActivityThread.enforce(RPS, "getDeviceSoftwareVersion");
+        return Sim.prop("identity.imeisv", "01");
+    }
+
+    public String getVoiceMailNumber() {
+        ActivityThread.enforce(RPS, "getVoiceMailNumber");
+        return Sim.prop("identity.voice_mail", "+8613800100500");
+    }
+
+    /** UICC cards; READ_PRIVILEGED_PHONE_STATE (never granted to apps) hides the ICCID. */
+    public java.util.List<UiccCardInfo> getUiccCardsInfo() {
+        java.util.List<UiccCardInfo> l = new java.util.ArrayList<>();
+        l.add(new UiccCardInfo(Sim.prop("identity.iccid", ""), 0));
+        return l;
+    }
 }

@@ -29,6 +29,10 @@ public abstract class PackageManager {
     public abstract PackageInfo getPackageInfo(String packageName, int flags) throws NameNotFoundException;
     public abstract ApplicationInfo getApplicationInfo(String packageName, int flags) throws NameNotFoundException;
     public abstract Intent getLaunchIntentForPackage(String packageName);
+    @Deprecated
+    public abstract String getInstallerPackageName(String packageName);
+    public abstract List<ResolveInfo> queryIntentServices(Intent intent, int flags);
+    public abstract String[] getPackagesForUid(int uid);
     public abstract int checkPermission(String permName, String packageName);
     public abstract CharSequence getApplicationLabel(ApplicationInfo info);
     public abstract ActivityInfo getActivityInfo(ComponentName component, int flags) throws NameNotFoundException;

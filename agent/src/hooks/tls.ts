@@ -1,0 +1,77 @@
+// tls_data: the plaintext an app writes to (and reads from) a TLS socket, taken above the TLS layer,
+// so connections the proxy cannot decrypt (certificate pinning) are still checked for personal data.
+// One event per write/read: `conn` (the socket's identity), `host`, `port`, `direction`, `data_b64`
+// (at most MAX_BYTES per event) and, on the first write of a connection, the stack that wrote it.
+// The host turns a connection's writes into `flow` events with `capture: tls_hook`.
+
+import { emit } from "../lib/emit.js";
+import { identity, javaStack, jstr } from "../lib/java-util.js";
+import { baseEvent } from "./common.js";
+import { registerHandler } from "./install.js";
+
+const MAX_BYTES = 65536;
+const B64 = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+const seen = new Set<number>();
+
+function base64(bytes: number[]): string {
+  let out = "";
+  for (let i = 0; i < bytes.length; i += 3) {
+    const a = bytes[i], b = bytes[i + 1], c = bytes[i + 2];
+    const n = (a << 16) | ((b ?? 0) << 8) | (c ?? 0);
+    out += B64[(n >> 18) & 63] + B64[(n >> 12) & 63] + (b === undefined ? "=" : B64[(n >> 6) & 63])
+      + (c === undefined ? "=" : B64[n & 63]);
+  }
+  return out;
+}
+
+function slice(arr: any, off: number, len: number): number[] {
+  const n = Math.max(0, Math.min(len, MAX_BYTES));
+  const out: number[] = new Array(n);
+  for (let i = 0; i < n; i++) out[i] = (arr[off + i] as number) & 0xff;
+  return out;
+}
+
+/** The TLS socket a stream belongs to (its outer instance) and where it goes. */
+function socketOf(stream: any): { sock: any; host: string | null; port: number } | null {
+  const outer = stream["this$0"];
+  const sock = outer !== undefined && outer !== null ? outer.value : null;
+  if (sock === null) return null;
+  let host: string | null = null;
+  for (const name of ["peerHost", "hostname", "peerHostname"]) {  // JDK SSLSocketImpl, Conscrypt
+    const f = sock[name];
+    if (f !== undefined && f !== null && "value" in f && f.value !== null) { host = jstr(f.value); break; }
+  }
+  if (host === null) {
+    const s = jstr(sock.getInetAddress());
+    host = s === null ? null : s.split("/")[0] || s.split("/")[1] || null;
+  }
+  return { sock, host, port: sock.getPort() as number };
+}
+
+registerHandler("tls_data", {
+  phase: "after",
+  guard: spec => `tls_data:${spec.direction}`,
+  handle(ctx) {
+    if (ctx.error !== null) return;
+    const write = ctx.spec.direction === "write";
+    const [arr, off, len] = ctx.args.length >= 3 ? ctx.args : [ctx.args[0], 0, ctx.args[0]?.length ?? 0];
+    const n = write ? (len as number) : (ctx.ret as number);
+    if (arr === null || arr === undefined || typeof n !== "number" || n <= 0) return;
+    const where = socketOf(ctx.self);
+    if (where === null) return;
+    const conn = identity(where.sock);
+    const ev = baseEvent(write ? "tls_write" : "tls_read", ctx);
+    ev.conn = conn;
+    ev.host = where.host ?? "";
+    ev.port = where.port;
+    ev.data_b64 = base64(slice(arr, off as number, n));
+    if (n > MAX_BYTES) ev.truncated = n;
+    ev.hook = ctx.spec.id;
+    if (write && !seen.has(conn)) {
+      seen.add(conn);
+      if (ctx.spec.capture.stack) ev.stack = javaStack(`${ctx.spec.class}.${ctx.spec.method}`);
+    }
+    emit(ev);
+  },
+});
+

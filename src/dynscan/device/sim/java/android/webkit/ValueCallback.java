@@ -1,0 +1,6 @@
+package android.webkit;
+
+/** A callback that receives one value. */
+public interface ValueCallback<T> {
+    void onReceiveValue(T value);
+}
