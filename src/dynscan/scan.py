@@ -86,5 +86,8 @@ def scan(opts: ScanOptions, progress: Progress = _stderr) -> Report:
     report = run_analysis(session=sd.root, formats=list(opts.formats) or list(FORMATS), out=sd.root,
                           config=opts.config, lang=opts.lang, show_values=opts.show_values,
                           policy_files=opts.policy_files, jurisdiction=opts.jurisdiction)
-    progress(f"verdict: {report.verdict} ({len(report.findings)} findings) in {sd.root}")
+    reasons = report.coverage.incomplete if report.verdict == "incomplete" and report.coverage else []
+    more = f"; {len(reasons) - 2} more in the report" if len(reasons) > 2 else ""
+    why = "".join(f"; {r}" for r in reasons[:2]) + more
+    progress(f"verdict: {report.verdict} ({len(report.findings)} findings{why}) in {sd.root}")
     return report

@@ -46,6 +46,7 @@ def _phone() -> FakePhone:
     phone.files[SHIPPED_CA] = b"shipped CA"
     phone.files[FRIDA_SERVER] = b"\x7fELF"
     phone.script["pm install -r /data/local/tmp/dynscan-demo.apk"] = ("Success\n", "", 0)
+    phone.script["pm clear com.example.demo"] = ("Success\n", "", 0)  # each phase starts from cleared data
 
     def start_frida(_cmd: str) -> Reply:
         phone.running.add("frida-server")

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 from typing import Any
 
+import pytest
 from fake_phone import LOC, PERM, FakePhone
 
 from dynscan.coverage import CoverageBuilder
 from dynscan.driver import phases
 from dynscan.driver.runner import ScenarioRunner
 from dynscan.driver.scenario import load_scenario
+from dynscan.errors import SetupError
 from dynscan.events.model import parse_event
 
 
@@ -91,10 +93,21 @@ def test_a_device_fault_inside_a_phase_is_its_failure_not_the_run_s(monkeypatch:
     phone = FakePhone()
 
     def broken(package: str, permission: str) -> bool:
-        raise OSError("adb: device offline")
+        raise OSError("adb: device offline\x1b[2J\nsecond line")
 
     phone.grant = broken  # type: ignore[method-assign]
     events, _ = _run(phone, monkeypatch)
     out = _outcomes(events)
-    assert out["grant"] == ("failed", "device error: adb: device offline")
+    assert out["grant"] == ("failed", "device error: adb: device offline?[2J")  # one line, no escape sequence
     assert out["shake_probe"] == ("reached", None)  # brought back to the front from its own state
+
+
+def test_a_set_up_failure_still_ends_the_run(monkeypatch: Any) -> None:
+    phone = FakePhone()
+
+    def no_frida() -> None:
+        raise SetupError("device PHONE1: frida-server not reachable")
+
+    phone.launch = no_frida  # type: ignore[method-assign]
+    with pytest.raises(SetupError, match="frida-server"):
+        _run(phone, monkeypatch)

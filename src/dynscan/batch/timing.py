@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 
+from dynscan.driver.phase_specs import PHASE_OVERHEAD_S
 from dynscan.driver.scenario import Scenario, load_scenario
 
 #: Set-up and tear-down of one scan (install, JVM + agent start, proxy, reports), measured here at
@@ -16,11 +17,14 @@ LEASE_SLACK_S = 20.0
 
 
 def scenario_seconds(scenario: Scenario) -> float:
-    """The scenario's declared waits plus a little per step."""
+    """The scenario's declared waits (times its time scale) plus a little per step, or per phase (its
+    launches, data clears and dialogs)."""
     total = 0.0
     for step in scenario.steps:
-        total += float(getattr(step, "seconds", 0.0) or 0.0) + float(getattr(step, "duration", 0.0) or 0.0)
-        total += PER_STEP_S
+        total += float(getattr(step, "seconds", 0.0) or 0.0) * scenario.time_scale
+        total += float(getattr(step, "duration", 0.0) or 0.0) + PER_STEP_S
+    for phase in scenario.phases:
+        total += phase.waits() * scenario.time_scale + PHASE_OVERHEAD_S
     return total
 
 

@@ -26,6 +26,16 @@ class _Phase(BaseModel):
     def name(self) -> str:
         return self.phase
 
+    def waits(self) -> float:
+        """The seconds this phase waits by its fields (before the scenario's time scale)."""
+        return sum(float(v) for k, v in self if k in _WAIT_FIELDS)
+
+
+_WAIT_FIELDS = frozenset({"idle", "timeout", "observe", "relaunch_observe", "foreground", "background", "after",
+                          "watch", "duration"})
+#: What a phase costs besides its waits: two cold starts of an instrumented app, a data clear, dialogs.
+PHASE_OVERHEAD_S = 8.0
+
 
 class FirstLaunch(_Phase):
     """Clear the app's data, launch it cold, give no input for ``idle`` seconds: dialogs stay open."""
@@ -102,6 +112,11 @@ class Custom(_Phase):
     @property
     def name(self) -> str:
         return self.title
+
+    def waits(self) -> float:
+        return sum(float(getattr(st, "seconds", 0.0) or 0.0) + float(getattr(st, "duration", 0.0) or 0.0)
+                   + float(getattr(st, "timeout", 0.0) or 0.0) + float(getattr(st, "watch", 0.0) or 0.0)
+                   for st in self.steps)
 
 
 PhaseSpec = Annotated[FirstLaunch | Decline | Deny | Grant | ShakeProbe | AdProbe | Custom,

@@ -3,7 +3,9 @@
 A phase says ``started``, then ``reached`` once the state it is about holds (the policy refused,
 the permissions granted and the app in front ...), or ``skipped`` / ``failed`` with the reason. What
 happens after ``reached`` is what the phase observes. A phase that fails, or a device fault inside
-it, never stops the next phase, which starts again from its own clean state.
+it (the app gone, a command that failed), never stops the next phase, which starts again from its own
+clean state. A set-up failure (``SetupError``: no frida-server, a JVM that does not start) still ends
+the run with exit 2.
 """
 
 from __future__ import annotations
@@ -17,9 +19,17 @@ from dynscan.driver.ad_screen import AdReading, read_ad
 from dynscan.driver.reading import read_screen
 from dynscan.driver.runner import POLL_S, ScenarioRunner
 from dynscan.driver.ui import Screen
+from dynscan.errors import InputError, Interrupted, SetupError
 
 #: How long a launched app gets to put its window on the screen (real seconds, never scaled).
 SETTLE_S = 10.0
+
+
+def _printable(text: str, limit: int = 160) -> str:
+    """The first line of an app- or device-controlled message, without control characters: it ends up
+    in a progress line on a terminal and in every report."""
+    first = text.splitlines()[0] if text else ""
+    return "".join(c if c.isprintable() else "?" for c in first)[:limit]
 
 
 class PhaseDriver:
@@ -37,8 +47,10 @@ class PhaseDriver:
             r.emit("phase", name=spec.name, status="started")
             try:
                 getattr(self, f"_{spec.phase}")(spec)
-            except Exception as e:
-                reason = f"device error: {str(e).splitlines()[0] if str(e) else type(e).__name__}"
+            except (SetupError, InputError, Interrupted):
+                raise  # the set-up broke (no frida-server, no JVM ...): the run ends with exit 2, as before
+            except Exception as e:  # a device fault in the app's course ends this phase, not the run
+                reason = f"device error: {_printable(str(e)) or type(e).__name__}"
                 if self._marked:
                     r.progress(f"phase {spec.name}: {reason}")
                 else:
@@ -91,12 +103,12 @@ class PhaseDriver:
             last_exit = getattr(r.device, "last_exit", None)
             ex = last_exit(r.app.package) if callable(last_exit) else None
             if ex is not None and getattr(ex, "cause", "") == "crashed":
-                return f"the app crashed ({str(getattr(ex, 'detail', '')).splitlines()[0][:160]})"
+                return f"the app crashed ({_printable(str(getattr(ex, 'detail', '')))})"
             if ex is not None and getattr(ex, "cause", "") == "app":
                 return "the app closed itself"
             return "the app is not running"
         if r.state.dump_error:
-            return f"the screen could not be read ({r.state.dump_error[:160]})"
+            return f"the screen could not be read ({_printable(r.state.dump_error)})"
         return "the app's window never came to the front"
 
     def _bring_front(self) -> bool:
