@@ -43,6 +43,7 @@ class ScanOptions:
     sinkhole: bool | None = None  # default: on for the virtual device, off for real devices
     time_scale: float | None = None  # multiplies the scenario's waits (default: the scenario's own)
     policy_files: Sequence[Path] = ()  # --policy: the full privacy policy, compared with behaviour
+    frida_server: Path | None = None  # a phone's frida-server binary (default: the cache)
     jurisdiction: str | None = None  # overrides the config file's
     extra: dict[str, Any] = field(default_factory=dict)
 
@@ -62,10 +63,13 @@ def _prepare_out(out: Path) -> SessionDir:
 
 def scan(opts: ScanOptions, progress: Progress = _stderr) -> Report:
     """Run one scan; returns the report (its ``exit_code`` decides the command's exit)."""
-    if not opts.apk.is_file():
+    if not opts.apk.is_file() and not opts.apk.is_dir():  # a folder: split APKs, for a phone or an emulator
         raise InputError(f"{opts.apk}: no such APK")
-    if not zipfile.is_zipfile(opts.apk):
+    if opts.apk.is_file() and not zipfile.is_zipfile(opts.apk):
         raise InputError(f"{opts.apk}: not an .apk (not a zip file)")
+    if opts.device == SIM_SERIAL and (opts.apk.is_dir() or opts.apk.suffix.lower() in (".apks", ".xapk")):
+        raise InputError(f"{opts.apk}: split APKs need a phone or an emulator (--device SERIAL); the virtual "
+                         "device runs apps built with `dynscan sim build`")
     for fmt in opts.formats:
         if fmt not in FORMATS:
             raise InputError(f"unknown report format {fmt!r}: use one of {', '.join(FORMATS)}")
@@ -80,7 +84,8 @@ def scan(opts: ScanOptions, progress: Progress = _stderr) -> Report:
     sd = _prepare_out(opts.out)
     capture(CaptureOptions(apk=opts.apk, device=opts.device, interactive=opts.interactive, sinkhole=opts.sinkhole,
                            first_party_domains=list(config.first_party_domains),
-                           sdk_signatures=list(config.sdk_signatures), extra=opts.extra),
+                           sdk_signatures=list(config.sdk_signatures), frida_server=opts.frida_server,
+                           extra=opts.extra),
             sd, scenario, catalog, progress)
     progress("correlating and writing reports")
     report = run_analysis(session=sd.root, formats=list(opts.formats) or list(FORMATS), out=sd.root,

@@ -20,6 +20,8 @@ pytestmark = pytest.mark.integration
 
 ROOT = Path(__file__).resolve().parents[2]
 DYNSCAN = [sys.executable, "-m", "dynscan"]
+#: {app_dir: [rule ids]}: shared with the emulator CI (emulator/check_reports.py)
+EXPECTED = json.loads((ROOT / "examples" / "apps" / "expectations.json").read_text())
 
 
 def _build(app: str, out: Path) -> Path:
@@ -50,6 +52,7 @@ def test_leaky_app_scan_finds_the_sdk_collecting_before_consent(tmp_path: Path) 
     assert any(r == "PRE_CONSENT_TRANSMISSION" and a == "sdk:umeng-analytics" for r, a, _ in got)
     assert any(r == "REPEATED_PERMISSION_REQUEST" for r, _, _ in got)
     assert any(r == "SHAKE_TO_JUMP" for r, _, _ in got)
+    assert set(EXPECTED["leaky"]) <= {r for r, _, _ in got}
     import sqlite3
     with sqlite3.connect(session / "session.db") as c:
         events = [json.loads(b) for (b,) in c.execute("SELECT body FROM events ORDER BY ts, seq")]
@@ -112,6 +115,7 @@ def test_compliant_app_passes_the_quick_scenario_with_the_report_on_stdout(tmp_p
     assert report["package"] == "com.example.compliant"
     rules = {f["rule"] for f in report["findings"]}
     assert not rules & {"PRE_CONSENT_COLLECTION", "PRE_CONSENT_TRANSMISSION", "COLLECTION_AFTER_DECLINE"}, rules
+    assert set(EXPECTED["compliant"]) <= rules
     assert report["verdict"] == "pass"
 
 
@@ -209,6 +213,28 @@ def test_scenario_file_drives_consent_and_a_granted_permission(tmp_path: Path) -
 
 
 @pytest.mark.timeout(300)
+def test_the_apps_push_process_is_instrumented_too(tmp_path: Path) -> None:
+    """A service declared with android:process=":push" runs in a second JVM, held at birth like the main
+    one; its SDK's collection is in the timeline with its process and actor, and in the report."""
+    before = _own_processes()
+    apk = _build("pushy", tmp_path)
+    session = tmp_path / "session"
+    proc = subprocess.run([*DYNSCAN, "run", "--apk", str(apk), "--scenario", "quick", "--out", str(session)],
+                          capture_output=True, text=True, timeout=280)
+    assert proc.returncode == 1, proc.stderr
+    events = [json.loads(line) for line in (session / "events.jsonl").read_text().splitlines()]
+    pushed = [e for e in events if e["kind"] == "api_call" and e.get("process") == "com.example.pushy:push"]
+    assert pushed and pushed[0]["data_type"] == "android_id", events
+    assert not [e for e in events if e["kind"] == "api_call" and e.get("process") == "com.example.pushy"]
+    report = json.loads((session / "report.json").read_text())
+    found = {f["rule"]: f for f in report["findings"]}
+    assert set(EXPECTED["pushy"]) <= set(found)
+    assert found["PRE_CONSENT_COLLECTION"]["actor"] == "sdk:getui-push"
+    assert pushed[0]["id"] in found["PRE_CONSENT_COLLECTION"]["evidence"]
+    assert _own_processes() <= before, "a JVM of the app outlived the run"
+
+
+@pytest.mark.timeout(300)
 def test_an_sdk_uploading_the_app_list_and_contacts_is_caught_sending_them(tmp_path: Path) -> None:
     """Issue 13: values the app read (package names, contact names and numbers) are canaries too."""
     apk = _build("harvester", tmp_path)
@@ -225,6 +251,7 @@ def test_an_sdk_uploading_the_app_list_and_contacts_is_caught_sending_them(tmp_p
         assert (rule, "sdk:getui-push", "app_list") in got, got
         assert (rule, "sdk:getui-push", "contacts") in got, got
     assert ("CLEARTEXT_TRANSMISSION", "sdk:getui-push", "contacts") in got, got
+    assert set(EXPECTED["harvester"]) <= {r for r, _, _ in got}
     (raw,) = [f for f in report["findings"] if f["rule"] == "UNINSPECTED_TRAFFIC"]  # the push socket
     assert raw["actor"] == "sdk:getui-push" and raw["severity"] == "medium" and "192.0.2.10:5224" in raw["message"]
     assert "192.0.2.10" in report["stats"]["uninspected_hosts"]
@@ -236,3 +263,15 @@ def test_an_sdk_uploading_the_app_list_and_contacts_is_caught_sending_them(tmp_p
     learned = {(v["type"], v["value"]) for v in json.loads((session / "identity.json").read_text())["learned"]}
     assert ("app_list", "com.tencent.mm") in learned and ("contacts", "+86 138 0013 8000") in learned
     assert ("app_list", "com.example.harvester") not in learned  # the app's own package is no canary
+
+
+@pytest.mark.timeout(300)
+def test_the_pinned_sample_meets_its_expectations(tmp_path: Path) -> None:
+    """examples/apps/expectations.json for the pinned sample, as the emulator CI checks it (default scenario)."""
+    apk = _build("pinned", tmp_path)
+    session = tmp_path / "session"
+    proc = subprocess.run([*DYNSCAN, "run", "--apk", str(apk), "--out", str(session), "--format", "json"],
+                          capture_output=True, text=True, timeout=280)
+    assert proc.returncode == 1, proc.stderr
+    rules = {f["rule"] for f in json.loads((session / "report.json").read_text())["findings"]}
+    assert set(EXPECTED["pinned"]) <= rules, rules

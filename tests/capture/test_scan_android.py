@@ -21,11 +21,13 @@ from pathlib import Path
 import pytest
 
 from dynscan.device.android.cacert import SYSTEM_CACERTS, cert_file_name
+from dynscan.device.android.frida_server import REMOTE, host_version
 
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT / "tests" / "device"))  # where pytest puts it for the tests/device/android package
 from android.adb_server import FakePhone, Reply, ScriptedAdbServer  # noqa: E402
 from android.axml_factory import make_apk  # noqa: E402
+from android.frida_fake import put_in_cache  # noqa: E402
 
 pytestmark = pytest.mark.integration
 
@@ -33,9 +35,8 @@ SERIAL = "PHONE1"
 PACKAGE = "com.example.demo"
 PREVIOUS_PROXY = "10.0.0.1:3128"  # set before the run: it must come back, not just be cleared
 SHIPPED_CA = f"{SYSTEM_CACERTS}/00000000.0"  # a CA the phone ships with, hidden by the tmpfs while the run is on
-FRIDA_SERVER = "/data/local/tmp/frida-server"
-START_FRIDA = f"su -c '{FRIDA_SERVER} -D >/dev/null 2>&1 </dev/null'"
-KILL_FRIDA = "su -c 'kill 4242'"  # FakePhone's pidof answers 4242
+START_FRIDA = f"su -c '{REMOTE} -D >/dev/null 2>&1 </dev/null'"
+KILL_FRIDA = "su -c 'kill 5000'"  # the first process FakePhone starts has pid 5000
 FRIDA_FORWARD = "forward:tcp:27042;tcp:27042"
 LOGCAT = "11-28 00:10:00.000  4321  4321 I ActivityManager: Start proc 4321:com.example.demo\n"
 
@@ -44,20 +45,8 @@ def _phone() -> FakePhone:
     phone = FakePhone(serial=SERIAL)
     phone.settings["global/http_proxy"] = PREVIOUS_PROXY
     phone.files[SHIPPED_CA] = b"shipped CA"
-    phone.files[FRIDA_SERVER] = b"\x7fELF"
-    phone.script["pm install -r /data/local/tmp/dynscan-demo.apk"] = ("Success\n", "", 0)
+    phone.script["pm install -r -t -d /data/local/tmp/dynscan-install-0.apk"] = ("Success\n", "", 0)
     phone.script["pm clear com.example.demo"] = ("Success\n", "", 0)  # each phase starts from cleared data
-
-    def start_frida(_cmd: str) -> Reply:
-        phone.running.add("frida-server")
-        return "", "", 0
-
-    def kill_frida(_cmd: str) -> Reply:
-        phone.running.discard("frida-server")
-        return "", "", 0
-
-    phone.script[START_FRIDA] = start_frida
-    phone.script[KILL_FRIDA] = kill_frida
     phone.script["logcat -d -v threadtime"] = (LOGCAT, "", 0)
     return phone
 
@@ -80,6 +69,7 @@ def _run_args(tmp_path: Path) -> list[str]:
 
 
 def _env(server: ScriptedAdbServer, tmp_path: Path) -> dict[str, str]:
+    put_in_cache(tmp_path / "cache", host_version())  # the frida-server the run pushes
     env = {**os.environ, "ANDROID_ADB_SERVER_PORT": str(server.port), "XDG_CACHE_HOME": str(tmp_path / "cache"),
            "DYNSCAN_CACHE_DIR": str(tmp_path / "dynscan-cache")}  # this run's own mitmproxy CA
     env.pop("DYNSCAN_DEBUG", None)
@@ -112,7 +102,7 @@ def _assert_phone_restored(phone: FakePhone, server: ScriptedAdbServer, tmp_path
     assert {p for p in phone.files if p.startswith(SYSTEM_CACERTS + "/")} == {SHIPPED_CA}
     # the frida-server the run started is stopped again, and the host's port forward to it removed
     assert phone.commands.index(KILL_FRIDA) > phone.commands.index(START_FRIDA)
-    assert "frida-server" not in phone.running
+    assert not phone.exes and REMOTE not in phone.files
     if FRIDA_FORWARD in server.forwards:
         assert server.forwards.index("killforward:tcp:27042") > server.forwards.index(FRIDA_FORWARD)
     # nothing left to restore later
@@ -152,12 +142,17 @@ def test_run_on_a_phone_without_frida_fails_in_one_line_and_restores_the_phone(
 
 def _block_first(phone: FakePhone, command: str, reached: threading.Event, release: threading.Event) -> None:
     """Make the first ``command`` hang until ``release`` (after the scripted reply's effect, if any)."""
-    reply = phone.script.get(command, ("", "", 1))
+    reply = phone.script.get(command)
     calls: list[str] = []
 
     def blocked(cmd: str) -> Reply:
         calls.append(cmd)
-        result = reply(cmd) if callable(reply) else reply
+        if reply is None:  # what the phone itself does
+            del phone.script[command]
+            result = phone._run(cmd, root=False)
+            phone.script[command] = blocked
+        else:
+            result = reply(cmd) if callable(reply) else reply
         if len(calls) == 1:
             reached.set()
             release.wait(timeout=150)
@@ -193,3 +188,20 @@ def test_sigterm_mid_run_exits_130_and_restores_the_phone(
     _assert_phone_restored(phone, server, tmp_path, _proxy_port(err))
     assert _proxies_of(session) == []
     _assert_session_kept(session)
+
+
+@pytest.mark.timeout(180)
+def test_run_installs_a_folder_of_split_apks_as_one_package(
+        tmp_path: Path, phone: FakePhone, server: ScriptedAdbServer) -> None:
+    splits = tmp_path / "market-download"
+    splits.mkdir()
+    make_apk(splits / "base.apk", PACKAGE)
+    make_apk(splits / "split_config.arm64_v8a.apk", PACKAGE, split="config.arm64_v8a")
+    make_apk(splits / "split_config.zh.apk", PACKAGE, split="config.zh")
+    phone.props["ro.product.cpu.abilist"] = "arm64-v8a,armeabi-v7a"
+    args = [a if not a.endswith("demo.apk") else str(splits) for a in _run_args(tmp_path)]
+    proc = subprocess.run(args, capture_output=True, text=True, timeout=150, env=_env(server, tmp_path))
+    assert proc.returncode == 2, proc.stderr  # no frida-server behind the forward: one line, as above
+    assert f"installed {PACKAGE} ({PACKAGE}.MainActivity)" in proc.stderr
+    assert [len(i) for i in phone.installs] == [3]
+    _assert_phone_restored(phone, server, tmp_path, _proxy_port(proc.stderr))

@@ -112,3 +112,26 @@ def test_a_device_adb_does_not_list_is_named_as_not_attached(phone_with_journal:
     assert checks["adb"].status == "fail" and checks["adb"].detail == "NOPE is not attached (adb lists: PHONE1)"
     assert "device" not in checks  # no misleading "start frida-server" for a phone that is not there
     assert {c.name: c.status for c in doctor_checks.run_checks("PHONE1")}["adb"] == "ok"
+
+
+@pytest.mark.timeout(60)
+def test_doctor_names_the_frida_server_file_and_release_url(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                           serve_phone: Any) -> None:
+    from android.adb_server import FakePhone
+    from android.frida_fake import put_in_cache
+
+    from dynscan.device.android.frida_server import host_version
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    phone = serve_phone(FakePhone())
+    phone.props["ro.product.cpu.abi"] = "x86_64"
+    v = host_version()
+    result = runner.invoke(app, ["doctor", "--device", "PHONE1", "--no-probe"])
+    assert "doctor found 1 problem(s): frida-server" in str(result.exception)  # main() prints it, exit 2
+    name = f"frida-server-{v}-android-x86_64"
+    assert f"[FAIL] frida-server: PHONE1: no frida-server {v} for x86_64" in result.output
+    assert f"fix: download {name}.xz from https://github.com/frida/frida/releases/download/{v}/{name}.xz into " \
+           f"{tmp_path / 'cache'}/dynscan/frida-server/{v}/x86_64/" in result.output
+    put_in_cache(tmp_path / "cache", v, "x86_64", xz=True)
+    checks = {c.name: c for c in doctor_checks.run_checks("PHONE1")}
+    assert checks["frida-server"].status == "ok" and "will be pushed and started" in checks["frida-server"].detail

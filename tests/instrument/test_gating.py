@@ -74,3 +74,42 @@ def test_secondary_processes_instrumented_before_resume() -> None:
     gate.stop()
     assert dev.gating is False and "spawn-added" not in dev.handlers
     assert "stop com.app:push" in log and "stop com.app" in log
+
+
+def test_children_only_leaves_the_main_process_to_instrument_app() -> None:
+    dev = FakeAndroidFrida([])
+    gate = ProcessGate(dev, "com.app", lambda pid, name: FakeSession(pid, name, dev.order), children_only=True)
+    gate.start()
+    dev.spawn_added(20, "com.app")
+    dev.spawn_added(21, "com.app:remote")
+    gate.wait_idle()
+    assert sorted(dev.resumed) == [20, 21] and sorted(gate.sessions) == [21]
+    gate.stop()
+
+
+def test_gate_children_on_android_only() -> None:
+    from dynscan.instrument.launch import gate_children
+
+    frida_dev = FakeAndroidFrida([])
+
+    class Phone:
+        serial = "PHONE1"
+
+        def info(self) -> Any:
+            return SimpleNamespace(kind="phone")
+
+        def frida_device(self) -> Any:
+            return frida_dev
+
+    class Sim(Phone):
+        def info(self) -> Any:
+            return SimpleNamespace(kind="sim")
+
+    assert gate_children(Sim(), "com.app", store=None) is None  # type: ignore[arg-type]
+    gate = gate_children(Phone(), "com.app", store=None)  # type: ignore[arg-type]
+    assert gate is not None and gate.children_only and frida_dev.gating
+    frida_dev.spawn_added(31, "com.app:push")  # a real AgentSession tries to attach to the fake: recorded
+    gate.wait_idle()
+    assert frida_dev.resumed == [31] and len(gate.errors) == 1 and gate.errors[0].startswith("com.app:push (31)")
+    gate.stop()
+    assert not frida_dev.gating

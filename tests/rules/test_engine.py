@@ -127,6 +127,12 @@ def test_connection_window_and_clock_skew():
     assert ctx.connection_actor("other.example", 105.0) is None
 
 
+def test_app_label_from_session_start_reaches_the_report_stats():
+    events = [SessionStart(ts=1.0, package="com.example.app", app_label="示例 Example")]
+    assert evaluate(events, Config()).stats["app_label"] == "示例 Example"
+    assert "app_label" not in evaluate([SessionStart(ts=1.0, package="com.example.app")], Config()).stats
+
+
 def test_stats_list_learned_first_party_hosts_and_each_hosts_actor():
     t = Timeline().accept()
     t.connect("api.own-backend.io").flow("api.own-backend.io", "imei")

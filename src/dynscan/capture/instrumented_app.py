@@ -9,9 +9,10 @@ from __future__ import annotations
 import contextlib
 
 from dynscan.device.base import Device
-from dynscan.errors import DynscanError
+from dynscan.errors import DynscanError, SetupError
 from dynscan.hooks import Catalog
-from dynscan.instrument.launch import instrument_app
+from dynscan.instrument.gating import ProcessGate
+from dynscan.instrument.launch import gate_children, instrument_app
 from dynscan.instrument.models import AgentOptions
 from dynscan.instrument.session import AgentSession
 from dynscan.store import SessionStore
@@ -23,16 +24,28 @@ class InstrumentedApp:
         self.device, self.package, self.store, self.catalog = device, package, store, catalog
         self.options = options or AgentOptions(package=package)
         self.agent: AgentSession | None = None
+        self.children: ProcessGate | None = None  # the app's other processes (Android)
 
     def launch(self) -> None:
         if self.device.is_running(self.package):
             self.device.launch(self.package)
             return
         self._detach()
-        self.agent = instrument_app(self.device, self.package, self.store, catalog=self.catalog,
-                                    options=self.options)
+        self.children = gate_children(self.device, self.package, self.store, catalog=self.catalog,
+                                      options=self.options)
+        try:
+            self.agent = instrument_app(self.device, self.package, self.store, catalog=self.catalog,
+                                        options=self.options)
+        except BaseException:
+            self._detach()
+            raise
 
     def is_running(self) -> bool:
+        """Whether the app runs; :class:`SetupError` once Frida has lost the device (frida-server died or
+        the device was unplugged): nothing more can be observed, so the run ends (exit 2) and is restored."""
+        if self.agent is not None and self.agent.lost:
+            raise SetupError(f"Frida lost the device mid-run ({self.agent.lost}): frida-server died or the "
+                             "device was unplugged; check `dynscan doctor --device SERIAL`, then run again")
         return self.device.is_running(self.package)
 
     def stop(self) -> None:
@@ -49,6 +62,9 @@ class InstrumentedApp:
 
     def _detach(self) -> None:
         agent, self.agent = self.agent, None
+        children, self.children = self.children, None
+        if children is not None:
+            children.stop()
         if agent is not None:
             agent.stop()
 

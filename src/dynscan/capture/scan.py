@@ -43,6 +43,7 @@ class CaptureOptions:
     interactive: bool = False
     sinkhole: bool | None = None  # default: the device's own (on for the virtual device, off for real ones)
     first_party_domains: Sequence[str] = ()
+    frida_server: Path | None = None  # a phone's frida-server binary (default: the cache)
     sdk_signatures: Sequence[Path] = ()  # the config's extra SDK signature files (for the proxy's party)
     extra: dict[str, Any] = field(default_factory=dict)
 
@@ -93,7 +94,7 @@ def _capture(opts: CaptureOptions, sd: SessionDir, scenario: Scenario, catalog: 
     """Everything that runs on the device, inside one ExitStack."""
     with _sigterm_as_interrupt(), contextlib.ExitStack() as stack:
         progress(f"opening device {opts.device}")
-        device: Device = open_device(opts.device)
+        device: Device = open_device(opts.device, frida_server=opts.frida_server)
         stack.callback(device.close)
         stack.callback(_collect_logs, device, sd, progress)  # last before the device closes
         info = device.install(opts.apk)
@@ -103,7 +104,8 @@ def _capture(opts: CaptureOptions, sd: SessionDir, scenario: Scenario, catalog: 
         stack.callback(device.set_event_sink, None)
         sd.identity.write_text(json.dumps(device.identity(), indent=2), encoding="utf-8")
         store.append({"kind": "session_start", "ts": time.time(), "source": "driver", "package": info.package,
-                      "app_version": info.version, "device": dataclasses.asdict(device.info()),  # as found
+                      "app_version": info.version, **({"app_label": info.label} if info.label else {}),
+                      "device": dataclasses.asdict(device.info()),  # as found
                       "first_party_domains": list(opts.first_party_domains)})
         sinkhole = opts.sinkhole if opts.sinkhole is not None else device.sinkhole_default
         proxy = stack.enter_context(ProxyProcess(sd.root, sinkhole=sinkhole, identity=sd.identity,

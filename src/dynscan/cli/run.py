@@ -27,7 +27,8 @@ from dynscan.scan import ScanOptions, scan
 
 def run(
     apk: Annotated[Path, typer.Option("--apk", help="The app to scan (.apk; for the virtual device, built "
-                                      "with `dynscan sim build`).", dir_okay=False, show_default=False)],
+                                      "with `dynscan sim build`; for a phone or emulator also split APKs: "
+                                      ".apks, .xapk or a folder of them).", show_default=False)],
     device: Annotated[str, typer.Option("--device", help="Device serial, or `sim` for the built-in virtual "
                                         "device (see `dynscan devices`).")] = "sim",
     scenario: Annotated[str, typer.Option("--scenario", help=f"Built-in scenario ({', '.join(BUILTIN_NAMES)}) "
@@ -54,6 +55,9 @@ def run(
                           "wait of the scenario by this (e.g. 0.2 for a fast look; default: the scenario's own, "
                           "1).", show_default=False)] = None,
     policy: PolicyOption = None,
+    frida_server: Annotated[Path | None, typer.Option("--frida-server", help="frida-server binary (or its .xz) "
+                            "to push to a phone or emulator; default: ~/.cache/dynscan/frida-server/VERSION/ABI/.",
+                            dir_okay=False)] = None,
     jurisdiction: JurisdictionOption = None,
 ) -> None:
     """Install, instrument, drive, capture, correlate and report on an app.
@@ -72,6 +76,7 @@ def run(
         apk=apk, out=session, device=device, scenario=scenario, formats=formats,
         config=config, catalogs=catalog or [], interactive=interactive, lang=lang.value,
         show_values=show_values, sinkhole=sinkhole, time_scale=time_scale, policy_files=policy or [],
+        frida_server=frida_server,
         jurisdiction=jurisdiction.value if jurisdiction else None,
     ))
     json_report = session / FILE_NAMES["json"]

@@ -27,6 +27,7 @@ class AppInfo:
     launcher_activity: str
     permissions: tuple[str, ...] = ()
     version: str | None = None
+    label: str | None = None  # the app's name as users see it (its android:label, resolved)
 
 
 @dataclass(frozen=True)
@@ -51,6 +52,9 @@ class DeviceInfo:
     frida_server: bool
     ca_installed: bool
     notes: list[str] = field(default_factory=list)
+    #: how dynscan reaches root on it: ``adbd``, ``adb_root``, ``su`` (``su -c``), ``su0`` (``su 0 sh -c``),
+    #: ``none``; empty where it does not apply (the virtual device)
+    root_method: str = ""
 
 
 class Device(Protocol):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import shutil
+from pathlib import Path
 
 from dynscan.device.base import Device, DeviceInfo
 from dynscan.errors import InputError
@@ -30,8 +31,9 @@ def list_devices() -> list[DeviceInfo]:
     return [sim_info(), *list_android_devices(missing_ok=True)]
 
 
-def open_device(serial: str | None) -> Device:
-    """Open a device by serial (``sim`` or None: the virtual device)."""
+def open_device(serial: str | None, *, frida_server: Path | None = None) -> Device:
+    """Open a device by serial (``sim`` or None: the virtual device). ``frida_server``: the binary a phone or
+    emulator gets pushed (:mod:`dynscan.device.android.frida_server`); the virtual device needs none."""
     if serial in (None, SIM_SERIAL):
         from dynscan.device.sim import SimDevice
 
@@ -42,4 +44,4 @@ def open_device(serial: str | None) -> Device:
     known = {d.serial for d in client.devices()}
     if serial not in known:
         raise InputError(f"device {serial!r} is not attached (see `dynscan devices`)")
-    return AndroidDevice(serial, client)
+    return AndroidDevice(serial, client, frida_server=frida_server)

@@ -46,6 +46,7 @@ class SessionStart(BaseEvent):
     kind: Literal["session_start"] = "session_start"
     package: str
     app_version: str | None = None
+    app_label: str | None = None  # the app's name as users see it (Android: android:label, resolved)
     device: dict[str, Any] | None = None
     first_party_domains: list[str] = Field(default_factory=list)
 

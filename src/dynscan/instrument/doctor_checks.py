@@ -109,6 +109,31 @@ def check_adb(serial: str) -> Check:
     return Check("adb", "ok", f"{serial} attached")
 
 
+def check_frida_server(serial: str) -> Check:
+    """A frida-server of this host's frida version: running, or on this machine to push (``dynscan run`` does)."""
+    from dynscan.device.android import AdbClient
+    from dynscan.device.android import frida_server as fs
+    from dynscan.device.android.shell import DeviceShell
+
+    want = fs.host_version()
+    try:
+        shell = DeviceShell(AdbClient(timeout_s=10), serial)
+        found = fs.running(shell)
+        versions = sorted({fs.version_of(shell, exe) or "?" for exe in found.values() if exe})
+        if want in versions:
+            return Check("frida-server", "ok", f"{serial}: frida-server {want} running")
+        abi = shell.check("getprop ro.product.cpu.abi").strip()
+        local = fs.find_binary(want, abi)
+    except DynscanError as e:
+        return Check("frida-server", "fail", str(e), "see `dynscan devices`")
+    running = f" (running: {', '.join(versions)})" if versions else ""
+    if local is not None:
+        return Check("frida-server", "ok", f"{serial}: {local} will be pushed and started{running}")
+    return Check("frida-server", "fail", f"{serial}: no frida-server {want} for {abi}{running}",
+                 f"download {fs.release_name(want, abi)}.xz from {fs.release_url(want, abi)} into "
+                 f"{fs.cache_dir(want, abi)}/ (or pass --frida-server PATH to dynscan run)")
+
+
 def check_journal(serial: str) -> Check:
     """Changes an interrupted run left on the device (proxy, CA, frida-server) still journalled."""
     from dynscan.device.android import Journal
@@ -133,5 +158,7 @@ def run_checks(serial: str | None = None) -> list[Check]:
         adb = check_adb(serial)
         checks += [adb, check_journal(serial)]
         if adb.status == "ok":  # Frida's answer for a device that is not there says nothing useful
-            checks.append(check_device(serial))
+            checks.append(check_frida_server(serial))
+            if checks[-1].detail.endswith(" running"):
+                checks.append(check_device(serial))
     return checks

@@ -23,15 +23,20 @@ SessionFactory = Callable[[int, str], Instrumented]
 class ProcessGate:
     """Watches a Frida device's spawns and instruments the app's secondary processes."""
 
-    def __init__(self, device: Any, package: str, make_session: SessionFactory) -> None:
+    def __init__(self, device: Any, package: str, make_session: SessionFactory, *, children_only: bool = False) -> None:
+        """``children_only``: leave the main process (``package`` itself) alone, for when it is spawned and
+        instrumented by other means (:func:`dynscan.instrument.launch.instrument_app`)."""
         self.device, self.package, self.make_session = device, package, make_session
+        self.children_only = children_only
         self.sessions: dict[int, Instrumented] = {}
         self.errors: list[str] = []
         self._threads: list[threading.Thread] = []
         self._lock = threading.Lock()
 
     def wanted(self, identifier: str | None) -> bool:
-        return identifier is not None and (identifier == self.package or identifier.startswith(self.package + ":"))
+        if identifier is None:
+            return False
+        return identifier.startswith(self.package + ":") or (identifier == self.package and not self.children_only)
 
     def start(self) -> None:
         self.device.on("spawn-added", self._on_spawn)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dynscan.device.base import Device
 from dynscan.hooks import Catalog, load_catalog
 from dynscan.hooks.model import Platform
+from dynscan.instrument.gating import ProcessGate
 from dynscan.instrument.models import DEFAULT_CONSENT_TAPS, AgentOptions
 from dynscan.instrument.session import AgentSession
 from dynscan.store.session import SessionStore
@@ -36,3 +37,23 @@ def instrument_app(device: Device, package: str, store: SessionStore, *, catalog
         raise
     device.resume(pid)
     return session
+
+
+def gate_children(device: Device, package: str, store: SessionStore, *, catalog: Catalog | None = None,
+                  options: AgentOptions | None = None) -> ProcessGate | None:
+    """Hold every other process of the app (``package:push``, ``package:remote``: where push and analytics
+    SDKs run) at birth, load the agent into it, then release it: Frida's spawn gating on Android, the
+    virtual device's own announcements (``device.children``) there. The caller stops the gate."""
+    platform = platform_of(device)
+    fdev = device.frida_device()
+    source = getattr(device, "children", None) if platform == "sim" else fdev
+    if source is None:
+        return None
+    specs = (catalog or load_catalog()).agent_specs(platform)
+    opts = options or AgentOptions(package=package)
+    gate = ProcessGate(source, package, lambda pid, name: AgentSession(fdev, pid, store, specs, options=opts,
+                                                                       process=name,
+                                                                       infer_crash=platform != "sim"),
+                       children_only=True)
+    gate.start()
+    return gate

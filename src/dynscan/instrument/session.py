@@ -16,6 +16,7 @@ import frida
 import orjson
 
 from dynscan.device.base import SensorSample
+from dynscan.device.frida_errors import explain, frida_errors
 from dynscan.errors import SetupError
 from dynscan.instrument.bundle import load_bundle
 from dynscan.instrument.clock import ClockOffset, measure_offset
@@ -23,7 +24,10 @@ from dynscan.instrument.messages import Origin, parse_batch, to_timeline
 from dynscan.instrument.models import AgentOptions, HookHealth, InitResult
 from dynscan.store.session import SessionStore
 
-_DEATH = {"process-terminated", "connection-terminated", "device-lost", "process-replaced"}
+_DEATH = {"process-terminated", "process-replaced"}
+#: Frida lost the device, not the app: frida-server died or the cable was pulled. The app may well run on;
+#: recording it as crashed would say more than was seen.
+_LOST = {"connection-terminated", "device-lost"}
 
 
 class AgentSession:
@@ -40,6 +44,8 @@ class AgentSession:
         self.dropped = 0
         self.errors: list[str] = []
         self.detach_reason: str | None = None
+        #: why Frida lost the device mid-session (``connection-terminated``, ``device-lost``), else None
+        self.lost: str | None = None
         #: Record ``app_state: crashed`` when the process dies unannounced (off where the device
         #: reports exits itself, as the virtual device does).
         self.infer_crash = infer_crash
@@ -65,10 +71,9 @@ class AgentSession:
             # On HotSpot the bridge swaps method bodies on the next tick: one more round trip
             # guarantees every hook is live before the caller releases the app.
             self._script.exports_sync.clock()
-        except (frida.ProcessNotFoundError, frida.PermissionDeniedError, frida.InvalidOperationError,
-                frida.TransportError, frida.NotSupportedError, frida.core.RPCException) as e:
+        except (*frida_errors(), frida.core.RPCException) as e:
             self._cleanup()
-            raise SetupError(f"cannot instrument pid {self.pid}: {e}") from e
+            raise SetupError(explain(e, f"cannot instrument pid {self.pid}")) from e
         self.store.set_meta(f"agent.clock.{self.pid}", orjson.dumps(self.clock._asdict()).decode())
         return InitResult.model_validate(raw)
 
@@ -99,6 +104,8 @@ class AgentSession:
     def _on_detached(self, reason: str, crash: Any) -> None:
         self.detach_reason = reason
         try:
+            if reason in _LOST and not self._stopping:
+                self.lost = reason
             if self.infer_crash and not self._stopping and reason in _DEATH and not self._ended:
                 ev: dict[str, Any] = {"kind": "app_state", "ts": time.time(), "state": "crashed",
                                       "source": "agent", "pid": self.pid, "process": self.origin.process,

@@ -179,6 +179,11 @@ def _coverage(coverage: Coverage | None, lang: str) -> str:
     return f'<h2>{_e(t("coverage", lang))}</h2><section id="coverage">{table}<table>{totals}</table></section>'
 
 
+def _label(stats: dict[str, Any]) -> str:
+    """The app's own name (from its resources), when the session recorded one."""
+    label = stats.get("app_label")
+    return f" · {_e(str(label))}" if isinstance(label, str) and label else ""
+
 def render_html(data: ReportInput) -> bytes:
     lang = data.lang
     report = data.report
@@ -204,7 +209,8 @@ def render_html(data: ReportInput) -> bytes:
                      + groups) if views else f'<p class="card">{_e(t("no_findings", lang))}</p>'
     note = t("shown_note" if data.show_values else "redacted_note", lang)
     body = (f'<header><h1>{_e(t("title", lang))}</h1><div class="muted">{_e(t("package", lang))}: '
-            f'<code>{_e(report.package or "?")}</code></div>{_provenance(report.stats, lang)}</header>'
+            f'<code>{_e(report.package or "?")}</code>{_label(report.stats)}</div>'
+            f'{_provenance(report.stats, lang)}</header>'
             f'<h2>{_e(t("verdict", lang))}</h2><section class="verdict{verdict_class}">'
             f'<div class="big">{_e(verdict_word)}</div><div>{chips}</div>'
             f'<div class="muted">{_e(t("findings", lang))}: {len(views)}</div></section>'

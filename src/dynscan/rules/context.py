@@ -44,6 +44,7 @@ class TimelineContext:
         self.last_feature_action: float | None = None
         #: The driver's neutral tap on an ad (``detail.probe: ad``), pending until a jump or another action.
         self.ad_tap: Mark | None = None
+        self.app_label: str | None = None
         self.destinations = DestinationClassifier(sdk_db, package=package,
                                                   first_party_domains=config.first_party_domains)
         self.actor = "unknown"  # of the current event (api_call, permission_request, flow, component_start)
@@ -183,6 +184,7 @@ class TimelineContext:
     def on_session_start(self, ev: Any) -> None:
         if ev.package:
             self.package = ev.package
+        self.app_label = getattr(ev, "app_label", None) or self.app_label
         self.destinations.add_session(ev.package, ev.first_party_domains)
 
     def on_app_reset(self, ev: Any) -> None:

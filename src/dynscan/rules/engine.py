@@ -198,6 +198,7 @@ def evaluate(
         "hits_by_rule": by_rule,
         "rules_disabled": sorted(disabled),
         "uninspected_hosts": ctx.uninspected_hosts(),
+        **({"app_label": ctx.app_label} if ctx.app_label else {}),
     }
     return EngineResult(findings=findings, package=ctx.package, stats=stats)
 

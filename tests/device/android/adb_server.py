@@ -18,8 +18,11 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-SU_RE = re.compile(r"^su -c (.+)$", re.S)
-MARKER = " ; echo :dynscan-exit:$?"
+SU_RE = re.compile(r"^su -c (.+)$", re.S)  # Magisk, KernelSU, SuperSU
+SU0_RE = re.compile(r"^su 0 sh -c (.+)$", re.S)  # AOSP su (userdebug builds, Google's emulator images)
+NO_PERMISSIONS = ("no permissions (user in plugdev group; are your udev rules wrong?); "
+                  "see [http://developer.android.com/tools/device.html]")
+MARKER = "; echo X4EXIT:$?"  # adbutils' exit-status marker for shell v1
 Reply = tuple[str, str, int]
 
 
@@ -29,9 +32,21 @@ class FakePhone:
     state: str = "device"
     features: str = "shell_v2,cmd,stat_v2"
     rooted: bool = True
+    #: which ``su`` the phone has: "magisk" (``su -c CMD``) or "aosp" (``su 0 sh -c CMD``)
+    su_style: str = "magisk"
+    #: adbd already runs as root (``adb root`` images); ``ro.debuggable=1`` lets ``adb root`` restart it as root
+    adbd_root: bool = False
+    #: after ``root:``, whether ``wait-for-any-device`` comes back ("ok") or never does ("hang")
+    adbd_restarts: str = "ok"
+    #: a non-empty text makes every sync SEND fail with it
+    push_fails: str = ""
+    #: every install ``pm`` committed: the device paths of its APKs (one for ``pm install``)
+    installs: list[list[str]] = field(default_factory=list)
+    sessions: dict[int, list[str]] = field(default_factory=dict)
     props: dict[str, str] = field(default_factory=lambda: {
         "ro.product.model": "Pixel 6", "ro.product.manufacturer": "Google", "ro.build.version.sdk": "33",
         "ro.build.version.release": "13", "ro.serialno": "1A2B3C4D", "ro.kernel.qemu": "0",
+        "ro.product.cpu.abi": "arm64-v8a",
     })
     settings: dict[str, str] = field(default_factory=lambda: {"secure/android_id": "9774d56d682e549c"})
     files: dict[str, bytes] = field(default_factory=dict)
@@ -47,6 +62,8 @@ class FakePhone:
     ppids: dict[int, int] = field(default_factory=dict)
     #: per mount namespace (a pid): the bind mounts made in it with ``nsenter``, target -> source
     binds: dict[int, dict[str, str]] = field(default_factory=dict)
+    #: pid -> executable, for ``readlink /proc/PID/exe`` (processes started with ``PATH -D``)
+    exes: dict[int, str] = field(default_factory=dict)
 
     def run(self, command: str) -> Reply:
         self.commands.append(command)
@@ -56,18 +73,33 @@ class FakePhone:
         if command in self.script:
             r = self.script[command]
             return r(command) if callable(r) else r
-        m = SU_RE.match(command)
-        if m:
+        for style, pattern in (("magisk", SU_RE), ("aosp", SU0_RE)):
+            m = pattern.match(command)
+            if m is None:
+                continue
             if not self.rooted:
                 return "", "/system/bin/sh: su: inaccessible or not found", 127
+            if style != self.su_style:
+                return "", "su: invalid uid/gid '-c'\n" if style == "magisk" else "su: unknown option\n", 1
             return self._run(shlex.split(m.group(1))[0], root=True)
-        return self.builtin(command, root)
+        return self.builtin(command, root or self.adbd_root)
+
+    def adb_root(self) -> str:
+        """What adbd answers to ``root:`` (AOSP adb ``restart_root_service``)."""
+        if self.adbd_root:
+            return "adbd is already running as root\n"
+        if self.props.get("ro.debuggable") != "1":
+            return "adbd cannot run as root in production builds\n"
+        self.adbd_root = True
+        return "restarting adbd as root\n"
 
     def builtin(self, command: str, root: bool) -> Reply:
         argv = shlex.split(command)
         if not argv:
             return "", "", 0
         name = argv[0]
+        if name == "echo":
+            return " ".join(argv[1:]) + "\n", "", 0
         if name == "id":
             return ("uid=0(root) gid=0(root)\n" if root else "uid=2000(shell) gid=2000(shell)\n"), "", 0
         if name == "getprop":
@@ -88,6 +120,19 @@ class FakePhone:
             if argv[1] in self.files:
                 return self.files[argv[1]].decode(), "", 0
             return "", f"cat: {argv[1]}: No such file or directory\n", 1
+        if name == "pm" and argv[1:2] == ["install"] and argv[-1] in self.files:
+            self.installs.append([argv[-1]])
+            return "Success\n", "", 0
+        if name == "pm" and argv[1:2] == ["install-create"]:
+            sid = 1000 + len(self.sessions)
+            self.sessions[sid] = []
+            return f"Success: created install session [{sid}]\n", "", 0
+        if name == "pm" and argv[1:2] == ["install-write"] and argv[-1] in self.files:
+            self.sessions[int(argv[4])].append(argv[-1])
+            return f"Success: streamed {len(self.files[argv[-1]])} bytes\n", "", 0
+        if name == "pm" and argv[1:2] == ["install-commit"]:
+            self.installs.append(self.sessions.pop(int(argv[2])))
+            return "Success\n", "", 0
         if name == "pm" and argv[1:3] == ["list", "packages"]:
             return "".join(f"package:{p}\n" for p in self.packages), "", 0
         if name == "pidof" and len(argv) == 2:
@@ -96,6 +141,21 @@ class FakePhone:
             return ("4242\n", "", 0) if argv[1] in self.running else ("", "", 1)
         if name == "ps" and argv[1:] == ["-A", "-o", "PID,PPID"]:
             return "  PID  PPID\n" + "".join(f"{p:5d} {pp:5d}\n" for p, pp in sorted(self.ppids.items())), "", 0
+        if name == "readlink" and len(argv) == 2 and (m := re.fullmatch(r"/proc/(\d+)/exe", argv[1])):
+            if not root:
+                return "", f"readlink: {argv[1]}: Permission denied\n", 1
+            exe = self.exes.get(int(m.group(1)))
+            return (exe + "\n", "", 0) if exe else ("", f"readlink: {argv[1]}: No such file or directory\n", 1)
+        if name == "kill" and argv[1:]:
+            for pid in (int(a) for a in argv[1:] if a.isdigit()):
+                exe = self.exes.pop(pid, None)
+                for n in [n for n, p in self.pids.items() if p == pid]:
+                    del self.pids[n]
+                if exe and posixpath.basename(exe) not in self.pids:
+                    self.running.discard(posixpath.basename(exe))
+            return "", "", 0
+        if name in self.files and self.files[name][:4] == b"\x7fELF":
+            return self._exec(name, argv[1:], root)
         if name == "nsenter":
             return self._nsenter(argv[1:], root)
         if name == "ls":
@@ -124,6 +184,23 @@ class FakePhone:
             self.files.update(self.mounts.pop(argv[1]))
             return "", "", 0
         return "", "", 0
+
+    def _exec(self, path: str, args: list[str], root: bool) -> Reply:
+        """A pushed fake frida-server (``tests/device/android/frida_fake.py``): ``--version`` and ``-D``."""
+        body = self.files[path]
+        version = body.split(b"frida-server-version:", 1)[-1].split(b"\0", 1)[0].decode() if b"version:" in body else ""
+        if args == ["--version"]:
+            return version + "\n", "", 0
+        if args[:1] == ["-D"]:
+            if not root:
+                return "", "Unable to start: Permission denied\n", 1
+            if b"crashes" in body:
+                return "", "", 0
+            pid = 5000 + len(self.exes)
+            self.exes[pid] = path
+            self.pids[posixpath.basename(path)] = pid
+            return "", "", 0
+        return "", f"{path}: unknown option\n", 1
 
     # A small model of what the CA install script uses: ``sh -c`` with ``;``, ``||`` and ``set -e``,
     # ``rm [-rf]``, ``cp`` (a glob that matches nothing copies nothing), ``mount -t tmpfs`` and ``umount``.
@@ -197,6 +274,10 @@ class FakePhone:
         return "", "", 0
 
 
+def _state_text(p: FakePhone) -> str:
+    return NO_PERMISSIONS if p.state == "no permissions" else p.state
+
+
 def _model(p: FakePhone) -> str:
     return p.props.get("ro.product.model", "?").replace(" ", "_")
 
@@ -250,7 +331,7 @@ class ScriptedAdbServer:
         if req == "host:version":
             return s.okay_block("0029")
         if req == "host:devices-l":
-            lines = [f"{p.serial:<22} {p.state} product:x model:{_model(p)} device:x transport_id:{i + 1}\n"
+            lines = [f"{p.serial:<22} {_state_text(p)} product:x model:{_model(p)} device:x transport_id:{i + 1}\n"
                      for i, p in enumerate(self.phones.values())]
             return s.okay_block("".join(lines))
         m = re.match(r"^host-serial:([^:]+):(.*)$", req)
@@ -263,12 +344,19 @@ class ScriptedAdbServer:
             if m.group(2).startswith(("forward:", "killforward:")):
                 self.forwards.append(m.group(2))
                 return s.send(b"OKAYOKAY")
+            if m.group(2) == "wait-for-any-device":
+                s.send(b"OKAY")
+                if phone.adbd_restarts == "hang":  # adbd never comes back: the client's timeout ends it
+                    s.conn.recv(1)
+                    return None
+                return s.send(b"OKAY")
             return s.fail("unknown host service")
-        if req.startswith("host:transport:"):
-            phone = self._phone(s, req.split(":", 2)[2])
+        if req.startswith(("host:transport:", "host:tport:serial:")):
+            phone = self._phone(s, req.rsplit(":", 1)[1])
             if phone is None:
                 return None
-            s.send(b"OKAY")
+            # tport answers OKAY then the transport id as 8 bytes (AOSP adb: host:tport:...)
+            s.send(b"OKAY" + (struct.pack("<Q", 1) if req.startswith("host:tport:") else b""))
             return self._device_service(s, phone)
         return s.fail("unknown host service")
 
@@ -278,6 +366,9 @@ class ScriptedAdbServer:
             s.fail(f"device '{serial}' not found")
         elif phone.state == "offline":
             s.fail("device offline")
+        elif phone.state == "no permissions":
+            s.fail("insufficient permissions for device: user in plugdev group; are your udev rules wrong?\n"
+                   "See [http://developer.android.com/tools/device.html] for more information")
         elif phone.state == "unauthorized":
             s.fail("device unauthorized.\nThis adb server's $ADB_VENDOR_KEYS is not set\n"
                    "Try 'adb kill-server' if that seems wrong.\n"
@@ -289,8 +380,9 @@ class ScriptedAdbServer:
     def _device_service(self, s: Stream, phone: FakePhone) -> None:
         svc = s.request()
         self.requests.append(svc)
-        if svc.startswith("shell,v2,raw:"):
-            out, err, code = phone.run(svc[len("shell,v2,raw:"):])
+        v2 = re.match(r"^shell,v2(?:,raw)?:", svc)
+        if v2:
+            out, err, code = phone.run(svc[v2.end():])
             s.send(b"OKAY")
             for kind, data in ((1, out.encode()), (2, err.encode())):
                 if data:
@@ -302,7 +394,14 @@ class ScriptedAdbServer:
             out, err, code = phone.run(cmd[: -len(MARKER)] if marker else cmd)
             s.send(b"OKAY" + (out + err).encode())
             if marker:
-                s.send(f":dynscan-exit:{code}\n".encode())
+                s.send(f"X4EXIT:{code}\n".encode())
+            return None
+        if svc == "unroot:":
+            phone.adbd_root = False
+            s.send(b"OKAYrestarting adbd as non root\n")
+            return None
+        if svc == "root:":
+            s.send(b"OKAY" + phone.adb_root().encode())
             return None
         if svc.startswith(("reverse:forward:", "reverse:killforward:")):
             self.forwards.append(svc)
@@ -314,10 +413,18 @@ class ScriptedAdbServer:
 
     def _sync(self, s: Stream, phone: FakePhone) -> None:
         while True:
-            ident, n = s.msg()
+            try:
+                ident, n = s.msg()
+            except EOFError:  # adbutils closes the connection instead of sending QUIT
+                return
             if ident == b"QUIT":
                 return
-            if ident == b"SEND":
+            if ident == b"STAT":
+                path = s.exact(n).decode()
+                mode = 0o100644 if path in phone.files else (0o040755 if phone._under(path) else 0)
+                size = len(phone.files.get(path, b""))
+                s.send(b"STAT" + struct.pack("<III", mode, size, 1_700_000_000 if mode else 0))
+            elif ident == b"SEND":
                 path, _, _mode = s.exact(n).decode().rpartition(",")
                 data = bytearray()
                 while True:
@@ -327,8 +434,12 @@ class ScriptedAdbServer:
                     assert ident == b"DATA", ident
                     phone.chunks.append(n)
                     data += s.exact(n)
-                phone.files[path] = bytes(data)
                 phone.commands.append(f"<push {path}>")
+                if phone.push_fails:
+                    msg = phone.push_fails.encode()
+                    s.send(b"FAIL" + struct.pack("<I", len(msg)) + msg)
+                    continue
+                phone.files[path] = bytes(data)
                 s.send(b"OKAY" + struct.pack("<I", 0))
             elif ident == b"RECV":
                 path = s.exact(n).decode()

@@ -39,9 +39,9 @@ def client(server: ScriptedAdbServer) -> AdbClient:
     return AdbClient("127.0.0.1", server.port, timeout_s=5)
 
 
-@pytest.fixture
-def ca_pem(tmp_path: Path) -> Path:
-    """A CA certificate shaped like mitmproxy's (CN=mitmproxy, O=mitmproxy)."""
+def make_ca(path: Path) -> Path:
+    """A CA certificate shaped like mitmproxy's (CN=mitmproxy, O=mitmproxy): every one has the same file
+    name on Android (c8750f0d.0) and its own fingerprint."""
     key = ec.generate_private_key(ec.SECP256R1())
     name = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, "mitmproxy"),
                       x509.NameAttribute(NameOID.ORGANIZATION_NAME, "mitmproxy")])
@@ -50,6 +50,10 @@ def ca_pem(tmp_path: Path) -> Path:
             .serial_number(1).not_valid_before(now).not_valid_after(now + datetime.timedelta(days=1))
             .add_extension(x509.BasicConstraints(ca=True, path_length=None), critical=True)
             .sign(key, hashes.SHA256()))
-    path = tmp_path / "mitmproxy-ca-cert.pem"
     path.write_bytes(cert.public_bytes(serialization.Encoding.PEM))
     return path
+
+
+@pytest.fixture
+def ca_pem(tmp_path: Path) -> Path:
+    return make_ca(tmp_path / "mitmproxy-ca-cert.pem")

@@ -9,11 +9,13 @@ import pytest
 
 from dynscan.device.android import AdbClient, AndroidDevice, list_android_devices
 from dynscan.device.android.cacert import cert_file_name, subject_hash_old
+from dynscan.device.android.device import UI_DUMP
 from dynscan.device.base import SensorSample
 from dynscan.errors import InputError, SetupError
 
 from .adb_server import FakePhone, ScriptedAdbServer
 from .axml_factory import make_apk
+from .conftest import make_ca
 
 pytestmark = pytest.mark.integration
 
@@ -29,32 +31,33 @@ def dev(client: AdbClient) -> AndroidDevice:
     return AndroidDevice("PHONE1", client)
 
 
-def test_install_pushes_then_pm_install_without_grant(dev: AndroidDevice, phone: FakePhone, tmp_path: Path) -> None:
-    phone.script["pm install -r /data/local/tmp/dynscan-demo.apk"] = ("Success\n", "", 0)
+def test_install_pushes_then_pm_install_replace_test_downgrade_without_grant(
+        dev: AndroidDevice, phone: FakePhone, tmp_path: Path) -> None:
+    phone.script["pm install -r -t -d /data/local/tmp/dynscan-install-0.apk"] = ("Success\n", "", 0)
     info = dev.install(make_apk(tmp_path / "demo.apk", "com.example.demo"))
     assert (info.package, info.launcher_activity) == ("com.example.demo", "com.example.demo.MainActivity")
-    assert phone.commands == ["<push /data/local/tmp/dynscan-demo.apk>",
-                              "pm install -r /data/local/tmp/dynscan-demo.apk",
-                              "rm -f /data/local/tmp/dynscan-demo.apk"]
+    assert phone.commands == ["<push /data/local/tmp/dynscan-install-0.apk>",
+                              "pm install -r -t -d /data/local/tmp/dynscan-install-0.apk",
+                              "rm -f /data/local/tmp/dynscan-install-0.apk"]
     dev.launch("com.example.demo")
     assert phone.commands[-1] == "am start -n com.example.demo/com.example.demo.MainActivity"
 
 
 def test_install_failure_is_setup_error(dev: AndroidDevice, phone: FakePhone, tmp_path: Path) -> None:
-    phone.script["pm install -r /data/local/tmp/dynscan-demo.apk"] = (
+    phone.script["pm install -r -t -d /data/local/tmp/dynscan-install-0.apk"] = (
         "Failure [INSTALL_FAILED_OLDER_SDK]\n", "", 1)
     with pytest.raises(SetupError, match="INSTALL_FAILED_OLDER_SDK"):
         dev.install(make_apk(tmp_path / "demo.apk"))
-    assert phone.commands[-1] == "rm -f /data/local/tmp/dynscan-demo.apk"
+    assert phone.commands[-1] == "rm -f /data/local/tmp/dynscan-install-0.apk"
 
 
 def test_driving_commands(dev: AndroidDevice, phone: FakePhone) -> None:
     events: list[dict[str, Any]] = []
     dev.set_event_sink(events.append)
     phone.script["pm clear com.x"] = ("Success\n", "", 0)
-    phone.script["uiautomator dump /sdcard/window_dump.xml"] = (
-        lambda c: (phone.files.__setitem__("/sdcard/window_dump.xml", b"<hierarchy rotation=\"0\"/>"),
-                   ("UI hierchary dumped to: /sdcard/window_dump.xml\n", "", 0))[1])
+    phone.script[f"uiautomator dump {UI_DUMP}"] = (
+        lambda c: (phone.files.__setitem__(UI_DUMP, b"<hierarchy rotation=\"0\"/>"),
+                   (f"UI hierchary dumped to: {UI_DUMP}\n", "", 0))[1])
     dev.tap(120, 640)
     dev.key("HOME")
     dev.key("BACK")
@@ -62,8 +65,9 @@ def test_driving_commands(dev: AndroidDevice, phone: FakePhone) -> None:
     dev.clear("com.x")
     assert dev.dump_ui() == '<hierarchy rotation="0"/>'
     assert phone.commands == ["input tap 120 640", "input keyevent KEYCODE_HOME", "input keyevent KEYCODE_BACK",
-                              "am force-stop com.x", "pm clear com.x", "rm -f /sdcard/window_dump.xml",
-                              "uiautomator dump /sdcard/window_dump.xml", "<pull /sdcard/window_dump.xml>"]
+                              "am force-stop com.x", "pm clear com.x", f"rm -f {UI_DUMP}",
+                              f"uiautomator dump {UI_DUMP}", f"<pull {UI_DUMP}>", f"rm -f {UI_DUMP}"]
+    assert UI_DUMP not in phone.files
     assert events[0]["kind"] == "app_state" and events[0]["cause"] == "driver"
     with pytest.raises(InputError):
         dev.key("MENU")  # type: ignore[arg-type]
@@ -100,7 +104,10 @@ def test_info_properties_and_packages(dev: AndroidDevice, phone: FakePhone, ca_p
     phone.running.add("frida-server")
     phone.rooted = False
     dev.ca_pem = ca_pem
-    phone.files[f"/data/misc/user/0/cacerts-added/{cert_file_name(ca_pem.read_bytes())}"] = b"x"
+    name = cert_file_name(ca_pem.read_bytes())
+    phone.files[f"/data/misc/user/0/cacerts-added/{name}"] = ca_pem.read_bytes()  # apps don't trust the user store
+    assert not dev.info().ca_installed
+    phone.files[f"/system/etc/security/cacerts/{name}"] = ca_pem.read_bytes()
     info = dev.info()
     assert (info.kind, info.model, info.sdk_int, info.rooted, info.frida_server, info.ca_installed) == (
         "phone", "Google Pixel 6", 33, False, True, True)
@@ -169,3 +176,27 @@ def test_is_running_asks_pidof(dev: AndroidDevice, phone: FakePhone) -> None:
     phone.script["pidof com.gone"] = ("", "", 1)
     assert dev.is_running("com.x") is True
     assert dev.is_running("com.gone") is False
+
+
+def test_ca_installed_means_dynscans_own_ca_by_fingerprint(dev: AndroidDevice, phone: FakePhone, ca_pem: Path,
+                                                          tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from dynscan.device.android.cacert import dynscan_ca
+
+    monkeypatch.setenv("DYNSCAN_CACHE_DIR", str(tmp_path / "dc"))
+    assert dynscan_ca() == tmp_path / "dc" / "mitmproxy" / "mitmproxy-ca-cert.pem"
+    info = dev.info()
+    assert not info.ca_installed and any("`dynscan run` creates and installs it" in n for n in info.notes)
+    dynscan_ca().parent.mkdir(parents=True)
+    dynscan_ca().write_bytes(ca_pem.read_bytes())
+    other = make_ca(tmp_path / "other.pem").read_bytes()  # same name on the phone, another certificate
+    phone.files[f"/system/etc/security/cacerts/{cert_file_name(ca_pem.read_bytes())}"] = other
+    info = dev.info()
+    assert not info.ca_installed and any("a different CA is installed as" in n for n in info.notes)
+
+
+def test_a_stale_dump_is_never_read_as_the_current_screen(dev: AndroidDevice, phone: FakePhone) -> None:
+    phone.files[UI_DUMP] = b'<hierarchy rotation="0"><node text="the previous screen"/></hierarchy>'
+    phone.script[f"uiautomator dump {UI_DUMP}"] = ("ERROR: could not get idle state.\n", "", 0)  # exit 0 anyway
+    with pytest.raises(SetupError, match="uiautomator could not dump the screen: ERROR: could not get idle") as e:
+        dev.dump_ui()
+    assert "\n" not in str(e.value) and f"<pull {UI_DUMP}>" not in phone.commands

@@ -13,10 +13,13 @@ from dynscan.device.android import AdbClient, DeviceSetup, Journal, Terminated, 
 from dynscan.errors import SetupError
 
 from .adb_server import FakePhone, ScriptedAdbServer
+from .conftest import make_ca
 
 pytestmark = pytest.mark.integration
 
 SET = ["settings get global http_proxy", "settings put global http_proxy 127.0.0.1:8080"]
+APEX = "/apex/com.android.conscrypt/cacerts"
+STORE = "/system/etc/security/cacerts"
 CLEARED = ["settings put global http_proxy :0", "settings delete global http_proxy"]
 
 
@@ -131,23 +134,57 @@ def test_journal_kept_when_restore_fails(client: AdbClient, phone: FakePhone) ->
 
 
 def test_ca_installed_on_tmpfs_and_removed(client: AdbClient, phone: FakePhone, ca_pem: Path) -> None:
+    phone.files[f"{STORE}/00000000.0"] = b"shipped CA"
     with DeviceSetup("PHONE1", client, ca_pem=ca_pem, start_frida=False):
-        assert phone.files["/data/local/tmp/dynscan-c8750f0d.0"] == ca_pem.read_bytes()
+        assert phone.files[f"{STORE}/c8750f0d.0"] == ca_pem.read_bytes()  # on the tmpfs, beside ...
+        assert phone.files[f"{STORE}/00000000.0"] == b"shipped CA"  # ... the store's own CAs
     cmds = phone.commands
-    assert cmds[0].startswith("ls /system/etc/security/cacerts/c8750f0d.0 ")
-    assert cmds[1:5] == ["id", "su -c id", "getprop ro.build.version.sdk", "<push /data/local/tmp/dynscan-c8750f0d.0>"]
-    assert cmds[5].startswith("su -c 'sh -c '") and "mount -t tmpfs tmpfs /system/etc/security/cacerts" in cmds[5]
-    assert "cp /data/local/tmp/dynscan-c8750f0d.0 /system/etc/security/cacerts/c8750f0d.0" in cmds[5]
-    assert cmds[6:] == ["su -c 'umount /system/etc/security/cacerts'",
-                        "su -c 'rm -f /data/local/tmp/dynscan-c8750f0d.0'"]
+    assert cmds[:5] == ["id", "su -c id", "getprop ro.build.version.sdk", f"<pull {STORE}/c8750f0d.0>",
+                        "<push /data/local/tmp/dynscan-c8750f0d.0>"]
+    assert cmds[5].startswith("su -c 'sh -c '") and f"mount -t tmpfs tmpfs {STORE}" in cmds[5]
+    assert f"cp /data/local/tmp/dynscan-c8750f0d.0 {STORE}/c8750f0d.0" in cmds[5]
+    assert f"chcon u:object_r:system_file:s0 {STORE};" in cmds[5]  # the directory is labelled too
+    assert f"chcon u:object_r:system_file:s0 {STORE}/*;" in cmds[5] and "|| true" not in cmds[5]
+    assert cmds[6:] == [f"su -c 'umount {STORE}'", "su -c 'rm -f /data/local/tmp/dynscan-c8750f0d.0'"]
+    assert phone.files == {f"{STORE}/00000000.0": b"shipped CA"} and not phone.mounts
 
 
-def test_ca_already_present_is_left_alone(client: AdbClient, phone: FakePhone, ca_pem: Path) -> None:
-    phone.files["/system/etc/security/cacerts/c8750f0d.0"] = b"x"
+def test_our_ca_already_present_is_left_alone(client: AdbClient, phone: FakePhone, ca_pem: Path) -> None:
+    phone.files[f"{STORE}/c8750f0d.0"] = ca_pem.read_bytes() + b"\n(openssl x509 -text output)\n"
     with DeviceSetup("PHONE1", client, ca_pem=ca_pem, start_frida=False) as s:
         pass
-    assert len(phone.commands) == 1
+    assert phone.commands == ["id", "su -c id", "getprop ro.build.version.sdk", f"<pull {STORE}/c8750f0d.0>"]
     assert "already installed" in s.notes[0]
+
+
+def test_a_different_ca_under_the_same_name_is_replaced_for_the_session(client: AdbClient, phone: FakePhone,
+                                                                       ca_pem: Path, tmp_path: Path) -> None:
+    theirs = make_ca(tmp_path / "theirs.pem").read_bytes()
+    phone.files[f"{STORE}/c8750f0d.0"] = theirs
+    with DeviceSetup("PHONE1", client, ca_pem=ca_pem, start_frida=False) as s:
+        assert phone.files[f"{STORE}/c8750f0d.0"] == ca_pem.read_bytes()
+        assert any("a different CA is installed as c8750f0d.0" in n for n in s.notes)
+    assert phone.files[f"{STORE}/c8750f0d.0"] == theirs  # theirs is back when the tmpfs goes
+
+
+def test_a_failed_selinux_label_fails_loudly_and_undoes_the_mount(client: AdbClient, phone: FakePhone,
+                                                                  ca_pem: Path) -> None:
+    phone.script[f"chcon u:object_r:system_file:s0 {STORE}"] = ("", "chcon: Operation not supported\n", 1)
+    with pytest.raises(SetupError, match=r"installing the proxy CA as a system CA failed \(exit 1\): chcon: "
+                                         "Operation not supported") as e, \
+            DeviceSetup("PHONE1", client, ca_pem=ca_pem, start_frida=False):
+        pass
+    assert "\n" not in str(e.value)
+    assert not phone.mounts and Journal("PHONE1").steps() == [] and f"{STORE}/c8750f0d.0" not in phone.files
+
+
+def test_a_failed_ca_push_is_one_line_and_undone(client: AdbClient, phone: FakePhone, ca_pem: Path) -> None:
+    phone.push_fails = "open failed: Read-only file system"
+    with pytest.raises(SetupError, match=r"adb push /data/local/tmp/dynscan-c8750f0d.0") as e, \
+            DeviceSetup("PHONE1", client, ca_pem=ca_pem, start_frida=False, proxy_port=8080):
+        pass
+    assert "\n" not in str(e.value)
+    assert not phone.mounts and Journal("PHONE1").steps() == [] and "global/http_proxy" not in phone.settings
 
 
 @pytest.mark.parametrize(("rooted", "sdk", "match"), [(False, "33", "not rooted"), (False, "34", "not rooted"),
@@ -161,8 +198,6 @@ def test_ca_install_refused_with_a_reason(client: AdbClient, phone: FakePhone, c
     assert Journal("PHONE1").steps() == [] and not phone.mounts
 
 
-APEX = "/apex/com.android.conscrypt/cacerts"
-STORE = "/system/etc/security/cacerts"
 
 
 def _android_14(phone: FakePhone) -> None:
@@ -203,33 +238,22 @@ def test_android_14_ca_restored_from_the_journal_after_a_kill(client: AdbClient,
 def test_android_14_bind_refused_in_zygote_undoes_everything(client: AdbClient, phone: FakePhone,
                                                              ca_pem: Path) -> None:
     _android_14(phone)
-    phone.script[f"su -c 'nsenter --mount=/proc/601/ns/mnt -- /system/bin/mount --bind {STORE} {APEX}'"] = (
+    phone.script[f"nsenter --mount=/proc/601/ns/mnt -- /system/bin/mount --bind {STORE} {APEX}"] = (
         "", "mount: Permission denied\n", 1)
-    with pytest.raises(SetupError, match="zygote 601's mount namespace"), \
+    with pytest.raises(SetupError, match=r"Android 14\+ .* zygotes 600, 601\) failed \(exit 1\): mount: Permission"), \
             DeviceSetup("PHONE1", client, ca_pem=ca_pem, start_frida=False):
         pass
     assert all(b == {} for b in phone.binds.values()) and not phone.mounts and Journal("PHONE1").steps() == []
 
 
-def test_frida_server_started_and_stopped(client: AdbClient, phone: FakePhone) -> None:
-    phone.files["/data/local/tmp/frida-server"] = b"ELF"
-
-    def start(cmd: str) -> tuple[str, str, int]:
-        phone.running.add("frida-server")
-        return "", "", 0
-
-    phone.script["su -c '/data/local/tmp/frida-server -D >/dev/null 2>&1 </dev/null'"] = start
-    with DeviceSetup("PHONE1", client):
-        assert "frida-server" in phone.running
-    assert phone.commands == [
-        "pidof frida-server", "ls /data/local/tmp/frida-server", "id", "su -c id",
-        "su -c '/data/local/tmp/frida-server -D >/dev/null 2>&1 </dev/null'", "pidof frida-server",
-        "pidof frida-server", "su -c 'kill 4242'",
-    ]
-
-
-def test_running_frida_server_is_not_ours_to_stop(client: AdbClient, phone: FakePhone) -> None:
-    phone.running.add("frida-server")
-    with DeviceSetup("PHONE1", client):
-        pass
-    assert phone.commands == ["pidof frida-server"]
+def test_unplugged_mid_run_is_one_line_and_the_journal_waits_for_the_device(
+        client: AdbClient, phone: FakePhone, server: ScriptedAdbServer) -> None:
+    with pytest.raises(SetupError) as e, _setup(client):
+        del server.phones["PHONE1"]  # the cable is pulled while the app runs
+        client.shell("PHONE1", "pidof com.example")
+    assert str(e.value) == "device PHONE1 not found: see `adb devices` (or `dynscan devices`)"
+    # adb drops a device's reverses with the device; the proxy setting stays journalled for later
+    assert [s["op"] for s in Journal("PHONE1").steps()] == ["proxy"]
+    server.phones["PHONE1"] = phone  # plugged back in: `dynscan doctor --device PHONE1 --restore`
+    assert restore_from_journal("PHONE1", client) == ["proxy"]
+    assert "global/http_proxy" not in phone.settings

@@ -9,6 +9,10 @@ published by interception tools for rooted Android 14 devices):
    app started afterwards (the app under test is spawned later) trusts the CA, and inside the
    namespaces of apps already running.
 
+Both steps are one device-side script run as root (as httptoolkit-server's ``injectSystemCertificate``),
+with the zygote and app pids found beforehand and written into it, ending in a marker the host requires:
+a bind refused in a zygote fails the whole script; an app that ends meanwhile does not.
+
 The restore unmounts the bind in every zygote and in each zygote child running at restore time
 (apps forked during the session inherited the mount), then the tmpfs. Every step tolerates a
 mount that is not there, so it is safe to replay from the journal. Tested only against the scripted
@@ -63,14 +67,14 @@ def install(shell: DeviceShell, pem: bytes, record: Callable[[dict[str, Any]], N
     tmp = cacert.pushed_path(name)
     record({"op": "ca_apex", "dir": d, "apex": apex, "tmp": tmp, "zygotes": zs})
     shell.client.push(shell.serial, pem, tmp)
-    shell.check_root(f"sh -c {shlex.quote(cacert.overlay_script(apex, name))}")
-    for pid in zs:
-        r = shell.run_root(_in_namespace(pid, f"{MOUNT} --bind {d} {apex}"))
-        if not r.ok:
-            raise SetupError(f"device {shell.serial}: cannot bind the CA store into zygote {pid}'s mount namespace "
-                             f"(exit {r.exit_code}): {' '.join((r.stderr or r.stdout).split())[:200]}")
-    for pid in running:  # an app that ends meanwhile has nothing left to patch
-        shell.run_root(_in_namespace(pid, f"{MOUNT} --bind {d} {apex}"))
+    bind = f"{MOUNT} --bind {d} {apex}"
+    script = "; ".join([cacert.overlay_script(apex, name), *(_in_namespace(pid, bind) for pid in zs),
+                        *(f"{_in_namespace(pid, bind)} || true" for pid in running), f"echo {cacert.DONE}"])
+    r = shell.run_root(f"sh -c {shlex.quote(script)}")
+    if not r.ok or cacert.DONE not in r.stdout:
+        detail = " ".join((r.stderr or r.stdout).split())[:200]
+        raise SetupError(f"device {shell.serial}: installing the proxy CA for Android 14+ (tmpfs, then a bind "
+                         f"into zygotes {', '.join(map(str, zs))}) failed (exit {r.exit_code}): {detail}")
 
 
 def undo(shell: DeviceShell, step: dict[str, Any]) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import re
 import shlex
 import time
@@ -12,7 +13,7 @@ from typing import Any
 
 from dynscan.device.android import cacert
 from dynscan.device.android.adb import AdbClient
-from dynscan.device.android.apk import read_apk_info
+from dynscan.device.android.bundle import open_bundle
 from dynscan.device.android.identity import read_identity
 from dynscan.device.android.setup import DeviceSetup
 from dynscan.device.android.shell import DeviceShell
@@ -26,11 +27,12 @@ from dynscan.device.base import (
     SensorSample,
     TrafficAttribution,
 )
+from dynscan.device.frida_errors import explain, frida_errors
 from dynscan.device.permissions import is_runtime
 from dynscan.errors import InputError, SetupError
 
 FRIDA_PORT = 27042
-UI_DUMP = "/sdcard/window_dump.xml"
+UI_DUMP = "/data/local/tmp/dynscan-window_dump.xml"  # /sdcard may be absent or scoped; adbutils uses /data/local/tmp
 
 
 def parse_getprop(text: str) -> dict[str, str]:
@@ -46,9 +48,12 @@ def parse_getprop(text: str) -> dict[str, str]:
 class AndroidDevice:
     """A device reached through ``client`` (default: the local adb server).
 
-    ``ca_pem``: the proxy CA whose presence ``info()`` reports (default ``~/.mitmproxy/mitmproxy-ca-cert.pem``).
+    ``ca_pem``: the proxy CA whose presence ``info()`` reports (default: dynscan's own,
+    :func:`dynscan.device.android.cacert.dynscan_ca`).
     ``frida_port``: the host port forwarded to the device's frida-server (27042).
     ``sensor_injector``: delivers sensor samples (on a real phone, the agent's sensor RPC; see docs/android.md).
+    ``frida_server``: the frida-server binary :meth:`route_traffic` pushes (default: the cache,
+    :mod:`dynscan.device.android.frida_server`).
     """
 
     traffic_attribution: TrafficAttribution = "unknown"  # the global proxy carries every app's traffic
@@ -62,12 +67,14 @@ class AndroidDevice:
         ca_pem: Path | None = None,
         frida_port: int = FRIDA_PORT,
         sensor_injector: SensorInjector | None = None,
+        frida_server: Path | None = None,
     ) -> None:
         self.serial = serial
         self.client = client or AdbClient()
         self.shell = DeviceShell(self.client, serial)
         self.ca_pem = ca_pem
         self.frida_port = frida_port
+        self.frida_server = frida_server
         self._injector = sensor_injector
         self._sink: EventSink | None = None
         self._frida: Any = None
@@ -80,30 +87,38 @@ class AndroidDevice:
 
     def info(self) -> DeviceInfo:
         props = self.properties()
-        sdk = props.get("ro.build.version.sdk", "0")
+        raw_sdk = props.get("ro.build.version.sdk", "0")
+        sdk = int(raw_sdk) if raw_sdk.isdigit() else 0
         emulator = props.get("ro.kernel.qemu") == "1" or self.serial.startswith("emulator-")
         notes: list[str] = []
         frida = self.shell.run("pidof frida-server").ok
         if not frida:
             notes.append("frida-server is not running: push it to /data/local/tmp/frida-server (see docs/android.md)")
-        rooted = self.shell.rooted
-        if not rooted:
+        root_method = self.shell.root_mode
+        rooted = root_method != "none"
+        if not rooted and props.get("ro.debuggable") == "1":
+            rooted = True
+            notes.append("adbd can restart as root (`adb root`, ro.debuggable=1): `dynscan run` does it")
+        elif not rooted:
             notes.append("not rooted: no system CA install, no frida-server")
         return DeviceInfo(
             serial=self.serial, kind="emulator" if emulator else "phone",
             model=" ".join(p for p in (props.get("ro.product.manufacturer"), props.get("ro.product.model")) if p),
-            sdk_int=int(sdk) if sdk.isdigit() else 0, rooted=rooted, frida_server=frida,
-            ca_installed=self._ca_installed(notes), notes=notes,
+            sdk_int=sdk, rooted=rooted, frida_server=frida,
+            ca_installed=self._ca_installed(notes, sdk), notes=notes, root_method=root_method,
         )
 
-    def _ca_installed(self, notes: list[str]) -> bool:
-        path = self.ca_pem or cacert.DEFAULT_MITMPROXY_CA
+    def _ca_installed(self, notes: list[str], sdk_int: int) -> bool:
+        """dynscan's own CA (or ``ca_pem``) is the system CA under its name: pulled and compared."""
+        path = self.ca_pem or cacert.dynscan_ca()
         if not path.is_file():
-            notes.append(f"no proxy CA at {path}: run mitmproxy once to create it")
+            notes.append(f"no proxy CA at {path} yet: `dynscan run` creates and installs it")
             return False
-        pem = cacert.load_pem(path)
-        listing = self.shell.run("ls " + " ".join(cacert.candidate_paths(pem))).stdout
-        return cacert.cert_file_name(pem) in listing
+        state = cacert.installed(self.shell, cacert.load_pem(path), sdk_int >= 34)
+        if state == "other":
+            notes.append(f"a different CA is installed as {cacert.cert_file_name(path.read_bytes())}: "
+                         "`dynscan run` replaces it for its session")
+        return state == "ours"
 
     def identity(self) -> dict[str, Any]:
         return read_identity(self.shell)
@@ -115,9 +130,16 @@ class AndroidDevice:
         return sorted(line[len("package:"):].strip() for line in out.splitlines() if line.startswith("package:"))
 
     def install(self, apk: Path) -> AppInfo:
-        """``pm install -r`` (no ``-g``: runtime permissions are left for the app to ask)."""
-        info = read_apk_info(apk)
-        self.client.install(self.serial, apk)
+        """Install an APK, or a split-APK bundle (``.apks``, ``.xapk``, a folder of splits: the base and the
+        splits this device runs, as one package), with ``pm install -r -t -d`` and never ``-g``: runtime
+        permissions are left for the app to ask."""
+        with open_bundle(apk) as bundle:
+            info = bundle.manifest.info
+            if info is None:
+                raise InputError(f"{apk}: no launcher activity (MAIN/LAUNCHER intent filter) in the base manifest")
+            abis = self.shell.run("getprop ro.product.cpu.abilist").stdout.strip() if bundle.splits else ""
+            self.client.install(self.serial, bundle.for_abis([a for a in abis.split(",") if a]))
+        info = dataclasses.replace(info, label=bundle.manifest.label)
         self._installed[info.package] = info
         return info
 
@@ -127,23 +149,24 @@ class AndroidDevice:
             import frida
 
             self.client.forward(self.serial, f"tcp:{self.frida_port}", f"tcp:{FRIDA_PORT}")
-            self._frida = frida.get_device_manager().add_remote_device(f"127.0.0.1:{self.frida_port}")
+            try:
+                self._frida = frida.get_device_manager().add_remote_device(f"127.0.0.1:{self.frida_port}")
+            except frida_errors() as e:
+                where = f"device {self.serial}: frida-server on 127.0.0.1:{self.frida_port}"
+                raise SetupError(explain(e, where)) from e
         return self._frida
 
     def spawn(self, package: str) -> int:
-        import frida
-
         try:
             return int(self.frida_device().spawn([package]))
-        except frida.ServerNotRunningError as e:
-            raise SetupError(f"device {self.serial}: frida-server not reachable on 127.0.0.1:{self.frida_port} "
-                             "(start /data/local/tmp/frida-server as root)") from e
-        except (frida.TransportError, frida.InvalidOperationError, frida.NotSupportedError,
-                frida.ExecutableNotFoundError, frida.ProcessNotFoundError) as e:
-            raise SetupError(f"device {self.serial}: cannot spawn {package}: {e}") from e
+        except frida_errors() as e:
+            raise SetupError(explain(e, f"device {self.serial}: cannot spawn {package}")) from e
 
     def resume(self, pid: int) -> None:
-        self.frida_device().resume(pid)
+        try:
+            self.frida_device().resume(pid)
+        except frida_errors() as e:
+            raise SetupError(explain(e, f"device {self.serial}: cannot resume pid {pid}")) from e
 
     def launch(self, package: str) -> None:
         """Start the app's launcher activity without Frida (``am start -n`` or ``monkey``)."""
@@ -192,14 +215,28 @@ class AndroidDevice:
     # ------------------------------------------------------------------ UI
 
     def dump_ui(self) -> str:
-        """``uiautomator dump``. The old dump file is removed first and the tool's own "dumped to" line
-        is required: when it cannot get an idle state it prints an error, exits 0 and leaves the file
-        of the previous dump, a stale screen the driver would act on."""
-        self.shell.run(f"rm -f {UI_DUMP}")
-        out = self.shell.check(f"uiautomator dump {UI_DUMP}")
-        if "dumped to" not in out:
-            raise SetupError(f"device {self.serial}: uiautomator dump failed: {out.strip()[:200] or 'no output'}")
-        return self.client.pull(self.serial, UI_DUMP).decode("utf-8", "replace")
+        """The current screen as uiautomator XML. ``uiautomator dump`` can print an error ("could not get idle
+        state"), exit 0 and leave the previous file, so the file is removed first and the "dumped to" line is
+        required (adbutils ``dump_hierarchy`` does the same); the dump is removed again afterwards."""
+        said = ""
+        for attempt in range(2):  # "could not get idle state" passes once an animation ends
+            if attempt:
+                time.sleep(1.0)
+            self.shell.run(f"rm -f {UI_DUMP}")
+            r = self.shell.run(f"uiautomator dump {UI_DUMP}", timeout_s=60)
+            said = " ".join((r.stdout + " " + r.stderr).split())
+            if "dumped to" in said and "ERROR" not in said:
+                break
+        else:
+            raise SetupError(f"device {self.serial}: uiautomator could not dump the screen: {said[:200] or 'nothing'} "
+                             "(animations on, or a secure window? turn animations off in developer options)")
+        try:
+            xml = self.client.pull(self.serial, UI_DUMP).decode("utf-8", "replace")
+        finally:
+            self.shell.run(f"rm -f {UI_DUMP}")
+        if "<hierarchy" not in xml:
+            raise SetupError(f"device {self.serial}: uiautomator wrote something that is not a screen dump")
+        return xml
 
     def tap(self, x: int, y: int) -> None:
         self.shell.check(f"input tap {int(x)} {int(y)}")
@@ -228,7 +265,7 @@ class AndroidDevice:
     def route_traffic(self, port: int, ca_pem: Path) -> Iterator[None]:
         """Global proxy (+ ``adb reverse``), the CA as a system CA and frida-server, journalled and restored on
         every exit path (:class:`DeviceSetup`)."""
-        with DeviceSetup(self.serial, self.client, proxy_port=port, ca_pem=ca_pem):
+        with DeviceSetup(self.serial, self.client, proxy_port=port, ca_pem=ca_pem, frida_server=self.frida_server):
             yield
 
     def close(self) -> None:

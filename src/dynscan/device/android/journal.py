@@ -15,9 +15,9 @@ import shlex
 from pathlib import Path
 from typing import Any
 
-from dynscan.device.android import apex_ca
-from dynscan.device.android.adb import AdbClient
-from dynscan.device.android.protocol import AdbError
+from dynscan.device.android import apex_ca, frida_server
+from dynscan.device.android import shell as shell_module
+from dynscan.device.android.adb import AdbClient, AdbError
 from dynscan.device.android.shell import DeviceShell
 from dynscan.errors import DynscanError, SetupError
 
@@ -85,10 +85,18 @@ def undo_step(shell: DeviceShell, step: Step) -> None:
         shell.run_root(f"rm -f {shlex.quote(str(step['tmp']))}")
     elif op == "ca_apex":
         apex_ca.undo(shell, step)
+    elif op == "adb_root":  # recorded before `adb root`; undone last, after every step that needed root
+        shell.client.unroot(shell.serial)
+        shell.client.wait_for(shell.serial, shell_module.ADB_ROOT_WAIT_S)
     elif op == "frida_server":
-        pids = shell.run("pidof frida-server").stdout.split()
-        if pids:
-            shell.check_root("kill " + " ".join(p for p in pids if p.isdigit()))
+        frida_server.stop(shell, str(step.get("path") or "") or None)
+    elif op == "frida_restart":  # a frida-server of another version ran before: start it again
+        path = str(step.get("path") or "")
+        if frida_server.plain_path(path) and path not in frida_server.running(shell).values():
+            frida_server.start(shell, path)
+    elif op == "remove":  # what dynscan pushed: only ever its own directory, whatever the journal says
+        if step.get("path") == frida_server.REMOTE_DIR:
+            shell.run_root(f"rm -rf {shlex.quote(frida_server.REMOTE_DIR)}")
     else:
         raise SetupError(f"restore journal of {shell.serial}: unknown step {op!r}")
 

@@ -13,7 +13,8 @@ from dynscan.errors import SetupError
 STATE_FIXES = {
     "unauthorized": "accept the USB debugging prompt on the device",
     "offline": "reconnect the device or run `adb reconnect`",
-    "no permissions": "fix the udev rules for this USB device",
+    "no permissions": "add a udev rule for this USB device (or join the plugdev group), replug it and run "
+                      "`adb kill-server`",
 }
 
 

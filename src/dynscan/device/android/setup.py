@@ -10,18 +10,15 @@ from __future__ import annotations
 import shlex
 import signal
 import threading
-import time
 from pathlib import Path
 from types import FrameType, TracebackType
 from typing import Any
 
-from dynscan.device.android import apex_ca, cacert
-from dynscan.device.android.adb import AdbClient
+from dynscan.device.android import apex_ca, cacert, frida_server
+from dynscan.device.android.adb import AdbClient, RootMode
 from dynscan.device.android.journal import Journal, Step, undo_all
 from dynscan.device.android.shell import DeviceShell
 from dynscan.errors import SetupError, Terminated
-
-FRIDA_SERVER = "/data/local/tmp/frida-server"
 
 
 class DeviceSetup:
@@ -30,7 +27,8 @@ class DeviceSetup:
     ``proxy_port``: the host port of the session's proxy (None: leave the proxy alone).
     ``ca_pem``: the proxy's CA certificate (None: no CA install). Needs root; Android 7-13 through a tmpfs over
     the system store, 14+ through bind mounts over the Conscrypt APEX store (:mod:`.apex_ca`).
-    ``start_frida``: start ``/data/local/tmp/frida-server`` if it is there and not running.
+    ``start_frida``: have a frida-server of the host's frida version running as root (:mod:`.frida_server`);
+    ``frida_server``: the binary to push (default: the cache, ``~/.cache/dynscan/frida-server/<version>/<abi>/``).
     """
 
     def __init__(
@@ -43,16 +41,19 @@ class DeviceSetup:
         start_frida: bool = True,
         journal_dir: Path | None = None,
         sdk_int: int | None = None,
+        frida_server: Path | None = None,
     ) -> None:
         self.shell = DeviceShell(client or AdbClient(), serial)
         self.serial = serial
         self.proxy_port = proxy_port
         self.ca_pem = cacert.load_pem(ca_pem) if ca_pem is not None else None
         self.start_frida = start_frida
+        self.frida_server = frida_server
         self.journal = Journal(serial, journal_dir)
         self._sdk_int = sdk_int
         self._old_handler: Any = None
         self.notes: list[str] = []
+        self.root_mode: RootMode = "none"
 
     # ------------------------------------------------------------------ context
 
@@ -106,6 +107,8 @@ class DeviceSetup:
         self.journal.record(step)
 
     def _apply(self) -> None:
+        if self.ca_pem is not None or self.start_frida:  # root first: `adb root` restarts adbd, dropping reverses
+            self.root_mode = self.shell.ensure_root(lambda: self._step({"op": "adb_root"}))
         if self.proxy_port is not None:
             self._set_proxy(self.proxy_port)
         if self.ca_pem is not None:
@@ -128,34 +131,58 @@ class DeviceSetup:
 
     def _install_ca(self, pem: bytes) -> None:
         name = cacert.cert_file_name(pem)
-        present = self.shell.run("ls " + " ".join(cacert.candidate_paths(pem))).stdout
-        if f"{cacert.SYSTEM_CACERTS}/{name}" in present or f"{cacert.APEX_CACERTS}/{name}" in present:
+        apex = self.sdk_int() >= 34  # the trusted store is the Conscrypt APEX's, per app mount namespace
+        state = cacert.installed(self.shell, pem, apex)
+        if state == "ours":
             self.notes.append(f"CA {name} already installed as a system CA: left as it is")
             return
         if not self.shell.rooted:
+            other = f" (a different CA is installed under the same name {name})" if state == "other" else ""
             raise SetupError(f"device {self.serial} is not rooted: install the proxy CA {name} as a system CA by hand "
-                             "(see docs/android.md) or use a rooted phone")
-        if self.sdk_int() >= 34:  # the trusted store is the Conscrypt APEX's, per app mount namespace
+                             f"(see docs/android.md) or use a rooted phone{other}")
+        if state == "other":
+            self.notes.append(f"a different CA is installed as {name}: dynscan's replaces it for this session")
+        if apex:
             apex_ca.install(self.shell, pem, self._step)
             return
         tmp = cacert.pushed_path(name)
         self._step({"op": "ca_tmpfs", "dir": cacert.SYSTEM_CACERTS, "tmp": tmp})
         self.shell.client.push(self.serial, pem, tmp)
-        self.shell.check_root(f"sh -c {shlex.quote(cacert.overlay_script(cacert.SYSTEM_CACERTS, name))}")
+        script = f"{cacert.overlay_script(cacert.SYSTEM_CACERTS, name)}; echo {cacert.DONE}"
+        r = self.shell.run_root(f"sh -c {shlex.quote(script)}")
+        if not r.ok or cacert.DONE not in r.stdout:
+            detail = " ".join((r.stderr or r.stdout).split())[:200]
+            raise SetupError(f"device {self.serial}: installing the proxy CA as a system CA failed "
+                             f"(exit {r.exit_code}): {detail}")
 
     def _start_frida(self) -> None:
-        if self.shell.run("pidof frida-server").ok:
-            return
-        if not self.shell.run(f"ls {FRIDA_SERVER}").ok:
-            self.notes.append(f"no {FRIDA_SERVER} on the device: push a frida-server matching the host's frida")
+        """frida-server of this host's frida version, running as root (:mod:`.frida_server`)."""
+        want = frida_server.host_version()
+        found = frida_server.running(self.shell)
+        versions = {exe: frida_server.version_of(self.shell, exe) if exe else None for exe in set(found.values())}
+        if found and all(v == want for v in versions.values()):
+            self.notes.append(f"frida-server {want} already running: reused")
             return
         if not self.shell.rooted:
-            self.notes.append("device not rooted: frida-server was not started")
-            return
-        self._step({"op": "frida_server", "path": FRIDA_SERVER})
-        self.shell.check_root(f"{FRIDA_SERVER} -D >/dev/null 2>&1 </dev/null")
-        for _ in range(20):
-            if self.shell.run("pidof frida-server").ok:
-                return
-            time.sleep(0.1)
-        raise SetupError(f"device {self.serial}: {FRIDA_SERVER} did not start (check it matches the device's ABI)")
+            raise SetupError(f"device {self.serial} is not rooted: frida-server must run as root "
+                             "(Magisk, an emulator image with `adb root`, or a userdebug build)")
+        abi = self.shell.check("getprop ro.product.cpu.abi").strip()
+        local = frida_server.find_binary(want, abi, self.frida_server)
+        if local is None:
+            raise SetupError(frida_server.missing_message(self.serial, want, abi))
+        data = frida_server.load_binary(local, abi)
+        for exe, version in versions.items():  # another version runs: stop it now, start it again at the end
+            if frida_server.plain_path(exe) and not exe.startswith(frida_server.REMOTE_DIR + "/"):
+                self._step({"op": "frida_restart", "path": exe})
+            frida_server.stop(self.shell, exe)
+            self.notes.append(f"frida-server {version or '?'} ({exe}) stopped: the host's frida is {want}")
+        self._step({"op": "remove", "path": frida_server.REMOTE_DIR})
+        self.shell.check(f"mkdir -p {frida_server.REMOTE_DIR}")
+        self.shell.client.push(self.serial, data, frida_server.REMOTE, mode=0o755)
+        self.shell.check(f"chmod 755 {frida_server.REMOTE}")
+        got = frida_server.version_of(self.shell, frida_server.REMOTE)
+        if got != want:
+            raise SetupError(f"{local} is frida-server {got or '(no version)'}, but this host's frida is {want}: "
+                             f"use {frida_server.release_name(want, abi)}")
+        self._step({"op": "frida_server", "path": frida_server.REMOTE})
+        frida_server.start(self.shell, frida_server.REMOTE)

@@ -40,8 +40,11 @@ class AppExit:
 class AppProcess:
     """A running app JVM. Create with :meth:`start`; always end with :meth:`stop`."""
 
-    def __init__(self, package: str, proc: subprocess.Popen[bytes], on_exit: Callable[[AppExit], None]) -> None:
+    def __init__(self, package: str, proc: subprocess.Popen[bytes], on_exit: Callable[[AppExit], None],
+                 on_process: Callable[[str, str], None] | None = None) -> None:
         self.package = package
+        #: the runtime asks for another process of the app (``name``, ``service``): android:process
+        self._on_process = on_process
         self._proc = proc
         self._on_exit = on_exit
         self._ids = itertools.count(1)
@@ -67,15 +70,20 @@ class AppProcess:
         log_path: Path,
         on_exit: Callable[[AppExit], None],
         ready_timeout_s: float = 30.0,
+        *,
+        process: tuple[str, str] | None = None,
+        on_process: Callable[[str, str], None] | None = None,
     ) -> AppProcess:
+        """``process``: (name, service class) to start a secondary process (``android:process``) running
+        that service instead of the launcher activity."""
         # a JVM crash report goes next to the app's log, never into the caller's working directory
         crash_file = log_path.parent / f"hs_err_{package}_%p.log"
         args = [java, *jvm_opts, f"-XX:ErrorFile={crash_file}", "-cp", ":".join(map(str, classpath))]
         args.append("dynscan.sim.Main")
-        args += [str(device_dir), package, str(app_dir)]
+        args += [str(device_dir), package, str(app_dir), *(process or ())]
         with log_path.open("ab") as log:
             proc = start_group(args, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=log, cwd=device_dir)
-        app = cls(package, proc, on_exit)
+        app = cls(package, proc, on_exit, on_process)
         try:
             app._ready.result(timeout=ready_timeout_s)
         except FutureTimeout as e:
@@ -162,6 +170,10 @@ class AppProcess:
             timer = threading.Timer(0.8, self._reap)
             timer.daemon = True
             timer.start()
+        elif t == "process" and self._on_process is not None:
+            name, service = str(msg.get("name") or ""), str(msg.get("service") or "")
+            if name.startswith(self.package + ":") and service:  # never another app's process
+                threading.Thread(target=self._on_process, args=(name, service), daemon=True).start()
         elif t == "res":
             with self._lock:
                 fut = self._pending.get(int(msg.get("id", -1)))

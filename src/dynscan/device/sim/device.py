@@ -26,11 +26,12 @@ from dynscan.device.permissions import is_runtime
 from dynscan.device.sim import screens
 from dynscan.device.sim.apk import read_apk
 from dynscan.device.sim.app_process import AppExit, AppNotRunning, AppProcess
+from dynscan.device.sim.children import ChildSpawns, Spawn
 from dynscan.device.sim.framework import framework_classes, tool
 from dynscan.device.sim.identity import Identity
 from dynscan.device.sim.proxy import ProxyConfig, make_proxy
 from dynscan.device.sim.storage import SYSTEM_PACKAGES, DeviceFiles
-from dynscan.errors import InputError
+from dynscan.errors import DynscanError, InputError
 
 DEFAULT_JVM_OPTS = (
     "-Xshare:auto", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xmx256m", "-Dfile.encoding=UTF-8",
@@ -85,6 +86,9 @@ class SimDevice:
         self._installed: dict[str, AppInfo] = {}
         self._labels: dict[str, str] = {}
         self._procs: dict[str, AppProcess] = {}
+        #: secondary processes by name (``package:push``), and their announcements for spawn gating
+        self._child_procs: dict[str, AppProcess] = {}
+        self.children = ChildSpawns(self._resume_child)
         self._exits: dict[str, AppExit] = {}
         self._foreground: str | None = None
         self._lock = threading.RLock()
@@ -113,7 +117,7 @@ class SimDevice:
     def close(self) -> None:
         """Stop every app (SIGKILL after the grace period) and delete a temporary root."""
         with self._lock:
-            procs = list(self._procs.values())
+            procs = [*self._child_procs.values(), *self._procs.values()]
         for p in procs:
             p.stop(grace_s=min(self._grace, 1.0))
         if self._owns_root:
@@ -242,12 +246,45 @@ class SimDevice:
         app = AppProcess.start(
             self._java, opts, [self._framework, self.files.app_dir(package) / "classes.jar"], self.root,
             self.files.app_dir(package), package, self.files.logs / f"{package}.log", self._on_exit,
+            on_process=lambda name, service: self._start_process(package, name, service),
         )
         with self._lock:
             self._procs[package] = app
             self._exits.pop(package, None)
             self._foreground = package
         return app.pid
+
+    def _start_process(self, package: str, name: str, service: str) -> None:
+        """The runtime asked for ``name`` (``package:push``) to run ``service``: start it held, announce it."""
+        if not self.is_running(package):
+            return
+        opts = list(self._jvm_opts) + (self._proxy.jvm_options() if self._proxy else list(BLOCK_NETWORK_OPTS))
+        try:
+            child = AppProcess.start(
+                self._java, opts, [self._framework, self.files.app_dir(package) / "classes.jar"], self.root,
+                self.files.app_dir(package), package, self.files.logs / f"{package}.log",
+                lambda ex: self._child_ended(name), process=(name, service))
+        except DynscanError:
+            return  # the service's process did not start: as on Android, the app goes on without it
+        with self._lock:
+            old = self._child_procs.pop(name, None)
+            self._child_procs[name] = child
+        if old is not None:
+            old.stop(grace_s=0)
+        self.children.added(Spawn(child.pid, name))
+
+    def _child_ended(self, name: str) -> None:
+        with self._lock:
+            child = self._child_procs.get(name)
+            if child is not None and not child.alive():
+                del self._child_procs[name]
+
+    def _resume_child(self, pid: int) -> None:
+        with self._lock:
+            child = next((c for c in self._child_procs.values() if c.pid == pid), None)
+        if child is not None and child.alive():
+            with contextlib.suppress(DynscanError):
+                child.request("resume")
 
     def resume(self, pid: int) -> None:
         """Let a spawned app run: its Application and launcher activity are created next."""
@@ -266,9 +303,12 @@ class SimDevice:
         return pid
 
     def stop(self, package: str) -> None:
-        """Force-stop the app (recorded as ``stopped`` with ``cause: driver``)."""
+        """Force-stop the app, every process of it (recorded as ``stopped`` with ``cause: driver``)."""
         with self._lock:
             app = self._procs.get(package)
+            children = [c for n, c in self._child_procs.items() if n.startswith(package + ":")]
+        for child in children:
+            child.stop(grace_s=0)
         if app is not None:
             app.stop(grace_s=self._grace)
 

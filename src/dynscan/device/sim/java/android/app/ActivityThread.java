@@ -43,6 +43,18 @@ public final class ActivityThread {
         Looper.loop();
     }
 
+    /** A secondary process: the application, then the one service it was started for (no activity). */
+    public static void mainService(String service) {
+        Looper.prepareMainLooper();
+        sMain = new Handler(Looper.getMainLooper());
+        sMain.post(() -> {
+            createApplication();
+            ComponentName cn = new ComponentName(Sim.packageName, service);
+            startOwnService(new Intent().setComponent(cn), cn);
+        });
+        Looper.loop();
+    }
+
     static boolean onMainThread() {
         return sMain != null && sMain.getLooper().isCurrentThread();
     }
@@ -53,6 +65,14 @@ public final class ActivityThread {
     }
 
     private static void bindApplication() {
+        createApplication();
+        Intent launch = new Intent(Intent.ACTION_MAIN).addCategory(Intent.CATEGORY_LAUNCHER)
+                .setClassName(Sim.packageName, Sim.manifest.launcherActivity);
+        launchActivity(launch, launch.getComponent());
+    }
+
+    /** Every process of an app creates its Application first, as Android's handleBindApplication does. */
+    private static void createApplication() {
         sAppContext = new ContextImpl();
         try {
             String cls = Sim.manifest.applicationClass;
@@ -63,9 +83,6 @@ public final class ActivityThread {
         sApp.attach(sAppContext);
         Sim.log("lifecycle", "component", sApp.getClass().getName(), "callback", "onCreate");
         sApp.onCreate();
-        Intent launch = new Intent(Intent.ACTION_MAIN).addCategory(Intent.CATEGORY_LAUNCHER)
-                .setClassName(Sim.packageName, Sim.manifest.launcherActivity);
-        launchActivity(launch, launch.getComponent());
     }
 
     static Activity top() { return STACK.isEmpty() ? null : STACK.get(STACK.size() - 1); }
@@ -212,6 +229,13 @@ public final class ActivityThread {
     /** Start one of the app's own services (declared in the manifest) on the main thread. */
     private static ComponentName startOwnService(Intent intent, ComponentName cn) {
         if (!Sim.manifest.services.contains(cn.getClassName())) return null;
+        String proc = Sim.manifest.serviceProcess.get(cn.getClassName());
+        if (proc != null && !proc.equals(Sim.processName)) {  // the system starts it in a process of its own
+            Sim.log("component_start", "via", "startService", "target_package", Sim.packageName,
+                    "component", cn.flattenToShortString(), "internal", Boolean.TRUE, "process", proc);
+            Sim.send(Json.obj("t", "process", "name", proc, "service", cn.getClassName()));
+            return cn;
+        }
         Sim.log("component_start", "via", "startService", "target_package", Sim.packageName,
                 "component", cn.flattenToShortString(), "internal", Boolean.TRUE);
         sMain.post(() -> {

@@ -9,6 +9,9 @@ public final class Main {
 
     public static void main(String[] args) throws Exception {
         Sim.init(args[0], args[1], args[2]);
+        // args[3], args[4]: a secondary process (android:process) and the service it starts with
+        String service = args.length > 4 ? args[4] : null;
+        if (service != null) Sim.processName = args[3];
         Thread.setDefaultUncaughtExceptionHandler((t, e) -> crash(t, e));
         Runtime.getRuntime().addShutdownHook(new Thread(
                 () -> Sim.announceExit(Sim.pendingCause, "System.exit"), "dynscan-exit"));
@@ -18,7 +21,8 @@ public final class Main {
         Control.awaitResume();
         // an exception escaping the main looper reaches the default handler through
         // Thread.dispatchUncaughtException, as on Android
-        android.app.ActivityThread.main();
+        if (service != null) android.app.ActivityThread.mainService(service);
+        else android.app.ActivityThread.main();
     }
 
     @SuppressWarnings("removal")

@@ -18,6 +18,8 @@ public final class Manifest {
     public final List<String> permissions = new ArrayList<>();
     public final List<String> activities = new ArrayList<>();
     public final List<String> services = new ArrayList<>();
+    /** Service class -> the process it runs in (android:process: ":push" is PACKAGE:push), when not the app's. */
+    public final java.util.Map<String, String> serviceProcess = new java.util.HashMap<>();
 
     public Manifest(File file) throws Exception {
         DocumentBuilderFactory f = DocumentBuilderFactory.newInstance();
@@ -46,7 +48,13 @@ public final class Manifest {
         }
         launcherActivity = launcher;
         NodeList svcs = root.getElementsByTagName("service");
-        for (int i = 0; i < svcs.getLength(); i++) services.add(resolve(((Element) svcs.item(i)).getAttribute("android:name")));
+        for (int i = 0; i < svcs.getLength(); i++) {
+            Element s = (Element) svcs.item(i);
+            String name = resolve(s.getAttribute("android:name"));
+            services.add(name);
+            String proc = emptyToNull(s.getAttribute("android:process"));
+            if (proc != null) serviceProcess.put(name, proc.startsWith(":") ? packageName + proc : proc);
+        }
     }
 
     private static boolean hasLauncherFilter(Element activity) {

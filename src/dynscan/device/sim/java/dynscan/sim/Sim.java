@@ -20,6 +20,8 @@ public final class Sim {
     public static File deviceDir;
     public static File dataDir;
     public static String packageName;
+    /** This process's name: the package, or e.g. PACKAGE:push for a service declared in its own process. */
+    public static String processName;
     public static Manifest manifest;
     public static final Properties props = new Properties();
     private static PrintStream control;
@@ -31,6 +33,7 @@ public final class Sim {
     static void init(String devDir, String pkg, String appDir) throws Exception {
         deviceDir = new File(devDir);
         packageName = pkg;
+        processName = pkg;
         try (InputStream in = new FileInputStream(new File(deviceDir, "device.properties"))) {
             props.load(new java.io.InputStreamReader(in, StandardCharsets.UTF_8));
         }
