@@ -21,6 +21,8 @@ from dynscan.events.model import (
     AppState,
     ComponentStart,
     Consent,
+    DialogSeen,
+    Download,
     Event,
     Flow,
     NetConnect,
@@ -42,6 +44,11 @@ V1_RULE_IDS: tuple[str, ...] = (
     "EXCESSIVE_FREQUENCY", "BACKGROUND_COLLECTION", "APP_LIST_COLLECTION", "CLIPBOARD_READ",
     "CLEARTEXT_TRANSMISSION", "THIRD_PARTY_TRANSMISSION", "SELF_OR_ASSOCIATED_START", "SHAKE_TO_JUMP",
     "EXIT_AFTER_DECLINE", "EXIT_AFTER_PERMISSION_DENIAL",
+)
+#: The rules of the 164号 / 26号 scenes (issue 14), after the v1 ones in the catalog.
+SCENE_RULE_IDS: tuple[str, ...] = (
+    "CONSENT_UI_NO_REFUSAL", "CONSENT_UI_PRESELECTED", "NO_PRIVACY_POLICY", "CONTEXTLESS_PERMISSION_REQUEST",
+    "AUTO_DOWNLOAD_OR_INSTALL", "UNDISCLOSED_COLLECTION", "UNDISCLOSED_SDK", "AD_TAP_ANYWHERE_JUMP", "AD_NO_CLOSE",
 )
 T0 = 1_700_000_000.0
 
@@ -161,6 +168,20 @@ class Timeline:
         """A ``net_request``: code (``stack``, the app's by default) opened a connection to ``host``."""
         self.add(NetRequest, url=f"https://{host}/", host=host, api="java.net.URL.openConnection",
                  stack=stack if stack is not None else app_stack(), **kw)
+        return self
+
+    def shown(self, *, refusal: bool | None = True, preselected: bool | None = False, **kw: Any) -> Timeline:
+        """``consent policy_shown`` with what the driver read on the dialog (None: not recorded)."""
+        detail = {k: v for k, v in (("refusal", refusal), ("preselected", preselected)) if v is not None}
+        return self.consent("policy_shown", detail=detail or None, **kw)
+
+    def dialog(self, dialog: str = "policy", **kw: Any) -> Timeline:
+        self.add(DialogSeen, dialog=dialog, **kw)
+        return self
+
+    def download(self, via: str = "DownloadManager.enqueue", uri: str | None = "https://cdn.example.com/x.apk",
+                 *, mime: str | None = None, stack: list[str] | None = None, **kw: Any) -> Timeline:
+        self.add(Download, via=via, uri=uri, mime=mime, stack=stack if stack is not None else app_stack(), **kw)
         return self
 
     def socket(self, host: str, port: int = 443, *, proto: str = "tcp", via: str = "java.net.Socket.connect",

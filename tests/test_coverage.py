@@ -117,3 +117,17 @@ def test_analyze_of_the_stored_timeline_reproduces_the_coverage(tmp_path: Path) 
     assert stored["verdict"] == "incomplete" and report.coverage == cover(driven(grant="failed"))
     assert stored["coverage"]["phases"][2] == {"name": "grant", "status": "failed", "crashed": True, "detail": None,
                                                "reason": "the app crashed (java.lang.IllegalStateException)"}
+
+
+def test_a_probe_with_nothing_to_probe_is_no_gap() -> None:
+    b = CoverageBuilder()
+    for e in [{"kind": "app_launch", "ts": 1, "source": "driver"},
+              {"kind": "app_state", "ts": 1.5, "state": "foreground", "source": "agent"},
+              {"kind": "api_call", "ts": 1.6, "api": "a.B.c", "category": "sensor", "source": "agent"},
+              {"kind": "phase", "ts": 2, "name": "ad_probe", "status": "skipped", "source": "driver",
+               "reason": "no splash or pop-up ad showed", "detail": {"nothing_to_probe": True}},
+              {"kind": "phase", "ts": 3, "name": "shake_probe", "status": "skipped", "source": "driver",
+               "reason": "the app was not in the foreground at the shake"}]:
+        b.add(parse_event(e))
+    c = b.result()
+    assert c.incomplete == ["phase shake_probe skipped: the app was not in the foreground at the shake"]

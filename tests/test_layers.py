@@ -18,8 +18,9 @@ SRC = Path(__file__).resolve().parents[1] / "src" / "dynscan"
 
 #: Each group's packages in order: a package may import those before it in the same group.
 GROUPS: dict[str, tuple[str, ...]] = {
-    "model": ("", "errors", "util", "data", "_agent", "events", "identity", "learning", "coverage", "findings"),
-    "storage": ("session_dir", "store", "attribution", "traffic", "hooks"),
+    "model": ("", "errors", "util", "data", "_agent", "events", "identity", "learning", "guided", "coverage",
+              "findings"),
+    "storage": ("session_dir", "store", "attribution", "traffic", "hooks", "policy"),
     "rules": ("rules",),
     "reports": ("reports",),
     "capture": ("device", "proxy_addons", "instrument", "driver", "capture"),

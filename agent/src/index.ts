@@ -4,6 +4,7 @@ import "./lib/daemon.js";  // first: before the Java bridge attaches this thread
 import "./hooks/api.js";
 import "./hooks/permissions.js";
 import "./hooks/components.js";
+import "./hooks/downloads.js";
 import "./hooks/lifecycle.js";
 import "./hooks/ui.js";
 import "./hooks/sensors.js";

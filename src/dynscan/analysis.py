@@ -30,6 +30,8 @@ from dynscan.errors import InputError
 from dynscan.events.model import Event
 from dynscan.findings import Report, Severity
 from dynscan.identity import Identity
+from dynscan.policy.load import load_policy
+from dynscan.policy.model import Policy
 from dynscan.rules.config import Config
 from dynscan.session_dir import SessionDir
 from dynscan.store.importer import Importer
@@ -58,19 +60,22 @@ def _override_package(events: Iterable[Event], package: str) -> Iterator[Event]:
         yield ev
 
 
-def _evaluate(events: Iterable[Event], config: Config, package: str | None) -> tuple[EngineResult, Coverage]:
+def _evaluate(events: Iterable[Event], config: Config, package: str | None,
+              policy: Policy | None = None) -> tuple[EngineResult, Coverage]:
     from dynscan.rules.engine import evaluate
 
     if package is not None:
         events = _override_package(events, package)
     coverage = CoverageBuilder()
-    result = evaluate(coverage.watch(events), config, package=package)
+    result = evaluate(coverage.watch(events), config, package=package, policy=policy)
     return result, coverage.result()
 
 
-def analyze_store(store: SessionStore, config: Config, *, package: str | None = None) -> Analysis:
-    """Run the rules over a session store; ``package`` overrides the one ``session_start`` names."""
-    return _analysis(store, *_evaluate(store.iter_events(), config, package), package)
+def analyze_store(store: SessionStore, config: Config, *, package: str | None = None,
+                  policy: Policy | None = None) -> Analysis:
+    """Run the rules over a session store; ``package`` overrides the one ``session_start`` names;
+    ``policy``: the privacy-policy texts to compare behaviour with."""
+    return _analysis(store, *_evaluate(store.iter_events(), config, package, policy), package)
 
 
 def _analysis(store: SessionStore, result: EngineResult, coverage: Coverage, package: str | None) -> Analysis:
@@ -100,20 +105,20 @@ def _analysis(store: SessionStore, result: EngineResult, coverage: Coverage, pac
 
 
 def import_and_analyze(timeline: Path, into: Path, config: Config, *, package: str | None = None,
-                       progress: bool | None = False) -> tuple[SessionStore, Analysis]:
+                       progress: bool | None = False, policy: Policy | None = None) -> tuple[SessionStore, Analysis]:
     """Import ``timeline`` into ``into`` and run the rules: the same result as ``import_jsonl``
     then :func:`analyze_store`, in one pass when the file is in time order. The caller closes the
     returned store."""
     importer = Importer(timeline, into, progress=progress)
     try:
-        result, coverage = _evaluate(importer.events(as_stored_only=True), config, package)
+        result, coverage = _evaluate(importer.events(as_stored_only=True), config, package, policy)
         importer.finish().warn(str(timeline))
     finally:
         importer.close()
     store = open_store(into, create=False)
     try:
         if not importer.as_stored:
-            result, coverage = _evaluate(store.iter_events(), config, package)
+            result, coverage = _evaluate(store.iter_events(), config, package, policy)
         return store, _analysis(store, result, coverage, package)
     except BaseException:
         store.close()
@@ -121,7 +126,7 @@ def import_and_analyze(timeline: Path, into: Path, config: Config, *, package: s
 
 
 def _events_of(session: Path, import_into: Path, cfg: Config, package: str | None,
-               progress: bool | None) -> tuple[SessionStore, Analysis]:
+               progress: bool | None, policy: Policy | None) -> tuple[SessionStore, Analysis]:
     """The store of a session directory and its analysis, importing its ``events.jsonl`` when it
     has no database."""
     sd = SessionDir(session)
@@ -131,12 +136,13 @@ def _events_of(session: Path, import_into: Path, cfg: Config, package: str | Non
     if sd.db.exists():  # read only: analyze never writes into its input
         store = open_store(session, create=False, readonly=True)
         try:
-            return store, analyze_store(store, cfg, package=package)
+            return store, analyze_store(store, cfg, package=package, policy=policy)
         except BaseException:
             store.close()
             raise
     if sd.events_jsonl.exists():
-        return import_and_analyze(sd.events_jsonl, import_into, cfg, package=package, progress=progress)
+        return import_and_analyze(sd.events_jsonl, import_into, cfg, package=package, progress=progress,
+                                  policy=policy)
     raise InputError(f"{session}: no session.db or events.jsonl in this session directory")
 
 
@@ -181,6 +187,7 @@ def run_analysis(
     identity: Path | None = None,
     progress: bool | None = False,
     stdout: IO[bytes] | None = None,
+    policy_files: Sequence[Path] = (),
     jurisdiction: str | None = None,
 ) -> Report:
     """The whole ``dynscan analyze``; returns the report (exit code: ``report.exit_code``)."""
@@ -207,13 +214,14 @@ def run_analysis(
     if jurisdiction is not None:
         cfg = Config.model_validate({**cfg.model_dump(), "jurisdiction": jurisdiction})
     ident = load_identity(identity) if identity is not None else None
+    policy = load_policy(session, list(policy_files))
 
     with contextlib.ExitStack() as stack:
         stack.enter_context(private_files())  # an imported session.db and the reports: 0600
         if session is not None:
             into = out if out is not None else Path(stack.enter_context(  # never into the input
                 tempfile.TemporaryDirectory(prefix="dynscan-analyze-")))
-            store, analysis = _events_of(session, into, cfg, package, progress)
+            store, analysis = _events_of(session, into, cfg, package, progress, policy)
             stack.callback(store.close)
             if ident is None and SessionDir(session).identity.exists():
                 ident = load_identity(SessionDir(session).identity)
@@ -221,9 +229,11 @@ def run_analysis(
             assert events is not None
             work = out if out is not None else Path(stack.enter_context(
                 tempfile.TemporaryDirectory(prefix="dynscan-analyze-")))
-            store, analysis = import_and_analyze(events, work, cfg, package=package, progress=progress)
+            store, analysis = import_and_analyze(events, work, cfg, package=package, progress=progress,
+                                                 policy=policy)
             stack.callback(store.close)
         analysis.report.stats["provenance"] = _provenance(session, config, lang)
+        analysis.report.stats["policy_sources"] = [src.name for src in policy.sources] if policy is not None else []
         data = ReportInput(report=analysis.report, evidence=analysis.evidence, timeline=store.iter_raw,
                            lang=lang, show_values=show_values, identity=ident,
                            catalog=report_catalog(cfg.sdk_signatures))

@@ -6,8 +6,9 @@ app was watched in the foreground and in the background (``app_state``); the dia
 found; the permissions granted through the device. Because it comes from the timeline, ``dynscan
 analyze`` of a stored session gives the same coverage as the run.
 
-A run is *incomplete* (never a pass) when a phase the scenario asked for was not reached, or when a
-driven app never reached the foreground, crashed in every phase, or left no event of its own.
+A run is *incomplete* (never a pass) when a phase the scenario asked for was not reached (a probe skipped
+because what it probes never showed, ``detail.nothing_to_probe``, e.g. no ad, is not), or when a driven app
+never reached the foreground, crashed in every phase, or left no event of its own.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from typing import Any
 from pydantic import BaseModel, Field
 
 from dynscan.events.model import Event
+from dynscan.guided import GUIDED_CHECKS, GuidedCheck
 
 #: Kinds only the app's own code causes (an imported timeline without ``source`` still has them).
 _APP_KINDS = frozenset({"api_call", "flow", "permission_request", "net_request", "component_start"})
@@ -47,6 +49,8 @@ class Coverage(BaseModel):
     complete: bool = True
     #: Why the run is incomplete (empty when complete).
     incomplete: list[str] = Field(default_factory=list)
+    #: The scenes no rule judges: what a tester should look at by hand (docs/scenes.md).
+    guided_checks: list[GuidedCheck] = Field(default_factory=lambda: list(GUIDED_CHECKS))
 
 
 class CoverageBuilder:
@@ -123,7 +127,8 @@ class CoverageBuilder:
             self._state = None
         c.foreground_s, c.background_s = round(c.foreground_s, 1), round(c.background_s, 1)
         why = [f"phase {p.name} {'not finished' if p.status == 'started' else p.status}"
-               + (f": {p.reason}" if p.reason else "") for p in c.phases if p.status != "reached"]
+               + (f": {p.reason}" if p.reason else "") for p in c.phases
+               if p.status != "reached" and not (p.status == "skipped" and (p.detail or {}).get("nothing_to_probe"))]
         if c.driven:
             if not self._foreground:
                 why.append("the app never reached the foreground")

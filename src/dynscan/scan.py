@@ -20,6 +20,7 @@ from dynscan.driver.scenario import load_scenario
 from dynscan.errors import InputError, Interrupted, Terminated
 from dynscan.findings import Report
 from dynscan.hooks.loader import load_catalog
+from dynscan.policy.load import read_policy_file
 from dynscan.reports import FORMATS
 from dynscan.rules.config import Config
 from dynscan.session_dir import SessionDir
@@ -45,6 +46,7 @@ class ScanOptions:
     show_values: bool = False
     sinkhole: bool | None = None  # default: on for the virtual device, off for real devices
     time_scale: float | None = None  # multiplies the scenario's waits (default: the scenario's own)
+    policy_files: Sequence[Path] = ()  # --policy: the full privacy policy, compared with behaviour
     frida_server: Path | None = None  # a phone's frida-server binary (default: the cache)
     jurisdiction: str | None = None  # overrides the config file's
     extra: dict[str, Any] = field(default_factory=dict)
@@ -89,6 +91,8 @@ def scan(opts: ScanOptions, progress: Progress = _stderr) -> Report:
                          "no screen for a tester to use; drive it with --scenario instead")
     scenario = load_scenario(opts.scenario, time_scale=opts.time_scale)
     config = Config.load(opts.config)
+    for policy_file in opts.policy_files:  # a bad file is a one-line error now, not after the whole run
+        read_policy_file(policy_file)
     catalog = load_catalog(opts.catalogs)
     with private_files(), run_folder(), sigterm_as_interrupt(), _claim_out(opts.out) as lock:
         opts.out = lock.root
@@ -103,7 +107,7 @@ def scan(opts: ScanOptions, progress: Progress = _stderr) -> Report:
         try:  # each report is written to a temporary name and renamed: complete or absent
             report = run_analysis(session=sd.root, formats=list(opts.formats) or list(FORMATS), out=sd.root,
                                   config=opts.config, lang=opts.lang, show_values=opts.show_values,
-                                  jurisdiction=opts.jurisdiction)
+                                  policy_files=opts.policy_files, jurisdiction=opts.jurisdiction)
         except (KeyboardInterrupt, Terminated):
             raise Interrupted(f"interrupted while writing the reports (those present are complete); the "
                               f"session is in {sd.root}") from None

@@ -35,8 +35,9 @@ def _outcomes(events: list[dict[str, Any]]) -> dict[str, tuple[str, str | None]]
 def test_every_phase_reached_on_an_app_that_behaves(monkeypatch: Any) -> None:
     phone = FakePhone()
     events, _ = _run(phone, monkeypatch)
-    assert _outcomes(events) == {n: ("reached", None) for n in
-                                 ("first_launch", "decline", "deny", "grant", "shake_probe")}
+    assert _outcomes(events) == {**{n: ("reached", None) for n in
+                                    ("first_launch", "decline", "deny", "grant", "shake_probe")},
+                                 "ad_probe": ("skipped", "no splash or pop-up ad showed")}
     consent = [e["action"] for e in events if e["kind"] == "consent"]
     assert consent == ["policy_shown", "policy_declined", "policy_shown", "policy_accepted",
                        "policy_shown", "policy_accepted"]
@@ -61,6 +62,7 @@ def test_no_privacy_dialog_skips_decline_and_the_rest_goes_on(monkeypatch: Any) 
     events, notes = _run(FakePhone(has_policy=False), monkeypatch)
     out = _outcomes(events)
     assert out.pop("decline") == ("skipped", "no privacy dialog")
+    assert out.pop("ad_probe") == ("skipped", "no splash or pop-up ad showed")
     assert all(v == ("reached", None) for v in out.values()), out
     assert not [e for e in events if e["kind"] == "consent"]  # consent stays pending
     assert "phase decline skipped: no privacy dialog" in notes
@@ -83,7 +85,7 @@ def test_a_screen_that_cannot_be_read_fails_each_phase_with_the_reason(monkeypat
     events, _ = _run(FakePhone(dump_fails=True), monkeypatch, "quick")
     out = _outcomes(events)
     assert out["first_launch"] == ("failed", "the screen could not be read (uiautomator: could not get idle state)")
-    assert set(out) == {"first_launch", "decline", "deny", "grant", "shake_probe"}  # every phase was tried
+    assert set(out) == {"first_launch", "decline", "deny", "grant", "shake_probe", "ad_probe"}  # every one tried
     assert all(status != "reached" for status, _ in out.values())
 
 

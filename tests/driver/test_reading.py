@@ -34,6 +34,11 @@ EXPECTED = {
     "custom_layouts": ("policy", "ll_agree", "ll_disagree"),
     "content_desc_only": ("policy", "Agree", "Disagree"),
     "chinese_links": ("policy", "同意", "不同意"),
+    "policy_preticked": ("policy", "同意", "不同意"),
+    "policy_acknowledge_only": ("policy", "我知道了", None),
+    # ads are no dialogs read_screen answers (driver/ad_screen.py reads them)
+    "splash_ad": ("none", None, None),
+    "popup_ad_no_close": ("none", None, None),
     "two_step_still": ("policy", "同意并继续", "仍不同意"),
     "two_step_browse": ("policy", None, "仅浏览"),
     "two_step_basic_mode": ("policy", "同意", "进入基本功能模式"),
@@ -91,6 +96,16 @@ def test_an_unticked_consent_box_is_reported_to_tick() -> None:
     r = _read("chinese_links")
     assert r.tick is not None and r.tick.short_id == "cb_agree"
     assert _read("chrome_first_run").tick is None  # a statistics box is no consent box
+    assert r.preticked is None
+
+
+def test_a_consent_box_ticked_in_advance_and_a_dialog_with_no_refusal() -> None:
+    r = _read("policy_preticked")
+    assert r.kind == "policy" and r.tick is None and r.preticked is not None
+    assert r.preticked.short_id == "cb_agree" and r.decline is not None
+    ack = _read("policy_acknowledge_only")
+    assert ack.kind == "policy" and ack.accept is not None and ack.accept.text == "我知道了"
+    assert ack.decline is None
 
 
 def test_rationale_is_read_in_its_own_window_not_with_the_screen_behind() -> None:

@@ -52,10 +52,23 @@ def test_accept_ticks_the_consent_box_first_and_saves_the_policy(tmp_path: Path)
     taps = [e["target"] for e in events if e["kind"] == "user_action"]
     assert taps == ["我已阅读并同意《用户协议》《隐私政策》", "同意"]
     assert [e["action"] for e in events if e["kind"] == "consent"] == ["policy_shown", "policy_accepted"]
+    assert events[[e["kind"] for e in events].index("consent")]["detail"] == {"refusal": True, "preselected": False}
     saved = json.loads((tmp_path / "policy.json").read_text(encoding="utf-8"))
     assert saved["schema"] == "dynscan.policy/1" and saved["package"] == "com.example.bank"
     assert saved["links"] == ["用户协议", "隐私政策"] and saved["accept"] == "同意" and saved["decline"] == "不同意"
     assert saved["text"].startswith("用户协议与隐私政策\n请您在使用前仔细阅读")
+
+
+def test_policy_shown_records_a_box_ticked_in_advance_and_a_missing_refusal(tmp_path: Path) -> None:
+    phone = _Phone("policy_preticked", "two_step_browse")
+    events = _run(phone, [{"do": "policy", "answer": "accept", "timeout": 2}], tmp_path)
+    assert [e["target"] for e in events if e["kind"] == "user_action"] == ["同意"]  # nothing to tick
+    shown = [e for e in events if e.get("action") == "policy_shown"]
+    assert [e["detail"] for e in shown] == [{"refusal": True, "preselected": True}]
+    phone = _Phone("policy_acknowledge_only", "two_step_browse")
+    events = _run(phone, [{"do": "policy", "answer": "accept", "timeout": 2}], tmp_path / "ack")
+    shown = [e for e in events if e.get("action") == "policy_shown"]
+    assert [e["detail"] for e in shown] == [{"refusal": False, "preselected": False}]
 
 
 def test_a_second_step_is_followed_through_to_the_refusal(tmp_path: Path) -> None:

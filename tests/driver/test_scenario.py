@@ -9,10 +9,10 @@ from dynscan.driver.scenario import BUILTIN_NAMES, Scenario, load_scenario
 from dynscan.errors import InputError
 
 
-def test_builtin_default_is_the_five_phases_with_the_issue_s_waits() -> None:
+def test_builtin_default_is_the_six_phases_with_the_issue_s_waits() -> None:
     s = load_scenario("default")
     assert [p.name for p in s.phases] == list(DEFAULT_PHASES) and not s.steps
-    first, _decline, _deny, grant, _shake = s.phases
+    first, _decline, _deny, grant, _shake, _ad = s.phases
     assert isinstance(first, FirstLaunch) and first.idle == 10
     assert isinstance(grant, Grant) and (grant.foreground, grant.background) == (10, 30)
     quick = load_scenario("quick")

@@ -23,7 +23,8 @@ def test_builtin_catalog_covers_every_category() -> None:
     assert {"permission_request", "permission_result", "component_start", "activity_resumed",
             "activity_paused", "activity_stopped", "tap", "crash", "app_exit", "sensor_register"} <= kinds
     vias = {h.via for h in cat.hooks if h.kind == "component_start"}
-    assert vias == {"startActivity", "startService", "bindService", "sendBroadcast"}
+    assert vias == {"startActivity", "startService", "bindService", "sendBroadcast", "startForegroundService",
+                    "alarm", "job"}
 
 
 def test_builtin_data_types_are_contract_names() -> None:

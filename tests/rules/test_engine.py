@@ -4,7 +4,7 @@ from dynscan.attribution import SdkDb
 from dynscan.events.model import ApiCall, OtherEvent, SessionStart, UserAction
 from dynscan.rules.config import Config
 from dynscan.rules.engine import MAX_EVIDENCE, all_rules, evaluate
-from factories import V1_RULE_IDS, Timeline, app_stack, sdk_stack, stack
+from factories import SCENE_RULE_IDS, V1_RULE_IDS, Timeline, app_stack, sdk_stack, stack
 
 
 def test_catalog_has_the_v1_rules_first_then_the_newer_ones_with_docs():
@@ -12,6 +12,7 @@ def test_catalog_has_the_v1_rules_first_then_the_newer_ones_with_docs():
     ids = [s.id for s in specs]
     assert ids[:len(V1_RULE_IDS)] == list(V1_RULE_IDS)
     assert {"UNKNOWN_PARTY_TRANSMISSION", "TCF_NO_CONSENT", "UNINSPECTED_TRAFFIC"} <= set(ids[len(V1_RULE_IDS):])
+    assert ids[len(V1_RULE_IDS) + 1:len(V1_RULE_IDS) + 1 + len(SCENE_RULE_IDS)] == list(SCENE_RULE_IDS)  # issue 14
     for s in specs:
         assert s.title_en and s.title_zh and s.description_en and s.description_zh
         assert s.references and s.tier in ("official", "standard", "practice")

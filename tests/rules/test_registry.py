@@ -5,7 +5,7 @@ import pytest
 
 from dynscan.findings import Severity
 from dynscan.rules.registry import RegistryError, load_all, rule
-from factories import V1_RULE_IDS, Timeline, app_stack
+from factories import SCENE_RULE_IDS, V1_RULE_IDS, Timeline, app_stack
 
 DOC_OK = """Title / 标题
 
@@ -55,7 +55,7 @@ def test_undocumented_rule_is_rejected(monkeypatch):
 def test_the_v1_rules_in_order_each_in_its_own_documented_module():
     specs = load_all()
     assert tuple(specs)[:len(V1_RULE_IDS)] == V1_RULE_IDS
-    for rid in V1_RULE_IDS:
+    for rid in (*V1_RULE_IDS, *SCENE_RULE_IDS):
         assert specs[rid].func.__module__ == f"dynscan.rules.{rid.lower()}"
         assert importlib.import_module(specs[rid].func.__module__).__doc__
 

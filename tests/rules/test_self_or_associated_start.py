@@ -43,3 +43,27 @@ def test_quiet_within_the_window_of_a_tap(run):
     assert run(t, R) == []
     t = Timeline().accept().wait(10).user("tap").wait(3.2).start("com.tencent.mm")
     assert len(run(t, R)) == 1
+
+
+def test_self_starts_count_per_kind_whatever_the_target(run):
+    t = Timeline().accept().wait(10).start("com.example.app", via="alarm").start("com.example.app", via="alarm")
+    t.start("com.example.app", via="job").start("com.example.app", via="startForegroundService")
+    t.start("com.example.app", via="work").start("com.other.app", via="query")
+    fs = {f.data_type: f.count for f in run(t, R)}
+    assert fs == {"alarm": 2, "job": 1, "startForegroundService": 1, "work": 1, "query": 1}
+    (alarm,) = [f for f in run(t, R) if f.data_type == "alarm"]
+    assert "(alarm)" in alarm.message
+
+
+def test_own_plain_starts_and_system_providers_are_no_start(run):
+    t = Timeline().accept().wait(10).start("com.example.app", via="startService")
+    t.start("com.example.app", via="bindService").start("com.android.providers.contacts", via="query")
+    t.start("android", via="query").start("com.google.android.gms", via="query")
+    assert run(t, R) == []
+    t = Timeline().accept().wait(10).user("tap").wait(1).start("com.example.app", via="alarm")
+    assert run(t, R) == []
+
+
+def test_answering_the_policy_dialog_is_no_reason_to_start(run):
+    t = Timeline().user("tap", {"dialog": "policy", "answer": "accept"}).accept().start("com.example.app", via="alarm")
+    assert len(run(t, R)) == 1

@@ -4,7 +4,7 @@ export type HookKind =
   | "api_call" | "permission_request" | "permission_result" | "permission_check"
   | "component_start" | "activity_resumed" | "activity_paused" | "activity_stopped"
   | "tap" | "app_exit" | "crash" | "sensor_register" | "net_request"
-  | "net_connect" | "tls_data" | "tcf_signal";
+  | "net_connect" | "tls_data" | "tcf_signal" | "download";
 
 export type Learn =
   | "value" | "package_names" | "cursor" | "account_names" | "clip_text" | "scan_results" | "wifi_configs";

@@ -9,6 +9,7 @@ from __future__ import annotations
 import contextlib
 
 from dynscan.device.base import Device
+from dynscan.device.frida_errors import explain, frida_errors
 from dynscan.errors import DynscanError, SetupError
 from dynscan.hooks import Catalog
 from dynscan.instrument.gating import ProcessGate
@@ -31,8 +32,11 @@ class InstrumentedApp:
             self.device.launch(self.package)
             return
         self._detach()
-        self.children = gate_children(self.device, self.package, self.store, catalog=self.catalog,
-                                      options=self.options)
+        try:  # frida-server missing or gone: a set-up failure (exit 2), not the fault of one phase
+            self.children = gate_children(self.device, self.package, self.store, catalog=self.catalog,
+                                          options=self.options)
+        except frida_errors() as e:
+            raise SetupError(explain(e, f"cannot watch the processes of {self.package}")) from e
         try:
             self.agent = instrument_app(self.device, self.package, self.store, catalog=self.catalog,
                                         options=self.options)

@@ -19,6 +19,7 @@ from dynscan.cli.options import (
     LangOption,
     OutOption,
     PackageOption,
+    PolicyOption,
     ProgressOption,
     ShowValuesOption,
 )
@@ -43,6 +44,7 @@ def analyze(
     show_values: ShowValuesOption = False,
     identity: IdentityOption = None,
     progress: ProgressOption = None,
+    policy: PolicyOption = None,
     jurisdiction: JurisdictionOption = None,
 ) -> None:
     """Re-run the rules on a recorded session or an imported timeline.
@@ -55,7 +57,8 @@ def analyze(
     report = run_analysis(
         session=session, events=events, package=package, config=config,
         formats=[f.value for f in format or []], out=out, lang=lang.value, show_values=show_values,
-        identity=identity, progress=progress, jurisdiction=jurisdiction.value if jurisdiction else None,
+        identity=identity, progress=progress, policy_files=policy or [],
+        jurisdiction=jurisdiction.value if jurisdiction else None,
     )
     if out is not None:
         say(f"verdict: {report.verdict} ({len(report.findings)} findings); reports in {out}")

@@ -14,6 +14,7 @@ from dynscan.cli.options import (
     JurisdictionOption,
     Lang,
     LangOption,
+    PolicyOption,
     ReportFormat,
     ShowValuesOption,
 )
@@ -50,12 +51,13 @@ def run(
     sinkhole: Annotated[bool | None, typer.Option("--sinkhole/--no-sinkhole", help="Answer every request in "
                         "the proxy instead of forwarding it (default: on for `sim`, off for real devices).",
                         show_default=False)] = None,
-    frida_server: Annotated[Path | None, typer.Option("--frida-server", help="frida-server binary (or its .xz) "
-                            "to push to a phone or emulator; default: ~/.cache/dynscan/frida-server/VERSION/ABI/.",
-                            dir_okay=False)] = None,
     time_scale: Annotated[float | None, typer.Option("--time-scale", min=0.01, max=10, help="Multiply every "
                           "wait of the scenario by this (e.g. 0.2 for a fast look; default: the scenario's own, "
                           "1).", show_default=False)] = None,
+    policy: PolicyOption = None,
+    frida_server: Annotated[Path | None, typer.Option("--frida-server", help="frida-server binary (or its .xz) "
+                            "to push to a phone or emulator; default: ~/.cache/dynscan/frida-server/VERSION/ABI/.",
+                            dir_okay=False)] = None,
     jurisdiction: JurisdictionOption = None,
 ) -> None:
     """Install, instrument, drive, capture, correlate and report on an app.
@@ -72,7 +74,7 @@ def run(
     opts = ScanOptions(
         apk=apk, out=out, device=device, scenario=scenario, formats=formats,
         config=config, catalogs=catalog or [], interactive=interactive, lang=lang.value,
-        show_values=show_values, sinkhole=sinkhole, frida_server=frida_server,
+        show_values=show_values, sinkhole=sinkhole, frida_server=frida_server, policy_files=policy or [],
         jurisdiction=jurisdiction.value if jurisdiction else None,
         time_scale=time_scale,
     )

@@ -86,6 +86,18 @@ class ShakeProbe(_Phase):
     watch: Seconds = 3.0
 
 
+class AdProbe(_Phase):
+    """Relaunch the app (its data kept: the policy accepted and permissions granted in ``grant``) and look
+    for a splash or pop-up ad for ``timeout`` seconds; wait up to ``close_wait`` for its close control;
+    tap it once on a neutral spot away from every labelled control; watch ``watch`` seconds for a jump.
+    Skipped (without making the run incomplete) when no ad shows."""
+
+    phase: Literal["ad_probe"] = "ad_probe"
+    timeout: Seconds = 5.0
+    close_wait: Seconds = 2.0
+    watch: Seconds = 3.0
+
+
 class Custom(_Phase):
     """A phase of the scenario's own: ``steps`` in the step language, from a clean state when
     ``clear_data`` is set. It is reached when its steps ran and the app was in front at some point."""
@@ -107,14 +119,16 @@ class Custom(_Phase):
                    for st in self.steps)
 
 
-PhaseSpec = Annotated[FirstLaunch | Decline | Deny | Grant | ShakeProbe | Custom, Field(discriminator="phase")]
+PhaseSpec = Annotated[FirstLaunch | Decline | Deny | Grant | ShakeProbe | AdProbe | Custom,
+                      Field(discriminator="phase")]
 
 #: The phases of the default scenario, in order.
-DEFAULT_PHASES: tuple[str, ...] = ("first_launch", "decline", "deny", "grant", "shake_probe")
+DEFAULT_PHASES: tuple[str, ...] = ("first_launch", "decline", "deny", "grant", "shake_probe", "ad_probe")
 
 QUICK: list[dict[str, object]] = [
     {"phase": "first_launch", "idle": 2}, {"phase": "decline", "timeout": 3, "observe": 1, "relaunch_observe": 1},
     {"phase": "deny", "timeout": 3, "observe": 2, "relaunch_observe": 1},
     {"phase": "grant", "timeout": 3, "foreground": 2, "background": 3, "after": 1, "relaunch_observe": 1},
     {"phase": "shake_probe", "watch": 1},
+    {"phase": "ad_probe", "timeout": 3, "close_wait": 1, "watch": 2},
 ]

@@ -15,8 +15,10 @@ from typing import Any
 
 from dynscan.driver import phase_specs as ph
 from dynscan.driver import steps as st
+from dynscan.driver.ad_screen import AdReading, read_ad
 from dynscan.driver.reading import read_screen
 from dynscan.driver.runner import POLL_S, ScenarioRunner
+from dynscan.driver.ui import Screen
 from dynscan.errors import InputError, Interrupted, SetupError
 
 #: How long a launched app gets to put its window on the screen (real seconds, never scaled).
@@ -144,13 +146,21 @@ class PhaseDriver:
             self._clean_launch(permissions="deny")
         r.state.permission_answer = "deny"
         if not self._await_policy(spec.timeout, "decline"):
-            reason = "no privacy dialog" if r.app.is_running() else self._why_not_front()
+            reason = self._no_refusal() or "no privacy dialog" if r.app.is_running() else self._why_not_front()
             self.mark("skipped" if r.app.is_running() else "failed", reason)
             return
         self.mark("reached")
         r.watch(spec.observe)  # a second "are you sure" dialog is refused by the standing order
         r._do_relaunch(st.Relaunch())
         r.watch(spec.relaunch_observe)
+
+    def _no_refusal(self) -> str | None:
+        """Why a decline failed when the privacy dialog is up but offers nothing that refuses."""
+        s = self.r.screen()
+        reading = read_screen(s) if s is not None else None
+        if reading is not None and reading.kind == "policy" and reading.decline is None:
+            return "the privacy dialog offers no way to refuse"
+        return None
 
     def _deny(self, spec: ph.Deny) -> None:
         r = self.r
@@ -208,6 +218,37 @@ class PhaseDriver:
         self.mark("reached")
         r._do_shake(st.Shake(acceleration=spec.acceleration, rotation=spec.rotation, duration=spec.duration,
                              watch=spec.watch))
+
+    def _ad_probe(self, spec: ph.AdProbe) -> None:
+        r = self.r
+        package = r.app.package
+        seen: list[AdReading] = []
+
+        def ad(s: Screen) -> bool:
+            reading = read_ad(s, package) if read_screen(s).kind == "none" else None
+            if reading is not None:
+                seen.append(reading)
+            return reading is not None
+
+        r._do_relaunch(st.Relaunch())
+        if not r.watch(spec.timeout, until=ad):
+            if r.app.is_running():
+                self.mark("skipped", "no splash or pop-up ad showed", nothing_to_probe=True)
+            else:
+                self.mark("failed", self._why_not_front())
+            return
+        if seen[-1].close is None:  # an ad may show its close control a moment later
+            r.watch(spec.close_wait, until=lambda s: ad(s) and seen[-1].close is not None)
+        close_found = any(a.close is not None for a in seen)
+        s = r.screen()
+        now = read_ad(s, package) if s is not None and read_screen(s).kind == "none" else None
+        if now is None or now.neutral is None:
+            self.mark("skipped", "the ad was gone before the probe tapped it", nothing_to_probe=True)
+            return
+        r.emit("dialog", dialog="ad", phase=r.phase)
+        self.mark("reached")
+        r._tap(now.neutral, "ad: a neutral spot", probe="ad", close_found=close_found, why=now.why)
+        r.watch(spec.watch)
 
     def _steps(self, spec: ph.Custom) -> None:
         r = self.r

@@ -55,6 +55,8 @@ class Reading:
     policy_links: tuple[str, ...] = ()
     #: An unticked "I have read and agree" box in the policy dialog: tick it before accepting.
     tick: Node | None = None
+    #: Such a box already ticked when the dialog appeared (a consent given in advance: 164号 scene).
+    preticked: Node | None = None
 
 
 def labels(screen: Screen) -> dict[int, str]:
@@ -177,9 +179,12 @@ def _policy(screen: Screen, window: Node, label_of: dict[int, str], meanings: di
         text = [t for n in screen.subtree(root) if n.pos not in controls and not n.checkable
                 for t in (n.text.strip(), n.content_desc.strip()) if t]
         body = "\n".join(text)
-        box = next((n for n in screen.subtree(root) if n.checkable and not n.checked
-                    and ("同意" in label_of.get(n.pos, "") or "agree" in norm(label_of.get(n.pos, "")))), None)
-        return Reading("policy", accept, decline, cands, body, tuple(dict.fromkeys(LINK_TITLE.findall(body))), box)
+        boxes = [n for n in screen.subtree(root) if n.checkable
+                 and ("同意" in label_of.get(n.pos, "") or "agree" in norm(label_of.get(n.pos, "")))]
+        box = next((n for n in boxes if not n.checked), None)
+        ticked = next((n for n in boxes if n.checked), None)
+        return Reading("policy", accept, decline, cands, body, tuple(dict.fromkeys(LINK_TITLE.findall(body))), box,
+                       ticked)
     return None
 
 

@@ -185,7 +185,9 @@ class ScenarioRunner:
             self._tap_node(reading, reading.tick, dialog="policy", answer="tick")
         follow_up = self.state.consent_recorded == answer
         if not follow_up:
-            self.emit("consent", action="policy_shown")
+            # What the dialog offered, as read: a way to refuse, an agree box ticked in advance.
+            self.emit("consent", action="policy_shown",
+                      detail={"refusal": reading.decline is not None, "preselected": reading.preticked is not None})
             # Recorded before the tap lands: the app reacts inside its click handler, and what it does
             # there happens after the user's choice, not before it.
             self.emit("consent", action="policy_accepted" if answer == "accept" else "policy_declined")

@@ -64,7 +64,7 @@ class Scenario(BaseModel):
 
 _BUILTIN: dict[str, dict[str, object]] = {
     "default": {"phases": [{"phase": "first_launch"}, {"phase": "decline"}, {"phase": "deny"}, {"phase": "grant"},
-                           {"phase": "shake_probe"}]},
+                           {"phase": "shake_probe"}, {"phase": "ad_probe"}]},
     "quick": {"phases": QUICK},
     "first-launch": {"phases": [FirstLaunch(idle=5).model_dump()]},
 }

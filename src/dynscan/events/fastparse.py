@@ -27,6 +27,7 @@ from dynscan.events.model import (
     ComponentStart,
     Consent,
     DialogSeen,
+    Download,
     Event,
     FileBlocked,
     Flow,
@@ -45,7 +46,7 @@ MODELS: dict[str, type[BaseEvent]] = {
     m.model_fields["kind"].default: m
     for m in (SessionStart, AppLaunch, AppReset, AppState, Consent, UserAction, ApiCall,
               PermissionRequest, PermissionResult, Flow, ComponentStart, NetRequest, NetConnect, FileBlocked,
-              TcfSignal, Phase, DialogSeen)
+              TcfSignal, Phase, DialogSeen, Download)
 }
 _VALIDATORS = {kind: m.__pydantic_validator__ for kind, m in MODELS.items()}
 _OTHER = OtherEvent.__pydantic_validator__

@@ -16,6 +16,7 @@ from dynscan.events.vocab import (
     Category,
     ConsentAction,
     DialogKind,
+    DownloadVia,
     Party,
     PhaseStatus,
     PiiLocation,
@@ -66,8 +67,12 @@ class AppState(BaseEvent):
 
 
 class Consent(BaseEvent):
+    """``detail`` (optional, on ``policy_shown``): what the driver read on the dialog, ``refusal`` (a control
+    that refuses was found) and ``preselected`` (an "I have read and agree" box was ticked in advance)."""
+
     kind: Literal["consent"] = "consent"
     action: ConsentAction
+    detail: dict[str, Any] | None = None
 
 
 class UserAction(BaseEvent):
@@ -84,6 +89,18 @@ class ApiCall(BaseEvent):
     data_type: str | None = None
     value: Any = None
     args: list[Any] | None = None
+    stack: list[str] | None = None
+
+
+class Download(BaseEvent):
+    """Extension: the app downloaded or installed a package: ``via`` ``DownloadManager.enqueue``,
+    ``PackageInstaller.createSession``, ``ACTION_VIEW`` or ``ACTION_INSTALL_PACKAGE`` (an intent on an
+    ``.apk`` or the package-archive MIME type); optional ``uri``, ``mime``, ``stack``."""
+
+    kind: Literal["download"] = "download"
+    via: DownloadVia
+    uri: str | None = None
+    mime: str | None = None
     stack: list[str] | None = None
 
 
@@ -206,7 +223,7 @@ class OtherEvent(BaseEvent):
 KnownEvent = Annotated[
     SessionStart | AppLaunch | AppReset | AppState | Consent | UserAction | ApiCall
     | PermissionRequest | PermissionResult | Flow | ComponentStart | NetRequest | NetConnect | FileBlocked
-    | TcfSignal | Phase | DialogSeen,
+    | TcfSignal | Phase | DialogSeen | Download,
     Field(discriminator="kind"),
 ]
 Event = KnownEvent | OtherEvent
@@ -214,7 +231,7 @@ Event = KnownEvent | OtherEvent
 KNOWN_KINDS: frozenset[str] = frozenset(
     {"session_start", "app_launch", "app_reset", "app_state", "consent", "user_action", "api_call",
      "permission_request", "permission_result", "flow", "component_start", "net_request", "net_connect",
-     "file_blocked", "tcf_signal", "phase", "dialog"}
+     "file_blocked", "tcf_signal", "phase", "dialog", "download"}
 )
 #: Kinds dynscan's own components write that no rule judges (kept, and not reported as unknown).
 #: ``invalid_event``: an event that failed validation when it was stored (``reason``, and the original as ``event``).

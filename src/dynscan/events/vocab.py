@@ -30,10 +30,17 @@ Scheme = Literal["http", "https", "ws", "wss", "tcp"]
 PiiLocation = Literal["url", "header", "cookie", "body"]
 Party = Literal["first", "third", "unknown"]
 Attribution = Literal["app", "system", "unknown"]
-StartVia = Literal["startActivity", "startService", "bindService", "sendBroadcast"]
+#: ``startForegroundService``; ``alarm`` / ``job`` / ``work``: an ``AlarmManager`` alarm, a ``JobScheduler``
+#: job or a ``WorkManager`` request set to start a component later; ``query``: a ``ContentResolver`` call on
+#: another app's content provider (which starts that app's process).
+StartVia = Literal["startActivity", "startService", "bindService", "sendBroadcast", "startForegroundService",
+                   "alarm", "job", "work", "query"]
+DownloadVia = Literal["DownloadManager.enqueue", "PackageInstaller.createSession", "ACTION_VIEW",
+                      "ACTION_INSTALL_PACKAGE"]
 ConsentState = Literal["pending", "given", "refused"]
 PhaseStatus = Literal["started", "reached", "skipped", "failed"]
-DialogKind = Literal["policy", "permission", "rationale"]
+#: ``ad``: a splash or pop-up ad the driver's ad probe found (docs/scenes.md).
+DialogKind = Literal["policy", "permission", "rationale", "ad"]
 
 #: Behaviours rather than personal data: listed in reports, never "sensitive" collection.
 BEHAVIOUR_CATEGORIES: frozenset[str] = frozenset({"sensor", "system_info", "command_exec", "code_loading", "webview"})

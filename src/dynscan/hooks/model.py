@@ -11,7 +11,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-from dynscan.events.vocab import Category, StartVia
+from dynscan.events.vocab import Category, DownloadVia, StartVia
 
 #: What a hook reports. ``api_call`` is data access; the others feed the timeline's state.
 HookKind = Literal[
@@ -28,6 +28,7 @@ HookKind = Literal[
     "crash",               # Thread.dispatchUncaughtException: app_state crashed
     "sensor_register",     # SensorManager.registerListener: remembered for sensor injection
     "net_request",         # URL.openConnection / OkHttpClient.newCall: who opened a connection, to where
+    "download",            # DownloadManager.enqueue / PackageInstaller.createSession: a `download` event
     "net_connect",         # Socket/SocketChannel.connect, DatagramSocket.send: every connection, proxied or not
     "tls_data",            # TLS plaintext written/read by the app (tls_write / tls_read events)
     "tcf_signal",          # IABTCF_* SharedPreferences reads and writes (GDPR consent signals)
@@ -113,7 +114,7 @@ class HookSpec(BaseModel):
     classify: Classify | None = None
     permission: str | None = None
     platforms: list[Platform] = Field(default_factory=lambda: list(PLATFORMS), min_length=1)
-    via: StartVia | None = None
+    via: StartVia | DownloadVia | None = None
     permissions_arg: int | None = Field(default=None, ge=0)
     learn: Learn | None = None
     #: Hooks sharing a guard key report a call once when one calls the other on the same thread.
@@ -126,8 +127,10 @@ class HookSpec(BaseModel):
     def _consistent(self) -> HookSpec:
         if self.kind == "api_call" and self.category is None and self.classify is None:
             raise ValueError(f"hook {self.id}: an api_call needs a category or a classify map")
-        if self.kind == "component_start" and self.via is None:
-            raise ValueError(f"hook {self.id}: a component_start needs `via`")
+        if self.kind == "component_start" and self.via not in StartVia.__args__:  # type: ignore[attr-defined]
+            raise ValueError(f"hook {self.id}: a component_start needs `via` (a start kind)")
+        if self.kind == "download" and self.via not in DownloadVia.__args__:  # type: ignore[attr-defined]
+            raise ValueError(f"hook {self.id}: a download needs `via` (a download kind)")
         if self.learn is not None and self.kind != "api_call":
             raise ValueError(f"hook {self.id}: only an api_call learns values")
         if self.kind == "tls_data" and self.direction is None:

@@ -25,7 +25,7 @@ def phase_rows(coverage: Coverage, lang: str) -> list[tuple[str, str, str]]:
 def summary_rows(coverage: Coverage, lang: str) -> list[tuple[str, str]]:
     """(label, value) of the totals, the verdict's reasons first."""
     if not coverage.driven and not coverage.phases:
-        return [(t("coverage", lang), t("cov_not_driven", lang))]
+        return [(t("coverage", lang), t("cov_not_driven", lang)), *guided_rows(coverage, lang)]
     head = (t("cov_complete", lang) if coverage.complete
             else t("cov_incomplete", lang, why="; ".join(coverage.incomplete)))
     rows = [
@@ -38,7 +38,13 @@ def summary_rows(coverage: Coverage, lang: str) -> list[tuple[str, str]]:
     ]
     if coverage.granted_by_device:
         rows.append((t("granted_by_device", lang), ", ".join(coverage.granted_by_device)))
-    return rows
+    return rows + guided_rows(coverage, lang)
+
+
+def guided_rows(coverage: Coverage, lang: str) -> list[tuple[str, str]]:
+    """One row per guided check: what a tester looks at by hand (docs/scenes.md)."""
+    return [(f"{t('guided_check', lang)} {g.id}", f"[{g.scene}] {g.zh if lang == 'zh' else g.en}")
+            for g in coverage.guided_checks]
 
 
 def properties(coverage: Coverage) -> dict[str, str]:
@@ -51,6 +57,8 @@ def properties(coverage: Coverage) -> dict[str, str]:
         "coverage.dialogs_answered": _counts(coverage.dialogs_answered),
         "coverage.privacy_dialog": str(coverage.privacy_dialog).lower(),
     }
+    if coverage.guided_checks:
+        props["coverage.guided_checks"] = ", ".join(g.id for g in coverage.guided_checks)
     if coverage.incomplete:
         props["coverage.incomplete"] = "; ".join(coverage.incomplete)
     if coverage.granted_by_device:

@@ -30,6 +30,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "dialogs_answered": ("Dialogs answered", "已应答的弹窗"),
     "privacy_dialog": ("Privacy dialog found", "发现隐私政策弹窗"),
     "granted_by_device": ("Granted through the device (no dialog granted them)", "通过设备授予的权限（未经弹窗）"),
+    "guided_check": ("Check by hand", "人工检查"),
     "yes": ("yes", "是"),
     "no": ("no", "否"),
     "package": ("Package", "应用包名"),

@@ -85,6 +85,14 @@ class Config(BaseModel):
     #: "Just before": a user action this recent explains a clipboard read or a start (``practice``).
     user_action_window_s: float = Field(default=3.0, gt=0)
     shake: ShakeConfig = Field(default_factory=ShakeConfig)
+    #: CONTEXTLESS_PERMISSION_REQUEST: a user action (not a dialog answer) this recent gives a permission
+    #: request its context (tier ``practice``: the app's own button, then its rationale, then the request).
+    permission_context_window_s: float = Field(default=5.0, gt=0)
+    #: AD_TAP_ANYWHERE_JUMP: a jump this soon after the driver's neutral tap on an ad counts (``practice``).
+    ad_jump_window_s: float = Field(default=3.0, gt=0)
+    #: SELF_OR_ASSOCIATED_START ``query``: providers of packages under these prefixes are the system's, not
+    #: another app's (tier ``practice``).
+    system_packages: list[str] = Field(default_factory=lambda: ["android", "com.android.", "com.google.android."])
     disabled_rules: list[str] = Field(default_factory=list)
     severity_overrides: dict[str, Severity] = Field(default_factory=dict)
     sdk_signatures: list[Path] = Field(default_factory=list)

@@ -11,6 +11,7 @@ from collections import deque
 from typing import Any
 
 from dynscan.attribution import DestinationClassifier, SdkDb
+from dynscan.policy.model import Policy
 from dynscan.rules.config import Config
 from dynscan.rules.tcf import TcfState
 from dynscan.rules.vocab import CATEGORY_GUARDS, PERMISSION_CATEGORIES
@@ -26,10 +27,23 @@ CLOCK_SKEW_S = 2.0
 class TimelineContext:
     """What rules may know about the timeline before the current event."""
 
-    def __init__(self, config: Config, sdk_db: SdkDb, package: str | None = None) -> None:
+    def __init__(self, config: Config, sdk_db: SdkDb, package: str | None = None,
+                 policy: Policy | None = None) -> None:
         self.config = config
         self.sdk_db = sdk_db
         self.package = package
+        #: The policy texts given to the analysis (privacy dialog, ``--policy`` files); None: none at all.
+        self.policy = policy
+        #: A privacy dialog was seen (``dialog policy`` or any ``consent`` event) so far.
+        self.policy_seen = False
+        #: The first sensitive collection (api_call or personal-data flow) and how many there were.
+        self.first_collection: Mark | None = None
+        self.first_collection_actor = "unknown"
+        self.collections = 0
+        #: The latest user action that is not the answer to a policy or permission dialog.
+        self.last_feature_action: float | None = None
+        #: The driver's neutral tap on an ad (``detail.probe: ad``), pending until a jump or another action.
+        self.ad_tap: Mark | None = None
         self.app_label: str | None = None
         self.destinations = DestinationClassifier(sdk_db, package=package,
                                                   first_party_domains=config.first_party_domains)
@@ -63,6 +77,14 @@ class TimelineContext:
     # ---- queries used by rules -------------------------------------------------------------
     def user_acted_within(self, ts: float, window_s: float) -> bool:
         return self.last_user_action is not None and ts - self.last_user_action <= window_s
+
+    def acted_on_feature_within(self, ts: float, window_s: float) -> bool:
+        """A user action other than answering a policy or permission dialog within ``window_s`` before ``ts``."""
+        return self.last_feature_action is not None and ts - self.last_feature_action <= window_s
+
+    def is_system_package(self, package: str) -> bool:
+        return any(package == p.rstrip(".") or (p.endswith(".") and package.startswith(p))
+                   for p in self.config.system_packages)
 
     def pasted_or_tapped_within(self, ts: float, window_s: float) -> bool:
         return self.last_paste_or_tap is not None and ts - self.last_paste_or_tap <= window_s
@@ -175,7 +197,19 @@ class TimelineContext:
         self.last_denial = None
         self.last_denied_permission = None
 
+    def on_dialog(self, ev: Any) -> None:
+        if ev.dialog == "policy":
+            self.policy_seen = True
+
+    def note_collection(self, ev: Any, actor: str) -> None:
+        """A sensitive ``api_call`` or a personal-data ``flow`` (the engine calls it)."""
+        self.collections += 1
+        if self.first_collection is None:
+            self.first_collection = (ev.ts, ev.id)
+            self.first_collection_actor = actor
+
     def on_consent(self, ev: Any) -> None:
+        self.policy_seen = True
         a = ev.action
         if a == "policy_accepted":
             self.consent = "given"
@@ -185,9 +219,15 @@ class TimelineContext:
             if a == "policy_declined":
                 self.decline = (ev.ts, ev.id)
 
+    def recent_ad_tap(self, ts: float) -> Mark | None:
+        """The driver's pending ad tap if ``ts`` is within ``ad_jump_window_s`` after it."""
+        t = self.ad_tap
+        return t if t is not None and 0 <= ts - t[0] <= self.config.ad_jump_window_s else None
+
     def on_app_state(self, ev: Any) -> None:
         self.app_state = ev.state
         if ev.state != "foreground":
+            self.ad_tap = None
             self.weak_shake = None  # a jump consumes the shake; an app gone can no longer jump
 
     def on_app_launch(self, ev: Any) -> None:
@@ -197,10 +237,15 @@ class TimelineContext:
     def on_component_start(self, ev: Any) -> None:
         if ev.via == "startActivity":  # a jump consumes the shake; a service or broadcast shows nothing
             self.weak_shake = None
+            self.ad_tap = None
 
     def on_user_action(self, ev: Any) -> None:
         a = ev.action
         self.weak_shake = None
+        if (ev.detail or {}).get("probe") == "ad" and a == "tap":
+            self.ad_tap = (ev.ts, ev.id)
+        elif ev.source != "agent":  # the agent's tap is the app's click handler seeing the driver's tap
+            self.ad_tap = None
         if a == "shake":
             # The event marks the shake's start; the app reacts when the motion ends.
             end = ev.ts + max(0.0, _num((ev.detail or {}).get("duration")))
@@ -209,8 +254,11 @@ class TimelineContext:
                     self.weak_shake, self.weak_shake_end = (ev.ts, ev.id), end
             elif self.meets_every_threshold(ev.detail):
                 self.last_user_action = max(end, self.last_user_action or end)
+                self.last_feature_action = max(end, self.last_feature_action or end)
             return
         self.last_user_action = ev.ts
+        if (ev.detail or {}).get("dialog") not in ("policy", "permission"):
+            self.last_feature_action = ev.ts
         if a in ("paste", "tap"):
             self.last_paste_or_tap = ev.ts
 

@@ -25,7 +25,9 @@ from typing import Any
 
 from dynscan.attribution import SdkDb
 from dynscan.events.model import EXTENSION_KINDS, KNOWN_KINDS, Event
+from dynscan.events.vocab import SENSITIVE_CATEGORIES
 from dynscan.findings import Finding, Severity
+from dynscan.policy.model import Policy
 from dynscan.rules.config import Config
 from dynscan.rules.context import TimelineContext
 from dynscan.rules.registry import END, Hit, RuleFunc, RuleSpec, load_all
@@ -33,7 +35,19 @@ from dynscan.rules.registry import END, Hit, RuleFunc, RuleSpec, load_all
 MAX_EVIDENCE = 50
 MAX_SUBJECTS = 10
 MAX_HOSTS = 2000  # hosts listed with their actor in ``stats.flow_actors_by_host``
-_STACK_KINDS = frozenset({"api_call", "permission_request", "component_start", "net_request", "net_connect"})
+_STACK_KINDS = frozenset({"api_call", "permission_request", "component_start", "net_request", "download",
+                          "net_connect"})
+#: The pseudo-kind of rules judged once the whole timeline is read (``NO_PRIVACY_POLICY``): they get a
+#: :class:`TimelineEnd` and return hits on events the context remembered.
+TIMELINE_END = "timeline_end"
+_SENSITIVE = SENSITIVE_CATEGORIES
+
+
+@dataclass(frozen=True)
+class TimelineEnd:
+    kind: str
+    ts: float
+    id: str | None = None
 
 
 @dataclass
@@ -72,13 +86,15 @@ class _Group:
 
 def evaluate(
     events: Iterable[Event], config: Config, *, sdk_db: SdkDb | None = None, package: str | None = None,
+    policy: Policy | None = None,
 ) -> EngineResult:
     """Run every enabled rule over ``events`` (validated, sorted by ``ts``).
 
-    ``package`` is used until a ``session_start`` names one (``--package``).
+    ``package`` is used until a ``session_start`` names one (``--package``); ``policy``: the privacy
+    policy texts available (the session's ``policy.json``, ``--policy`` files), None when there are none.
     """
     db = sdk_db if sdk_db is not None else SdkDb.load(config.sdk_signatures)
-    ctx = TimelineContext(config, db, package)
+    ctx = TimelineContext(config, db, package, policy)
     disabled = set(config.disabled_rules)
     dispatch: dict[str, list[tuple[RuleFunc, RuleSpec]]] = {}
     for spec in all_rules():
@@ -89,6 +105,7 @@ def evaluate(
         "session_start": ctx.on_session_start, "app_reset": ctx.on_app_reset, "consent": ctx.on_consent,
         "app_state": ctx.on_app_state, "app_launch": ctx.on_app_launch, "user_action": ctx.on_user_action,
         "permission_result": ctx.on_permission_result, "component_start": ctx.on_component_start,
+        "dialog": ctx.on_dialog,
         "net_connect": ctx.on_net_connect, "tcf_signal": ctx.on_tcf_signal, "tls_failed": ctx.on_tls_failed,
         "flow": ctx.on_flow_seen,
     }
@@ -111,6 +128,8 @@ def evaluate(
             api_by_actor[actor] = api_by_actor.get(actor, 0) + 1
             cat = ev.category  # type: ignore[union-attr]
             dt = ev.data_type  # type: ignore[union-attr]
+            if cat in _SENSITIVE:
+                ctx.note_collection(ev, actor)
         elif kind == "flow":
             if ev.attribution == "system":  # type: ignore[union-attr]
                 system_flows += 1
@@ -118,6 +137,8 @@ def evaluate(
             _flow_actor(ev, ctx)
             actor = ctx.actor
             flows_by_party[ctx.flow_party] = flows_by_party.get(ctx.flow_party, 0) + 1
+            if ev.pii:  # type: ignore[union-attr]
+                ctx.note_collection(ev, actor)
             if len(host_actors) < MAX_HOSTS or ev.host in host_actors:  # type: ignore[union-attr]
                 host_actors[ev.host] = actor  # type: ignore[union-attr]
         elif kind in _STACK_KINDS:
@@ -150,6 +171,14 @@ def evaluate(
         res = func(None, ctx)
         for hit in res if isinstance(res, list) else [res] if isinstance(res, Hit) else []:
             _record(groups, spec, hit, hit.actor or "unknown", None, None)
+
+    end_specs = dispatch.get(TIMELINE_END)
+    if end_specs and total:
+        end = TimelineEnd(TIMELINE_END, ev.ts)
+        for func, spec in end_specs:
+            res = func(end, ctx)
+            for hit in [res] if isinstance(res, Hit) else res if isinstance(res, list) else []:
+                _record(groups, spec, hit, "app", None, None)
 
     findings = [_finding(key, g, config) for key, g in groups.items()]
     findings.sort(key=lambda f: (-f.severity.rank, f.rule, f.first_ts, f.actor))
@@ -196,7 +225,7 @@ def _flow_actor(ev: Any, ctx: TimelineContext) -> None:
 
 def _record(groups: dict[tuple[str, str, str | None, str | None], _Group], spec: RuleSpec, hit: Hit,
             actor: str, cat: str | None, dt: str | None) -> None:
-    ev, category, data_type, subject, related, hit_actor, severity = hit
+    ev, category, data_type, subject, related, hit_actor, severity, n = hit
     key = (spec.id, hit_actor or actor, cat if category is None else category, dt if data_type is None else data_type)
     g = groups.get(key)
     if g is None:
@@ -207,6 +236,7 @@ def _record(groups: dict[tuple[str, str, str | None, str | None], _Group], spec:
     if related is not None and len(ev_list) < MAX_EVIDENCE and related not in ev_list:
         ev_list.append(related)
     g.add(ev.ts, ev.id)
+    g.count += n - 1
     if subject is not None and len(g.subjects) < MAX_SUBJECTS and subject not in g.subjects:
         g.subjects.append(subject)
 

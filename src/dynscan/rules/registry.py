@@ -44,7 +44,8 @@ class Hit(NamedTuple):
     """One event a rule flags. ``category``/``data_type`` default to the event's own fields;
     ``subject`` (a permission, a host, a package) is listed in the finding's message;
     ``related`` is another event id to cite as evidence (e.g. the decline before an exit);
-    ``severity`` overrides the rule's own for this hit's finding (e.g. higher when an SDK did it)."""
+    ``severity`` overrides the rule's own for this hit's finding (e.g. higher when an SDK did it);
+    ``times``: how many occurrences the hit stands for (a rule judged at the timeline's end)."""
 
     event: Any
     category: str | None = None
@@ -53,6 +54,7 @@ class Hit(NamedTuple):
     related: str | None = None
     actor: str | None = None
     severity: Severity | None = None
+    times: int = 1
 
 
 #: What a rule returns: ``None``/``False`` (no hit), ``True`` (a plain hit on the event, with its

@@ -39,6 +39,9 @@ final class ContextImpl extends Context {
             case ACTIVITY_SERVICE: s = new ActivityManager(); break;
             case ACCOUNT_SERVICE: s = AccountManager.get(this); break;
             case CONNECTIVITY_SERVICE: s = new ConnectivityManager(); break;
+            case ALARM_SERVICE: s = new AlarmManager(); break;
+            case DOWNLOAD_SERVICE: s = new DownloadManager(); break;
+            case JOB_SCHEDULER_SERVICE: s = new android.app.job.JobScheduler(); break;
             case CAMERA_SERVICE: s = new android.hardware.camera2.CameraManager(); break;
             case BLUETOOTH_SERVICE: s = new android.bluetooth.BluetoothManager(); break;
             case USAGE_STATS_SERVICE: s = new android.app.usage.UsageStatsManager(); break;
@@ -79,6 +82,7 @@ final class ContextImpl extends Context {
     @Override public File getCacheDir() { return dir("cache"); }
     @Override public void startActivity(Intent intent) { ActivityThread.startActivity(intent); }
     @Override public ComponentName startService(Intent service) { return ActivityThread.startService(service); }
+    @Override public ComponentName startForegroundService(Intent service) { return ActivityThread.startService(service); }
     @Override public boolean stopService(Intent service) {
         ComponentName cn = service.getComponent();
         return cn != null && cn.getPackageName().equals(Sim.packageName) && ActivityThread.stopService(cn.getClassName());

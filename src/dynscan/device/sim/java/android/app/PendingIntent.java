@@ -3,20 +3,42 @@ package android.app;
 import android.content.Context;
 import android.content.Intent;
 
-/** A token for an Intent another component may send later on the app's behalf. */
+/** The virtual device's PendingIntent: an intent to start later on the creator's behalf. */
 public final class PendingIntent {
-    public static final int FLAG_IMMUTABLE = 1 << 26;
-    private final Intent intent;
+    public static final int FLAG_IMMUTABLE = 0x04000000;
+    public static final int FLAG_UPDATE_CURRENT = 0x08000000;
+    private static final int ACTIVITY = 1, SERVICE = 2, BROADCAST = 3, FOREGROUND_SERVICE = 4;
+    private final Context mContext;
+    private final Intent mIntent;
+    private final int mType;
 
-    private PendingIntent(Intent intent) { this.intent = intent; }
-
-    public static PendingIntent getBroadcast(Context context, int requestCode, Intent intent, int flags) {
-        return new PendingIntent(intent);
+    private PendingIntent(Context context, Intent intent, int type) {
+        mContext = context;
+        mIntent = new Intent(intent);
+        mType = type;
     }
-
     public static PendingIntent getActivity(Context context, int requestCode, Intent intent, int flags) {
-        return new PendingIntent(intent);
+        return new PendingIntent(context, intent, ACTIVITY);
     }
+    public static PendingIntent getService(Context context, int requestCode, Intent intent, int flags) {
+        return new PendingIntent(context, intent, SERVICE);
+    }
+    public static PendingIntent getForegroundService(Context context, int requestCode, Intent intent, int flags) {
+        return new PendingIntent(context, intent, FOREGROUND_SERVICE);
+    }
+    public static PendingIntent getBroadcast(Context context, int requestCode, Intent intent, int flags) {
+        return new PendingIntent(context, intent, BROADCAST);
+    }
+    public String getCreatorPackage() { return mContext.getPackageName(); }
+    /** Hidden on Android (a test API); the virtual device keeps it for its own components. */
+    public Intent getIntent() { return mIntent; }
 
-    public Intent getIntent() { return intent; }
+    public void send() {
+        switch (mType) {
+            case ACTIVITY: mContext.startActivity(mIntent); break;
+            case SERVICE: mContext.startService(mIntent); break;
+            case FOREGROUND_SERVICE: mContext.startForegroundService(mIntent); break;
+            default: mContext.sendBroadcast(mIntent); break;
+        }
+    }
 }

@@ -21,6 +21,9 @@ public abstract class Context {
     public static final String NOTIFICATION_SERVICE = "notification";
     public static final String AUDIO_SERVICE = "audio";
     public static final String VIBRATOR_SERVICE = "vibrator";
+    public static final String ALARM_SERVICE = "alarm";
+    public static final String DOWNLOAD_SERVICE = "download";
+    public static final String JOB_SCHEDULER_SERVICE = "jobscheduler";
     public static final String BLUETOOTH_SERVICE = "bluetooth";
     public static final String CAMERA_SERVICE = "camera";
     public static final String USAGE_STATS_SERVICE = "usagestats";
@@ -38,6 +41,7 @@ public abstract class Context {
     public abstract File getCacheDir();
     public abstract void startActivity(Intent intent);
     public abstract ComponentName startService(Intent service);
+    public abstract ComponentName startForegroundService(Intent service);
     public abstract boolean stopService(Intent service);
     public abstract void sendBroadcast(Intent intent);
     public abstract boolean bindService(Intent service, ServiceConnection conn, int flags);

@@ -30,6 +30,7 @@ public class ContextWrapper extends Context {
     @Override public File getCacheDir() { return mBase.getCacheDir(); }
     @Override public void startActivity(Intent intent) { mBase.startActivity(intent); }
     @Override public ComponentName startService(Intent service) { return mBase.startService(service); }
+    @Override public ComponentName startForegroundService(Intent service) { return mBase.startForegroundService(service); }
     @Override public boolean stopService(Intent service) { return mBase.stopService(service); }
     @Override public void sendBroadcast(Intent intent) { mBase.sendBroadcast(intent); }
     @Override public boolean bindService(Intent service, ServiceConnection conn, int flags) {

@@ -67,6 +67,7 @@ public class Intent {
     public Intent setData(Uri data) { mData = data; return this; }
     public String getType() { return mType; }
     public Intent setType(String type) { mType = type; return this; }
+    public Intent setDataAndType(Uri data, String type) { mData = data; mType = type; return this; }
     public String getPackage() { return mPackage; }
     public Intent setPackage(String packageName) { mPackage = packageName; return this; }
     public ComponentName getComponent() { return mComponent; }

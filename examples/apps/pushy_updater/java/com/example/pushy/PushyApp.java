@@ -1,0 +1,5 @@
+package com.example.pushy;
+
+import android.app.Application;
+
+public class PushyApp extends Application {}

@@ -1,0 +1,1 @@
+"""The privacy policy's text, for rules that compare what an app says with what it does."""
