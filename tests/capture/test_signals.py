@@ -33,12 +33,12 @@ DYNSCAN = [sys.executable, "-m", "dynscan"]
 POINTS = [
     ("opening device", signal.SIGTERM),
     ("starting the proxy", signal.SIGINT),                 # mitmdump is starting
-    ("step 1/6: launch", signal.SIGTERM),                 # the JVM spawns, the agent attaches
-    ("step 2/6: wait", signal.SIGINT),
-    ("step 3/6: policy", signal.SIGTERM),
-    ("step 4/6: permissions", signal.SIGKILL),
-    ("step 5/6: background", signal.SIGINT),
-    ("step 6/6: stop", signal.SIGTERM),
+    ("phase 1/6: first_launch", signal.SIGTERM),          # the JVM spawns, the agent attaches
+    ("phase 2/6: decline", signal.SIGINT),
+    ("phase 3/6: deny", signal.SIGTERM),
+    ("phase 4/6: grant", signal.SIGKILL),
+    ("phase 5/6: shake_probe", signal.SIGINT),
+    ("phase 6/6: ad_probe", signal.SIGTERM),
     ("events in events.jsonl", signal.SIGKILL),          # the export after the device closed
     ("correlating and writing reports", signal.SIGINT),  # report writing
 ]
