@@ -114,3 +114,10 @@ def test_the_ad_probe_taps_a_neutral_spot_once(runs: dict[str, Future[dict[str, 
     assert "ads.example-adnet.com" in jump["message"] and jump["evidence"][0] == probes[0]["id"]
     phases = {p["name"]: p["status"] for p in res["report"]["coverage"]["phases"]}
     assert phases["ad_probe"] == "reached" and res["report"]["coverage"]["complete"]
+
+
+def test_the_emulator_workflow_expects_the_same_rules() -> None:
+    """examples/apps/expectations.json (what emulator/ checks on real Android) says what these tests say."""
+    kept = json.loads((APPS / "expectations.json").read_text(encoding="utf-8"))
+    assert {app: set(kept[app]) for app, extra, _ in RUNS.values() if not extra} == \
+        {app: rules for app, extra, rules in RUNS.values() if not extra}

@@ -40,7 +40,8 @@ public class MainActivity extends Activity {
         if (privacy == null) {
             new AlertDialog.Builder(this)
                     .setTitle("Privacy Policy")
-                    .setMessage("Daily Brief keeps a session with our own servers. We share nothing with third parties.")
+                    .setMessage("Daily Brief keeps a session with our own servers, identified by your device information "
+                            + "(the Android ID). We share nothing with third parties.")
                     .setPositiveButton("Agree", (d, w) -> {
                         prefs.edit().putString("privacy", "accepted").apply();
                         load();
