@@ -1,8 +1,8 @@
 """The live display of a batch (rich): per device what runs, per batch done / failed / remaining / ETA.
 
 On a terminal a table refreshes in place; elsewhere (a log, CI) each event is one plain line. File
-names and reasons are shown as plain ``Text`` (never as markup) with control characters replaced, so a
-file named with terminal escape sequences cannot rewrite the screen.
+names and reasons are shown as plain ``Text`` (never as markup) with control characters escaped, so a
+file named with terminal escape sequences cannot rewrite the screen (``dynscan.util.termsafe``).
 """
 
 from __future__ import annotations
@@ -16,13 +16,7 @@ from rich.table import Table
 from rich.text import Text
 
 from dynscan.batch.pool import Pool
-
-_CONTROL = {i: "\ufffd" for i in (*range(0x00, 0x20), *range(0x7F, 0xA0)) if i not in (0x0A,)}
-
-
-def safe_text(text: str) -> str:
-    """``text`` with control characters (ESC, CR, BEL, C1 codes...) shown as U+FFFD."""
-    return text.translate(_CONTROL)
+from dynscan.util.termsafe import safe
 
 
 def _dur(seconds: float | None) -> str:
@@ -46,7 +40,7 @@ def render(pool: Pool) -> Group:
     now = time.time()
     for st in pool.states:
         state = st.status + (f" ({st.reason})" if st.status == "retired" and st.reason else "")
-        table.add_row(Text(st.slot.name), Text(safe_text(state)), Text(safe_text(st.job or "")),
+        table.add_row(Text(st.slot.name), Text(safe(state)), Text(safe(st.job or "")),
                       _dur(now - st.since) if st.status in ("running", "checking") else "", str(st.done),
                       str(st.failed))
     return Group(table, Text(summary_line(pool)))
@@ -61,7 +55,7 @@ class Display:
         self._last = 0.0
 
     def notify(self, message: str) -> None:
-        line = Text(safe_text(f"dynscan: {message}"))
+        line = Text(safe(f"dynscan: {message}"))
         if self.live is not None:
             self.live.console.print(line)
         else:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import signal
-import sys
 from pathlib import Path
 from typing import Annotated
 
@@ -14,17 +13,13 @@ from dynscan.batch.collect import collect
 from dynscan.batch.devices import parse_devices
 from dynscan.batch.jobs import discover
 from dynscan.batch.plan import Plan, plan
-from dynscan.batch.progress import safe_text
 from dynscan.batch.report import build_report
 from dynscan.batch.store import BatchStore
 from dynscan.cli.options import ConfigOption, FailOnOption, Lang, LangOption, ReportFormat, ShowValuesOption
 from dynscan.driver.scenario import BUILTIN_NAMES
 from dynscan.errors import InputError, Interrupted, SetupError
 from dynscan.findings import FailOn, Severity
-
-
-def _say(msg: str) -> None:
-    print(safe_text(f"dynscan: {msg}"), file=sys.stderr, flush=True)
+from dynscan.util.termsafe import say as _say  # app-controlled text escaped
 
 
 def _exit_code(store: BatchStore, fail_on: FailOn) -> int:
