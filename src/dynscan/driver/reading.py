@@ -1,8 +1,8 @@
 """What a person sees on a screen: which dialog is up, and which control accepts or refuses it.
 
-``read_screen`` reads the way a person does. A clickable control's label is its own text, its
-content description and the text inside it (a clickable layout holding a TextView, an icon with only a
-content description). A privacy dialog is the part of a window that holds the policy words together with
+``read_screen`` reads the way a person does. What each control says and means (its label, its role) is
+``driver.controls``; this module finds the window and the part of it that is a dialog, and picks its
+controls. A privacy dialog is the part of a window that holds the policy words together with
 its consent controls, never policy words somewhere on the screen next to someone else's buttons: a
 sign-in page with a "By signing in you agree to the Terms" line is not one, and neither is an app's own
 explanation of a permission (a rationale), which is never taken for consent. A system permission dialog is
@@ -17,30 +17,15 @@ from bisect import bisect_left
 from dataclasses import dataclass, replace
 from typing import Literal
 
+from dynscan.driver.controls import Candidate, as_permission, first_enabled, labels, meanings, signs_in
 from dynscan.driver.permission_screen import SPECIAL_ACCESS_PACKAGES, read_permission_window
 from dynscan.driver.ui import PERMISSION_PACKAGES, Node, Screen
-from dynscan.driver.words import (
-    LINK_TITLE,
-    PERMISSION_TALK,
-    POLICY_WORDS,
-    Meaning,
-    Role,
-    control_meaning,
-    is_close_icon,
-    norm,
-    second_step,
-)
+from dynscan.driver.words import LINK_TITLE, PERMISSION_TALK, POLICY_WORDS, Meaning, norm, second_step
+
+__all__ = ["SYSTEM_PACKAGES", "Candidate", "Kind", "Reading", "label", "labels", "read_screen"]
 
 Kind = Literal["policy", "permission", "rationale", "none"]
 SYSTEM_PACKAGES = PERMISSION_PACKAGES | SPECIAL_ACCESS_PACKAGES | {"com.android.launcher3", "android"}
-
-
-@dataclass(frozen=True)
-class Candidate:
-    node: Node
-    label: str
-    role: Role
-    why: str
 
 
 @dataclass(frozen=True)
@@ -59,48 +44,6 @@ class Reading:
     preticked: Node | None = None
 
 
-def labels(screen: Screen) -> dict[int, str]:
-    """Label of every clickable or checkable node: own text, content description, then the text of
-    descendants that are not themselves clickable (a nested button keeps its own label)."""
-    out: dict[int, str] = {}
-    for n in screen.nodes:
-        if not (n.clickable or n.checkable):
-            continue
-        parts = [n.text, n.content_desc]
-        skip_until = -1
-        for d in screen.descendants(n):
-            if d.pos < skip_until:
-                continue
-            if d.clickable:
-                skip_until = d.end
-                continue
-            parts += [d.text, d.content_desc]
-        out[n.pos] = " ".join(p.strip() for p in parts if p.strip())
-    return out
-
-
-def _meaning(screen: Screen, n: Node, label: str) -> Meaning | None:
-    if n.checkable:
-        return None  # a check box ticks, it does not answer
-    m = control_meaning(label) if label else None
-    if m is None and not n.text and is_close_icon(n.resource_id, n.content_desc) and not _has_text(screen, n):
-        return Meaning("close", "close icon: " + ("content-desc" if n.content_desc else "resource id"))
-    if m is None and n.resource_id in _DIALOG_BUTTONS:
-        return _DIALOG_BUTTONS[n.resource_id]
-    return m
-
-
-#: An AlertDialog's own buttons, for labels no word list knows ("Yes please" / "Maybe later").
-_DIALOG_BUTTONS = {
-    "android:id/button1": Meaning("accept", "the dialog's positive button (android:id/button1)", weak=True),
-    "android:id/button2": Meaning("decline", "the dialog's negative button (android:id/button2)", weak=True),
-}
-
-
-def _has_text(screen: Screen, n: Node) -> bool:
-    return any(d.text.strip() for d in screen.descendants(n))
-
-
 def read_screen(screen: Screen) -> Reading:
     """Which dialog ``screen`` shows and what accepts and refuses it (see the module docstring)."""
     screen = _one_window_if_flat(screen)
@@ -111,14 +54,14 @@ def read_screen(screen: Screen) -> Reading:
         if pick is not None and (pick.allow or pick.deny):
             cands = tuple(Candidate(n, lab, role, why) for n, lab, role, why in pick.found)  # type: ignore[arg-type]
             return Reading("permission", pick.allow, pick.deny, cands)
-    meanings = {pos: m for pos, lab in label_of.items() if (m := _meaning(screen, screen.nodes[pos], lab))}
+    meaning = meanings(screen, label_of)
     for w in windows:
         if w.package in SYSTEM_PACKAGES:
             continue
-        reading = _policy(screen, w, label_of, meanings) or _rationale(screen, w, label_of, meanings)
+        reading = _policy(screen, w, label_of, meaning) or _rationale(screen, w, label_of, meaning)
         if reading is not None:
             return reading
-    every = tuple(Candidate(screen.nodes[p], label_of[p], m.role, m.why) for p, m in sorted(meanings.items()))
+    every = tuple(Candidate(screen.nodes[p], label_of[p], m.role, m.why) for p, m in sorted(meaning.items()))
     return Reading("none", candidates=every)
 
 
@@ -164,15 +107,15 @@ def _policy(screen: Screen, window: Node, label_of: dict[int, str], meanings: di
         consent_refusal = [n for n in refusals if not meanings[n.pos].weak]
         two_step = [n for n in refusals if second_step(label_of[n.pos])]
         acks = [n for n in inside if meanings[n.pos].role == "accept"]
-        weak_only = bool(acks or refusals) and not _signs_in(inside, meanings) and _dialog_like(screen, root)
+        weak_only = bool(acks or refusals) and not signs_in(inside, meanings) and _dialog_like(screen, root)
         # Policy words with a consent control; or, without them, "agree" beside "disagree", or the second
         # "are you sure" step. "OK" or "Use without an account" alone answer only a dialog about the policy,
         # not a sign-in page or an app's screen with a privacy link somewhere on it.
         if not ((worded and (strong_accept or consent_refusal or weak_only))
                 or (strong_accept and consent_refusal) or two_step):
             continue
-        accept = _first_enabled(strong_accept or acks)
-        decline = _first_enabled(two_step or consent_refusal or refusals
+        accept = first_enabled(strong_accept or acks)
+        decline = first_enabled(two_step or consent_refusal or refusals
                                  or [n for n in inside if meanings[n.pos].role in ("close", "skip")])
         cands = tuple(Candidate(n, label_of.get(n.pos, ""), meanings[n.pos].role, meanings[n.pos].why) for n in inside)
         controls = {d.pos for c in inside for d in screen.subtree(c)}
@@ -200,10 +143,6 @@ def _dialog_like(screen: Screen, root: Node) -> bool:
 _DIALOG_IDS = frozenset({"android:id/button1", "android:id/button2", "android:id/alertTitle", "android:id/parentPanel"})
 
 
-def _signs_in(inside: list[Node], meanings: dict[int, Meaning]) -> bool:
-    return any(meanings[n.pos].role == "avoid" for n in inside)
-
-
 def _rationale(screen: Screen, window: Node, label_of: dict[int, str],
                meanings: dict[int, Meaning]) -> Reading | None:
     marks = sorted(meanings)
@@ -212,10 +151,10 @@ def _rationale(screen: Screen, window: Node, label_of: dict[int, str],
         if root is None:
             continue
         inside = [n for n in screen.subtree(root) if n.pos in meanings]
-        roles = {n.pos: _as_permission(meanings[n.pos]) for n in inside}
-        allow = _first_enabled([n for n in inside if roles[n.pos] == "allow"])
-        deny = _first_enabled([n for n in inside if roles[n.pos] == "deny"])
-        if allow is None or _signs_in(inside, meanings):
+        roles = {n.pos: as_permission(meanings[n.pos]) for n in inside}
+        allow = first_enabled([n for n in inside if roles[n.pos] == "allow"])
+        deny = first_enabled([n for n in inside if roles[n.pos] == "deny"])
+        if allow is None or signs_in(inside, meanings):
             continue
         if meanings[allow.pos].weak and not _dialog_like(screen, root):
             continue  # "OK" on an app's own screen that mentions a permission is no rationale dialog
@@ -223,18 +162,6 @@ def _rationale(screen: Screen, window: Node, label_of: dict[int, str],
                       for n in inside)
         return Reading("rationale", allow, deny, cands)
     return None
-
-
-def _as_permission(m: Meaning) -> Role:
-    if m.role in ("accept", "allow"):
-        return "allow"
-    if m.role in ("decline", "deny", "skip", "close"):
-        return "deny"
-    return m.role
-
-
-def _first_enabled(nodes: list[Node]) -> Node | None:
-    return next((n for n in nodes if n.enabled), nodes[0] if nodes else None)
 
 
 def label(reading: Reading, node: Node | None) -> str | None:
