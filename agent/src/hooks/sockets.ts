@@ -2,7 +2,8 @@
 // DatagramSocket.send), with the destination and the opening stack. Connections that bypass the
 // system proxy (raw sockets, Proxy.NO_PROXY, an SDK's own DNS) are otherwise invisible; the host
 // side names those the proxy never saw (UNINSPECTED_TRAFFIC). Datagrams are hot: one event per
-// destination per DATAGRAM_QUIET_MS, decided here.
+// destination per DATAGRAM_QUIET_MS, decided here. A connection the virtual device refused is the
+// device's record (net_connect, source: device, blocked: true), not reported again here.
 
 import Java from "frida-java-bridge";
 import { emit } from "../lib/emit.js";
@@ -11,6 +12,8 @@ import { baseEvent } from "./common.js";
 import { registerHandler } from "./install.js";
 
 const DATAGRAM_QUIET_MS = 10000;
+/** The virtual device's containment (Containment.java) refuses with this and records the attempt itself. */
+const DEVICE_REFUSAL = "java.lang.SecurityException: dynscan virtual device: connection to ";
 const lastDatagram = new Map<string, number>();
 let InetSocketAddress: any = null;
 
@@ -50,6 +53,7 @@ registerHandler("net_connect", {
   phase: "after",
   guard: () => "net_connect",  // SSLSocket.connect -> Socket.connect, a channel's socket adaptor
   handle(ctx) {
+    if (ctx.error !== null && ctx.error.startsWith(DEVICE_REFUSAL)) return;  // one record: the device's
     const udp = ctx.spec.method === "send";
     const target = udp ? datagramTarget(ctx.self, ctx.args[0]) : endpoint(ctx.args[0]);
     if (target === null) return;

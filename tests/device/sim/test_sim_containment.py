@@ -2,7 +2,8 @@
 
 The escape app tries to reach a server on the host around the proxy (``openConnection(Proxy.NO_PROXY)``,
 a raw ``Socket``, a datagram; a name lookup finds nothing) and to write a file outside its data directory: nothing gets
-through and each attempt is recorded with who tried.
+through and each attempt is recorded with who tried, once: by the device, though the agent's socket hooks
+saw the same calls fail.
 """
 
 from __future__ import annotations
@@ -16,6 +17,8 @@ import pytest
 from simui import nodes, tap_node, wait_for
 
 from dynscan.device.sim import SimDevice
+from dynscan.instrument.launch import instrument_app
+from dynscan.store import open_store
 
 pytestmark = pytest.mark.integration
 PKG = "com.example.escape"
@@ -64,14 +67,19 @@ def test_nothing_gets_out_and_every_attempt_is_recorded(device: SimDevice, apks:
     device.install(apks["escape"])
     outside = tmp_path / "outside.txt"
     server = Listener()
-    try:
-        device.set_clipboard(f"{server.port}|{outside}")
-        device.launch(PKG)
-        tap_node(device, text="Escape")
-        status = wait_for(lambda: next((n["text"] for n in nodes(device.dump_ui())
-                                        if n["text"].startswith("done:")), None), 30)
-    finally:
-        server.close()
+    with open_store(tmp_path / "session") as store:
+        try:
+            device.set_clipboard(f"{server.port}|{outside}")
+            agent = instrument_app(device, PKG, store)  # under the agent, as in a run
+            try:
+                tap_node(device, text="Escape")
+                status = wait_for(lambda: next((n["text"] for n in nodes(device.dump_ui())
+                                                if n["text"].startswith("done:")), None), 30)
+            finally:
+                agent.stop()
+        finally:
+            server.close()
+        hooked = [e for e in store.iter_raw() if e.get("source") == "agent"]
     got = dict(part.split("=") for part in status.split()[1:])
     assert got.pop("own") == "through" and got.pop("http") in ("refused", "error"), status  # HttpURLConnection
     assert got.pop("dns") == "error", status  # UnknownHostException: names resolve from the device's hosts file
@@ -84,6 +92,9 @@ def test_nothing_gets_out_and_every_attempt_is_recorded(device: SimDevice, apks:
         ("127.0.0.1", server.port, "udp", True)]
     assert all(e["source"] == "device" and e["process"] == PKG and isinstance(e["ts"], float) for e in nets)
     assert nets[1]["via"].startswith("java.net.Socket.")
+    # the agent's socket hooks saw those calls fail with the device's refusal: the device's record is the one
+    assert [e for e in hooked if e["kind"] == "net_connect"] == []
+    assert any(e["kind"] == "api_call" and e.get("data_type") == "android_id" for e in hooked)  # hooks were live
     for e in nets:  # who tried: the app's own frame is on the stack
         assert any(f.startswith("com.example.escape.MainActivity.") for f in e["stack"]), e["stack"]
     [blocked] = [e for e in events if e["kind"] == "file_blocked"]
