@@ -1,26 +1,16 @@
 """The sample apps under ``examples/apps`` through the default scenario, side by side, each with the
 exact rule set a reader of the rule table (CONTRACTS section 4) predicts for it.
 
-Every app is built and run once by a module fixture: the runs go in parallel (``dynscan run`` as a
+Every app is built and run once, side by side with the others (``scans`` in conftest.py: ``dynscan run`` as a
 subprocess each, the waits scaled down with ``--time-scale``), then each test reads its session.
 """
 
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
-import time
-from concurrent.futures import Future, ThreadPoolExecutor
-from pathlib import Path
-from typing import Any
 
 import pytest
-
-ROOT = Path(__file__).resolve().parents[2]
-DYNSCAN = [sys.executable, "-m", "dynscan"]
-TIME_SCALE = "0.2"
-PARALLEL = 4
+from samplescans import EXPECTATIONS, Scans
 
 #: app directory -> the rules the default scenario must raise on it, no more and no fewer.
 EXPECTED: dict[str, set[str]] = {
@@ -56,45 +46,11 @@ EXPECTED: dict[str, set[str]] = {
     "custom_dialog": {"COLLECTION_AFTER_DECLINE", "APP_LIST_COLLECTION", "EXCESSIVE_FREQUENCY",
                       "REPEATED_PERMISSION_REQUEST", "UNDISCLOSED_COLLECTION"},
 }
-APPS = {**{name: ROOT / "examples" / "apps" / name for name in EXPECTED},
-        "grant_crash": Path(__file__).parent / "sim_apps" / "grant_crash",
-        "crash_always": Path(__file__).parent / "sim_apps" / "crash_always"}
-
-
-def _scan(name: str, src: Path, work: Path) -> dict[str, Any]:
-    apk = work / f"{name}.apk"
-    subprocess.run([*DYNSCAN, "sim", "build", str(src), "-o", str(apk)], check=True, capture_output=True,
-                   timeout=300)
-    session = work / name
-    start = time.monotonic()
-    proc = subprocess.run([*DYNSCAN, "run", "--apk", str(apk), "--out", str(session), "--time-scale", TIME_SCALE,
-                           "-f", "json"], capture_output=True, text=True, timeout=400)
-    report = json.loads((session / "report.json").read_text()) if (session / "report.json").is_file() else {}
-    return {"rc": proc.returncode, "stderr": proc.stderr, "report": report, "session": session,
-            "wall": time.monotonic() - start}
-
-
-@pytest.fixture(scope="module")
-def runs(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Future[dict[str, Any]]]:
-    work = tmp_path_factory.mktemp("sample-apps")
-    pool = ThreadPoolExecutor(PARALLEL)
-    futures = {name: pool.submit(_scan, name, src, work) for name, src in APPS.items()}
-    pool.shutdown(wait=False)
-    return futures
-
-
-def _result(runs: dict[str, Future[dict[str, Any]]], name: str) -> dict[str, Any]:
-    res = runs[name].result(timeout=900)
-    assert res["report"], res["stderr"][-3000:]
-    return res
-
-
 @pytest.mark.integration
 @pytest.mark.timeout(1200)
 @pytest.mark.parametrize("app", sorted(EXPECTED))
-def test_sample_app_gets_exactly_its_rules_with_every_phase_reached(
-        runs: dict[str, Future[dict[str, Any]]], app: str) -> None:
-    res = _result(runs, app)
+def test_sample_app_gets_exactly_its_rules_with_every_phase_reached(scans: Scans, app: str) -> None:
+    res = scans[app]
     report = res["report"]
     assert {f["rule"] for f in report["findings"]} == EXPECTED[app], res["stderr"][-3000:]
     coverage = report["coverage"]
@@ -109,9 +65,9 @@ def test_sample_app_gets_exactly_its_rules_with_every_phase_reached(
 
 @pytest.mark.integration
 @pytest.mark.timeout(1200)
-def test_the_two_step_refusal_is_followed_to_its_end(runs: dict[str, Future[dict[str, Any]]]) -> None:
-    session = _result(runs, "two_step_refusal")["session"]
-    events = [json.loads(line) for line in (session / "events.jsonl").read_text(encoding="utf-8").splitlines()]
+@pytest.mark.scans("two_step_refusal")
+def test_the_two_step_refusal_is_followed_to_its_end(scans: Scans) -> None:
+    events = scans["two_step_refusal"]["events"]
     taps = [e["target"] for e in events if e["kind"] == "user_action" and e.get("source") == "driver"
             and (e.get("detail") or {}).get("dialog") == "policy"]
     assert taps[:2] == ["不同意", "仍不同意"], taps
@@ -121,9 +77,10 @@ def test_the_two_step_refusal_is_followed_to_its_end(runs: dict[str, Future[dict
 
 @pytest.mark.integration
 @pytest.mark.timeout(1200)
-def test_a_custom_dialog_of_clickable_layouts_is_answered(runs: dict[str, Future[dict[str, Any]]]) -> None:
-    session = _result(runs, "custom_dialog")["session"]
-    events = [json.loads(line) for line in (session / "events.jsonl").read_text(encoding="utf-8").splitlines()]
+@pytest.mark.scans("custom_dialog")
+def test_a_custom_dialog_of_clickable_layouts_is_answered(scans: Scans) -> None:
+    res = scans["custom_dialog"]
+    session, events = res["session"], res["events"]
     taps = [(e["target"], e["detail"]["answer"]) for e in events if e["kind"] == "user_action"
             and e.get("source") == "driver" and (e.get("detail") or {}).get("dialog") == "policy"]
     assert taps == [("不同意", "decline"), ("同意并继续", "accept"), ("同意并继续", "accept")], taps
@@ -133,8 +90,9 @@ def test_a_custom_dialog_of_clickable_layouts_is_answered(runs: dict[str, Future
 
 @pytest.mark.integration
 @pytest.mark.timeout(1200)
-def test_an_app_that_crashes_once_granted_is_incomplete_not_pass(runs: dict[str, Future[dict[str, Any]]]) -> None:
-    res = _result(runs, "grant_crash")
+@pytest.mark.scans("grant_crash")
+def test_an_app_that_crashes_once_granted_is_incomplete_not_pass(scans: Scans) -> None:
+    res = scans["grant_crash"]
     report = res["report"]
     # Only the permission it asks at launch (medium): nothing that fails the run, which is incomplete.
     assert {f["rule"] for f in report["findings"]} <= {"CONTEXTLESS_PERMISSION_REQUEST"}
@@ -147,9 +105,9 @@ def test_an_app_that_crashes_once_granted_is_incomplete_not_pass(runs: dict[str,
 
 @pytest.mark.integration
 @pytest.mark.timeout(1200)
-def test_an_app_that_crashes_at_every_launch_is_incomplete_never_pass(
-        runs: dict[str, Future[dict[str, Any]]]) -> None:
-    res = _result(runs, "crash_always")
+@pytest.mark.scans("crash_always")
+def test_an_app_that_crashes_at_every_launch_is_incomplete_never_pass(scans: Scans) -> None:
+    res = scans["crash_always"]
     report = res["report"]
     assert report["findings"] == [] and report["verdict"] == "incomplete" and res["rc"] == 1
     reasons = report["coverage"]["incomplete"]
@@ -160,5 +118,4 @@ def test_an_app_that_crashes_at_every_launch_is_incomplete_never_pass(
 
 def test_the_emulator_workflow_expects_the_same_rules() -> None:
     """examples/apps/expectations.json (what emulator/ checks on real Android) says what these tests say."""
-    kept = json.loads((ROOT / "examples" / "apps" / "expectations.json").read_text(encoding="utf-8"))
-    assert {app: set(kept[app]) for app in EXPECTED} == EXPECTED
+    assert {app: EXPECTATIONS[app] for app in EXPECTED} == EXPECTED

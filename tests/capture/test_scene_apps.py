@@ -3,21 +3,11 @@ each gets exactly the rules its scene predicts, with the driver's reading of the
 
 from __future__ import annotations
 
-import json
-import subprocess
-import sys
-from concurrent.futures import Future, ThreadPoolExecutor
-from pathlib import Path
-from typing import Any
-
 import pytest
+from samplescans import APPS, EXPECTATIONS, SCANS, Scans
 
-ROOT = Path(__file__).resolve().parents[2]
-APPS = ROOT / "examples" / "apps"
-DYNSCAN = [sys.executable, "-m", "dynscan"]
-TIME_SCALE = "0.2"
-
-#: run name -> (app directory, extra options, the rules the default scenario must raise, no more, no fewer)
+#: run name (conftest.py SCANS) -> (app directory, extra options, the rules the default scenario must raise,
+#: no more, no fewer)
 RUNS: dict[str, tuple[str, list[str], set[str]]] = {
     # 我已阅读并同意 ticked in advance; after consent: the camera asked at once, a silent .apk download, an
     # alarm that starts its service, an analytics SDK the dialog never names.
@@ -37,43 +27,11 @@ RUNS: dict[str, tuple[str, list[str], set[str]]] = {
 PASSING = {"splash_ad"}
 
 
-def _scan(name: str, app: str, extra: list[str], work: Path) -> dict[str, Any]:
-    apk = work / f"{app}.apk"
-    if not apk.exists():
-        subprocess.run([*DYNSCAN, "sim", "build", str(APPS / app), "-o", str(apk)], check=True,
-                       capture_output=True, timeout=300)
-    session = work / name
-    proc = subprocess.run([*DYNSCAN, "run", "--apk", str(apk), "--out", str(session), "--time-scale", TIME_SCALE,
-                           "-f", "json", *extra], capture_output=True, text=True, timeout=400)
-    report = json.loads((session / "report.json").read_text()) if (session / "report.json").is_file() else {}
-    events = [json.loads(line) for line in (session / "events.jsonl").read_text(encoding="utf-8").splitlines()] \
-        if (session / "events.jsonl").is_file() else []
-    return {"rc": proc.returncode, "stderr": proc.stderr, "report": report, "events": events}
-
-
-@pytest.fixture(scope="module")
-def runs(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Future[dict[str, Any]]]:
-    work = tmp_path_factory.mktemp("scene-apps")
-    for app in {a for a, _, _ in RUNS.values()}:  # built once, before the runs share them
-        subprocess.run([*DYNSCAN, "sim", "build", str(APPS / app), "-o", str(work / f"{app}.apk")], check=True,
-                       capture_output=True, timeout=300)
-    pool = ThreadPoolExecutor(4)
-    futures = {name: pool.submit(_scan, name, app, extra, work) for name, (app, extra, _) in RUNS.items()}
-    pool.shutdown(wait=False)
-    return futures
-
-
-def _result(runs: dict[str, Future[dict[str, Any]]], name: str) -> dict[str, Any]:
-    res = runs[name].result(timeout=900)
-    assert res["report"], res["stderr"][-3000:]
-    return res
-
-
 @pytest.mark.integration
 @pytest.mark.timeout(1200)
 @pytest.mark.parametrize("name", sorted(RUNS))
-def test_scene_app_gets_exactly_its_rules(runs: dict[str, Future[dict[str, Any]]], name: str) -> None:
-    res = _result(runs, name)
+def test_scene_app_gets_exactly_its_rules(scans: Scans, name: str) -> None:
+    res = scans[name]
     assert {f["rule"] for f in res["report"]["findings"]} == RUNS[name][2], res["stderr"][-3000:]
     fails = name not in PASSING
     assert res["report"]["verdict"] == ("fail" if fails else "pass") and res["rc"] == (1 if fails else 0)
@@ -81,8 +39,9 @@ def test_scene_app_gets_exactly_its_rules(runs: dict[str, Future[dict[str, Any]]
 
 @pytest.mark.integration
 @pytest.mark.timeout(1200)
-def test_what_the_driver_read_and_what_the_hooks_saw(runs: dict[str, Future[dict[str, Any]]]) -> None:
-    events = _result(runs, "pushy_updater")["events"]
+@pytest.mark.scans("pushy_updater", "pushy_with_policy", "notice_only")
+def test_what_the_driver_read_and_what_the_hooks_saw(scans: Scans) -> None:
+    events = scans["pushy_updater"]["events"]
     shown = [e.get("detail") for e in events if e["kind"] == "consent" and e["action"] == "policy_shown"]
     assert shown and all(d == {"refusal": True, "preselected": True} for d in shown), shown
     downloads = [(e["via"], e.get("uri")) for e in events if e["kind"] == "download"]
@@ -91,14 +50,14 @@ def test_what_the_driver_read_and_what_the_hooks_saw(runs: dict[str, Future[dict
     starts = {e["via"]: e for e in events if e["kind"] == "component_start"}
     assert starts["alarm"]["target_package"] == "com.example.pushy"
     assert starts["job"]["component"] == "com.example.pushy/com.example.pushy.SyncService"
-    report = _result(runs, "pushy_updater")["report"]
+    report = scans["pushy_updater"]["report"]
     kinds = {f["data_type"]: f["count"] for f in report["findings"] if f["rule"] == "SELF_OR_ASSOCIATED_START"}
     assert set(kinds) == {"alarm", "job", "startActivity"}, kinds  # a count per kind (the installer intent too)
-    report = _result(runs, "pushy_with_policy")["report"]
+    report = scans["pushy_with_policy"]["report"]
     assert report["stats"]["policy_sources"] == ["privacy dialog (policy.json)", "policy.html"]
     (sdk,) = [f for f in report["findings"] if f["rule"] == "UNDISCLOSED_SDK"]
     assert sdk["actor"] == "sdk:umeng-analytics" and "policy.html" in sdk["message"]
-    notice = _result(runs, "notice_only")["report"]
+    notice = scans["notice_only"]["report"]
     phases = {p["name"]: p for p in notice["coverage"]["phases"]}
     assert phases["decline"]["reason"] == "the privacy dialog offers no way to refuse"
     assert phases["ad_probe"]["status"] == "skipped"  # no ad there
@@ -106,8 +65,9 @@ def test_what_the_driver_read_and_what_the_hooks_saw(runs: dict[str, Future[dict
 
 @pytest.mark.integration
 @pytest.mark.timeout(1200)
-def test_the_ad_probe_taps_a_neutral_spot_once(runs: dict[str, Future[dict[str, Any]]]) -> None:
-    res = _result(runs, "splash_ad")
+@pytest.mark.scans("splash_ad")
+def test_the_ad_probe_taps_a_neutral_spot_once(scans: Scans) -> None:
+    res = scans["splash_ad"]
     probes = [e for e in res["events"] if e["kind"] == "user_action" and (e.get("detail") or {}).get("probe") == "ad"]
     assert len(probes) == 1 and probes[0]["detail"]["close_found"] is False and probes[0]["source"] == "driver"
     (jump,) = [f for f in res["report"]["findings"] if f["rule"] == "AD_TAP_ANYWHERE_JUMP"]
@@ -118,6 +78,7 @@ def test_the_ad_probe_taps_a_neutral_spot_once(runs: dict[str, Future[dict[str, 
 
 def test_the_emulator_workflow_expects_the_same_rules() -> None:
     """examples/apps/expectations.json (what emulator/ checks on real Android) says what these tests say."""
-    kept = json.loads((APPS / "expectations.json").read_text(encoding="utf-8"))
-    assert {app: set(kept[app]) for app, extra, _ in RUNS.values() if not extra} == \
+    assert {app: EXPECTATIONS[app] for app, extra, _ in RUNS.values() if not extra} == \
         {app: rules for app, extra, rules in RUNS.values() if not extra}
+    assert all(SCANS[name].src == APPS / app and set(extra) <= set(SCANS[name].extra)
+               for name, (app, extra, _) in RUNS.items())  # the runs conftest.py makes are these

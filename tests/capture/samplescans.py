@@ -1,0 +1,106 @@
+"""The sample-app scans the capture tests share (the ``scans`` fixture of conftest.py): every app of
+``examples/apps/expectations.json`` (what the emulator CI checks on real Android) through the default
+scenario, plus a few runs tests ask for by name. (A module of its own: tests import its tables, and a
+conftest.py is not imported by name.)
+
+Each is built and run once per session, ``dynscan run`` as a subprocess with its waits scaled down
+(``--time-scale``), several side by side. A test names the runs it reads with ``@pytest.mark.scans(NAME,
+...)`` (or as the value of a parameter); when the first such test starts, every run a collected test
+names starts, so ``pytest -k`` on one test scans only what it reads.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+import time
+from concurrent.futures import Future, ThreadPoolExecutor
+from pathlib import Path
+from typing import Any, NamedTuple
+
+ROOT = Path(__file__).resolve().parents[2]
+APPS = ROOT / "examples" / "apps"
+DYNSCAN = [sys.executable, "-m", "dynscan"]
+TIME_SCALE = 0.2
+PARALLEL = 4
+
+#: app directory under examples/apps -> the rules its report must hold (the emulator CI's list)
+EXPECTATIONS: dict[str, set[str]] = {
+    app: set(rules) for app, rules in json.loads((APPS / "expectations.json").read_text(encoding="utf-8")).items()}
+
+
+class Scan(NamedTuple):
+    src: Path
+    #: more ``dynscan run`` options
+    extra: tuple[str, ...] = ("-f", "json")
+
+
+#: run name -> what to scan: every sample under its own name, then the runs tests add.
+SCANS: dict[str, Scan] = {
+    **{app: Scan(APPS / app) for app in sorted(EXPECTATIONS)},
+    "pushy_with_policy": Scan(APPS / "pushy_updater", ("-f", "json", "--policy", str(APPS / "pushy_updater" /
+                                                                                      "policy.html"))),
+    "grant_crash": Scan(Path(__file__).parent / "sim_apps" / "grant_crash"),
+    "crash_always": Scan(Path(__file__).parent / "sim_apps" / "crash_always"),
+}
+
+
+def own_processes() -> set[str]:
+    """The virtual device's JVMs and dynscan's mitmdumps running now (of any test)."""
+    out = subprocess.run(["ps", "-eo", "pid,args"], capture_output=True, text=True).stdout
+    return {line for line in out.splitlines() if "dynscan.sim.Main" in line or "dynscan_proxy.py" in line}
+
+
+def _build(src: Path, work: Path) -> Path:
+    apk = work / "apks" / f"{src.name}.apk"
+    apk.parent.mkdir(exist_ok=True)
+    subprocess.run([*DYNSCAN, "sim", "build", str(src), "-o", str(apk)], check=True, capture_output=True,
+                   timeout=300)
+    return apk
+
+
+def _scan(name: str, apk: Future[Path], scan: Scan, work: Path) -> dict[str, Any]:
+    session = work / name
+    start = time.monotonic()
+    proc = subprocess.run([*DYNSCAN, "run", "--apk", str(apk.result()), "--out", str(session), "--time-scale",
+                           str(TIME_SCALE), *scan.extra], capture_output=True, text=True, timeout=400)
+    report = json.loads((session / "report.json").read_text()) if (session / "report.json").is_file() else {}
+    events = [json.loads(line) for line in (session / "events.jsonl").read_text(encoding="utf-8").splitlines()] \
+        if (session / "events.jsonl").is_file() else []
+    return {"rc": proc.returncode, "stderr": proc.stderr, "report": report, "events": events, "session": session,
+            "wall": time.monotonic() - start}
+
+
+class Scans:
+    """Runs of :data:`SCANS` under way; ``scans[name]`` waits for one and checks it wrote a report."""
+
+    def __init__(self, work: Path, names: list[str]) -> None:
+        self.work, self.before = work, own_processes()
+        self._builder, self._pool = ThreadPoolExecutor(2), ThreadPoolExecutor(PARALLEL)
+        self._apks: dict[Path, Future[Path]] = {}
+        self.runs: dict[str, Future[dict[str, Any]]] = {}
+        for name in names:
+            self._start(name)
+
+    def _start(self, name: str) -> Future[dict[str, Any]]:
+        scan = SCANS[name]
+        if scan.src not in self._apks:
+            self._apks[scan.src] = self._builder.submit(_build, scan.src, self.work)
+        if name not in self.runs:
+            self.runs[name] = self._pool.submit(_scan, name, self._apks[scan.src], scan, self.work)
+        return self.runs[name]
+
+    def __getitem__(self, name: str) -> dict[str, Any]:
+        res = (self.runs.get(name) or self._start(name)).result(timeout=1200)
+        assert res["report"], res["stderr"][-3000:]
+        return res
+
+    def settle(self) -> None:
+        """Wait until every run started has ended (before a test counts the processes left running)."""
+        for run in list(self.runs.values()):
+            run.exception(timeout=1200)
+
+    def close(self) -> None:
+        self._pool.shutdown(wait=True, cancel_futures=True)
+        self._builder.shutdown(wait=True)
