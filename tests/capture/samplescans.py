@@ -6,7 +6,9 @@ conftest.py is not imported by name.)
 Each is built and run once per session, ``dynscan run`` as a subprocess with its waits scaled down
 (``--time-scale``), several side by side. A test names the runs it reads with ``@pytest.mark.scans(NAME,
 ...)`` (or as the value of a parameter); when the first such test starts, every run a collected test
-names starts, so ``pytest -k`` on one test scans only what it reads.
+names starts, so ``pytest -k`` on one test scans only what it reads. A sample added to expectations.json
+is scanned and checked with no other change
+(``test_sample_apps.py::test_every_sample_gets_what_the_emulator_ci_expects``).
 """
 
 from __future__ import annotations
@@ -39,6 +41,7 @@ class Scan(NamedTuple):
 #: run name -> what to scan: every sample under its own name, then the runs tests add.
 SCANS: dict[str, Scan] = {
     **{app: Scan(APPS / app) for app in sorted(EXPECTATIONS)},
+    "leaky": Scan(APPS / "leaky", ()),  # every report format (test_scan.py reads them all)
     "pushy_with_policy": Scan(APPS / "pushy_updater", ("-f", "json", "--policy", str(APPS / "pushy_updater" /
                                                                                       "policy.html"))),
     "grant_crash": Scan(Path(__file__).parent / "sim_apps" / "grant_crash"),

@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 
 import pytest
-from samplescans import EXPECTATIONS, Scans
+from samplescans import EXPECTATIONS, SCANS, Scans
 
 #: app directory -> the rules the default scenario must raise on it, no more and no fewer.
 EXPECTED: dict[str, set[str]] = {
@@ -116,6 +116,20 @@ def test_an_app_that_crashes_at_every_launch_is_incomplete_never_pass(scans: Sca
     assert "verdict: incomplete (0 findings; phase first_launch failed: the app crashed" in res["stderr"]
 
 
+@pytest.mark.integration
+@pytest.mark.timeout(1200)
+@pytest.mark.parametrize("app", sorted(EXPECTATIONS))
+def test_every_sample_gets_what_the_emulator_ci_expects(scans: Scans, app: str) -> None:
+    """As emulator/check_reports.py checks a report on real Android (every listed rule is found; an app that
+    lists none passes), with the exit code that goes with the verdict."""
+    res = scans[app]
+    report = res["report"]
+    assert EXPECTATIONS[app] <= {f["rule"] for f in report["findings"]}, res["stderr"][-3000:]
+    assert EXPECTATIONS[app] or report["verdict"] == "pass"
+    assert res["rc"] == (0 if report["verdict"] == "pass" else 1), res["stderr"][-3000:]
+
+
 def test_the_emulator_workflow_expects_the_same_rules() -> None:
     """examples/apps/expectations.json (what emulator/ checks on real Android) says what these tests say."""
     assert {app: EXPECTATIONS[app] for app in EXPECTED} == EXPECTED
+    assert set(EXPECTATIONS) <= set(SCANS)

@@ -10,6 +10,7 @@ import zipfile
 from pathlib import Path
 
 import pytest
+from samplescans import TIME_SCALE, Scans, own_processes
 
 from dynscan.errors import InputError
 from dynscan.identity import PLACEHOLDERS
@@ -31,19 +32,12 @@ def _build(app: str, out: Path) -> Path:
     return apk
 
 
-def _own_processes() -> set[str]:
-    out = subprocess.run(["ps", "-eo", "pid,args"], capture_output=True, text=True).stdout
-    return {line for line in out.splitlines() if "dynscan.sim.Main" in line or "dynscan_proxy.py" in line}
-
-
-@pytest.mark.timeout(300)
-def test_leaky_app_scan_finds_the_sdk_collecting_before_consent(tmp_path: Path) -> None:
-    before = _own_processes()
-    apk = _build("leaky", tmp_path)
-    session = tmp_path / "session"
-    proc = subprocess.run([*DYNSCAN, "run", "--apk", str(apk), "--out", str(session)],
-                          capture_output=True, text=True, timeout=280)
-    assert proc.returncode == 1, proc.stderr  # critical findings at or above the default --fail-on high
+@pytest.mark.timeout(1200)
+@pytest.mark.scans("leaky")
+def test_leaky_app_scan_finds_the_sdk_collecting_before_consent(scans: Scans) -> None:
+    res = scans["leaky"]  # the default scenario, its waits scaled (samplescans.py), every report format
+    session = res["session"]
+    assert res["rc"] == 1, res["stderr"]  # critical findings at or above the default --fail-on high
     report = json.loads((session / "report.json").read_text())
     assert report["verdict"] == "fail" and report["package"] == "com.example.leaky"
     got = {(f["rule"], f["actor"], f.get("data_type")) for f in report["findings"]}
@@ -66,7 +60,7 @@ def test_leaky_app_scan_finds_the_sdk_collecting_before_consent(tmp_path: Path) 
         ("ad_probe", "skipped")]  # no ad: skipped, and the run still complete
     # Declared but never asked for: granted through the device in the grant phase, as a driver action.
     assert coverage["granted_by_device"] == ["android.permission.ACCESS_FINE_LOCATION"]
-    assert coverage["background_s"] >= 25 and coverage["privacy_dialog"] is True
+    assert coverage["background_s"] >= 25 * TIME_SCALE and coverage["privacy_dialog"] is True
     taps = [e["target"] for e in events if e["kind"] == "user_action" and e["action"] == "tap"]
     assert any("allow" in t.lower() for t in taps), taps
     assert [e["action"] for e in events if e["kind"] == "consent"][:2] == ["policy_shown", "policy_declined"]
@@ -101,7 +95,8 @@ def test_leaky_app_scan_finds_the_sdk_collecting_before_consent(tmp_path: Path) 
     imei = json.loads((session / "identity.json").read_text())["imei"]
     for name in ("report.json", "report.html", "report.sarif", "report.junit.xml"):
         assert imei not in (session / name).read_text(encoding="utf-8"), name
-    assert _own_processes() <= before, "a JVM or mitmdump outlived the run"
+    scans.settle()  # every sample run of the session, this one among them
+    assert own_processes() <= scans.before, "a JVM or mitmdump outlived its run"
 
 
 @pytest.mark.timeout(300)
@@ -149,7 +144,7 @@ def test_sigterm_mid_run_cleans_up_and_keeps_what_was_captured(tmp_path: Path) -
     import sqlite3
     import time
 
-    before = _own_processes()
+    before = own_processes()
     apk = _build("leaky", tmp_path)
     session = tmp_path / "session"
     proc = subprocess.Popen([*DYNSCAN, "run", "--apk", str(apk), "--out", str(session)],
@@ -181,7 +176,7 @@ def test_sigterm_mid_run_cleans_up_and_keeps_what_was_captured(tmp_path: Path) -
         assert c.execute("SELECT count(*) FROM events WHERE kind = 'api_call'").fetchone()[0] >= 1
     assert len((session / "events.jsonl").read_text().splitlines()) == recorded  # exported on the way out
     time.sleep(0.5)
-    assert _own_processes() <= before, "a JVM or mitmdump outlived the interrupted run"
+    assert own_processes() <= before, "a JVM or mitmdump outlived the interrupted run"
 
 
 @pytest.mark.timeout(300)
@@ -218,26 +213,21 @@ def test_scenario_file_drives_consent_and_a_granted_permission(tmp_path: Path) -
     assert not {f.rule for f in report.findings} & {"PRE_CONSENT_COLLECTION", "PRE_CONSENT_PERMISSION_REQUEST"}
 
 
-@pytest.mark.timeout(300)
-def test_the_apps_push_process_is_instrumented_too(tmp_path: Path) -> None:
+@pytest.mark.timeout(1200)
+@pytest.mark.scans("pushy")
+def test_the_apps_push_process_is_instrumented_too(scans: Scans) -> None:
     """A service declared with android:process=":push" runs in a second JVM, held at birth like the main
     one; its SDK's collection is in the timeline with its process and actor, and in the report."""
-    before = _own_processes()
-    apk = _build("pushy", tmp_path)
-    session = tmp_path / "session"
-    proc = subprocess.run([*DYNSCAN, "run", "--apk", str(apk), "--scenario", "quick", "--out", str(session)],
-                          capture_output=True, text=True, timeout=280)
-    assert proc.returncode == 1, proc.stderr
-    events = [json.loads(line) for line in (session / "events.jsonl").read_text().splitlines()]
+    res = scans["pushy"]  # the default scenario, its waits scaled; no JVM left: the leaky test checks
+    assert res["rc"] == 1, res["stderr"]
+    events = res["events"]
     pushed = [e for e in events if e["kind"] == "api_call" and e.get("process") == "com.example.pushy:push"]
     assert pushed and pushed[0]["data_type"] == "android_id", events
     assert not [e for e in events if e["kind"] == "api_call" and e.get("process") == "com.example.pushy"]
-    report = json.loads((session / "report.json").read_text())
-    found = {f["rule"]: f for f in report["findings"]}
+    found = {f["rule"]: f for f in res["report"]["findings"]}
     assert set(EXPECTED["pushy"]) <= set(found)
     assert found["PRE_CONSENT_COLLECTION"]["actor"] == "sdk:getui-push"
     assert pushed[0]["id"] in found["PRE_CONSENT_COLLECTION"]["evidence"]
-    assert _own_processes() <= before, "a JVM of the app outlived the run"
 
 
 @pytest.mark.timeout(300)
@@ -269,15 +259,3 @@ def test_an_sdk_uploading_the_app_list_and_contacts_is_caught_sending_them(tmp_p
     learned = {(v["type"], v["value"]) for v in json.loads((session / "identity.json").read_text())["learned"]}
     assert ("app_list", "com.tencent.mm") in learned and ("contacts", "+86 138 0013 8000") in learned
     assert ("app_list", "com.example.harvester") not in learned  # the app's own package is no canary
-
-
-@pytest.mark.timeout(300)
-def test_the_pinned_sample_meets_its_expectations(tmp_path: Path) -> None:
-    """examples/apps/expectations.json for the pinned sample, as the emulator CI checks it (default scenario)."""
-    apk = _build("pinned", tmp_path)
-    session = tmp_path / "session"
-    proc = subprocess.run([*DYNSCAN, "run", "--apk", str(apk), "--out", str(session), "--format", "json"],
-                          capture_output=True, text=True, timeout=280)
-    assert proc.returncode == 1, proc.stderr
-    rules = {f["rule"] for f in json.loads((session / "report.json").read_text())["findings"]}
-    assert set(EXPECTED["pinned"]) <= rules, rules
