@@ -42,6 +42,35 @@ export function flush(): number {
   return n;
 }
 
+let syncSeq = 0;
+
+/**
+ * Flush and wait, at most ``timeoutMs``, until the host says it has stored the batch (it posts
+ * ``stored:<n>`` for a batch carrying ``sync: n``). For exit paths no later hook sees (SIGKILL from
+ * ``Process.killProcess``): without the wait, a batch still inside the process when it dies is lost.
+ * The calling thread sleeps in ``Thread.sleep``, which releases the JS lock, so the message loop
+ * can run the ``recv`` callback meanwhile. Returns whether the host acknowledged.
+ */
+export function flushSync(timeoutMs: number): boolean {
+  if (timeoutMs <= 0) {
+    flush();
+    return false;
+  }
+  if (timer !== null) {
+    clearTimeout(timer);
+    timer = null;
+  }
+  const n = ++syncSeq;
+  let acked = false;
+  recv(`stored:${n}`, () => { acked = true; });
+  const batch = queue;
+  queue = [];
+  send({ type: "events", events: batch, dropped, sync: n });
+  const deadline = Date.now() + timeoutMs;
+  while (!acked && Date.now() < deadline) Thread.sleep(0.002);
+  return acked;
+}
+
 export function sendStatus(payload: Record<string, unknown>): void {
   send({ type: "status", ...payload });
 }

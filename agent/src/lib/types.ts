@@ -47,6 +47,8 @@ export interface AgentOptions {
   consentTaps: string[];
   /** the host posts "learned-stored" after writing a batch with learned values */
   learnedAck: boolean;
+  /** on exit paths, wait at most this long for the host to acknowledge the last batch (0: no wait) */
+  exitAckMs: number;
 }
 
 export type AgentEvent = Record<string, unknown> & { kind: string; ts_ms: number };

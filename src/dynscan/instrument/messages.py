@@ -17,6 +17,8 @@ class EventBatch(BaseModel):
     type: Literal["events"]
     events: list[Any]
     dropped: int = 0  # cumulative count of events the agent could not queue
+    #: set on a batch sent from an exit path: the agent waits for ``stored:<sync>`` once it is written
+    sync: int | None = None
 
 
 class Origin(BaseModel):

@@ -28,13 +28,18 @@ class AgentOptions(BaseModel):
     #: The host answers each batch holding ``learned`` values with ``learned-stored`` once it is
     #: written, and the hooked call waits for it (off for hosts that do not answer: no call waits).
     learned_ack: bool = True
+    #: On the app's exit paths (``Process.killProcess`` of its own pid is a SIGKILL no later hook sees,
+    #: ``System.exit``, ``Runtime.halt``, a crash) the agent flushes and waits at most this long for the
+    #: host to say it stored the batch (``stored:<n>``), so the last events are not lost. 0: no wait.
+    exit_ack_ms: int = Field(default=1000, ge=0, le=10_000)
     #: Frida's JavaScript runtime for the agent (host-side only).
     runtime: Literal["qjs", "v8"] = "qjs"
 
     def to_agent(self) -> dict[str, Any]:
         return {"package": self.package, "stackDepth": self.stack_depth, "previewChars": self.preview_chars,
                 "flushMs": self.flush_ms, "batchMax": self.batch_max, "queueMax": self.queue_max,
-                "consentTaps": self.consent_taps, "learnedAck": self.learned_ack}
+                "consentTaps": self.consent_taps, "learnedAck": self.learned_ack,
+                "exitAckMs": self.exit_ack_ms}
 
 
 class InitResult(BaseModel):

@@ -95,9 +95,12 @@ class AgentSession:
                 self.events_written += len(rows)
         # values the app just read are in session.db now: release the hooked calls that wait for it
         # (the proxy reads them before it scans the upload that may follow; agent hooks/api.ts)
-        for _ in range(sum(1 for r in rows if r.get("learned"))):
+        acks = [{"type": "learned-stored"}] * sum(1 for r in rows if r.get("learned"))
+        if batch.sync is not None:  # an exit path waits until its last batch is stored (agent lib/emit.ts)
+            acks.append({"type": f"stored:{batch.sync}"})
+        for ack in acks:
             try:
-                self._script.post({"type": "learned-stored"})
+                self._script.post(ack)
             except Exception:  # the script is gone (process ended): nobody waits any more
                 break
 
