@@ -60,3 +60,8 @@ def test_tap_with_text_and_consent(events: list[dict]) -> None:
     assert tap["detail"] == {"view": "android.widget.Button"}
     (consent,) = [e for e in events if e["kind"] == "consent"]
     assert consent["action"] == "policy_accepted"
+
+
+def test_an_app_that_looks_for_nothing_has_no_instrumentation_probe(events: list[dict]) -> None:
+    # the agent's own reads of /proc/self/maps (Frida's threads and code) are not the app's
+    assert [e for e in events if e["kind"] == "instrumentation_probe"] == []

@@ -77,6 +77,11 @@ export function threadName(tid: number = Process.getCurrentThreadId()): string {
   return name;
 }
 
+/** The thread's name if a hook already looked it up, without calling Java (for native-level hooks). */
+export function cachedThreadName(tid: number): string {
+  return threadNames.get(tid) ?? `tid-${tid}`;
+}
+
 function stripModule(frame: string): string {
   // HotSpot prefixes "loader/module@ver/" before the class; ART does not.
   const paren = frame.indexOf("(");

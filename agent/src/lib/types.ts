@@ -49,6 +49,8 @@ export interface AgentOptions {
   learnedAck: boolean;
   /** on exit paths, wait at most this long for the host to acknowledge the last batch (0: no wait) */
   exitAckMs: number;
+  /** watch libc for the app looking for Frida (hooks/probes.ts) */
+  detectProbes: boolean;
 }
 
 export type AgentEvent = Record<string, unknown> & { kind: string; ts_ms: number };

@@ -8,6 +8,7 @@ import { health, installed, skipped, undoAll } from "../lib/jobs.js";
 import { AgentOptions, HookSpec } from "../lib/types.js";
 import { options } from "../hooks/common.js";
 import { installSpec } from "../hooks/install.js";
+import { watchProbes } from "../hooks/probes.js";
 import { rememberResultSpec } from "../hooks/permissions.js";
 
 let initialised = false;
@@ -25,7 +26,12 @@ function init(specs: HookSpec[], opts: Partial<AgentOptions>): Record<string, un
     }
   });
   initialised = true;
-  return { installed: installed.length, skipped: skipped.length, runtime: (Java as any).api.flavor ?? "unknown", daemon: jsThreadDaemon };
+  let probesWatched = 0;
+  if (options.detectProbes) {
+    try { probesWatched = watchProbes(); } catch (e) { probesWatched = -1; }  // no CModule here: not watched
+  }
+  return { installed: installed.length, skipped: skipped.length, runtime: (Java as any).api.flavor ?? "unknown",
+           daemon: jsThreadDaemon, probes_watched: probesWatched };
 }
 
 export const control = {

@@ -32,6 +32,9 @@ class AgentOptions(BaseModel):
     #: ``System.exit``, ``Runtime.halt``, a crash) the agent flushes and waits at most this long for the
     #: host to say it stored the batch (``stored:<n>``), so the last events are not lost. 0: no wait.
     exit_ack_ms: int = Field(default=1000, ge=0, le=10_000)
+    #: Record the app looking for Frida (``instrumentation_probe`` events: libc opens of Frida's files,
+    #: /proc/self/maps and thread-name reads, connects to port 27042/27043).
+    detect_probes: bool = True
     #: Frida's JavaScript runtime for the agent (host-side only).
     runtime: Literal["qjs", "v8"] = "qjs"
 
@@ -39,7 +42,7 @@ class AgentOptions(BaseModel):
         return {"package": self.package, "stackDepth": self.stack_depth, "previewChars": self.preview_chars,
                 "flushMs": self.flush_ms, "batchMax": self.batch_max, "queueMax": self.queue_max,
                 "consentTaps": self.consent_taps, "learnedAck": self.learned_ack,
-                "exitAckMs": self.exit_ack_ms}
+                "exitAckMs": self.exit_ack_ms, "detectProbes": self.detect_probes}
 
 
 class InitResult(BaseModel):
@@ -48,6 +51,8 @@ class InitResult(BaseModel):
     installed: int
     skipped: int
     runtime: str = "unknown"
+    #: libc functions watched for anti-Frida checks (0: off, -1: could not be watched here)
+    probes_watched: int = 0
 
 
 class InstalledHook(BaseModel):
