@@ -51,6 +51,8 @@ export interface AgentOptions {
   exitAckMs: number;
   /** watch libc for the app looking for Frida (hooks/probes.ts) */
   detectProbes: boolean;
+  /** ART: Java.deoptimizeBootImage() once at init, so hooks on methods inlined in the boot image fire */
+  deoptimizeBootImage: boolean;
 }
 
 export type AgentEvent = Record<string, unknown> & { kind: string; ts_ms: number };

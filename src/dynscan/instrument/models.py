@@ -35,6 +35,9 @@ class AgentOptions(BaseModel):
     #: Record the app looking for Frida (``instrumentation_probe`` events: libc opens of Frida's files,
     #: /proc/self/maps and thread-name reads, connects to port 27042/27043).
     detect_probes: bool = True
+    #: ART only: ``Java.deoptimizeBootImage()`` once at init (Android 8.0+), so hooks on framework methods
+    #: that ART inlined into boot-image code still fire; slows the framework, hence an option.
+    deoptimize_boot_image: bool = True
     #: Frida's JavaScript runtime for the agent (host-side only).
     runtime: Literal["qjs", "v8"] = "qjs"
 
@@ -42,7 +45,8 @@ class AgentOptions(BaseModel):
         return {"package": self.package, "stackDepth": self.stack_depth, "previewChars": self.preview_chars,
                 "flushMs": self.flush_ms, "batchMax": self.batch_max, "queueMax": self.queue_max,
                 "consentTaps": self.consent_taps, "learnedAck": self.learned_ack,
-                "exitAckMs": self.exit_ack_ms, "detectProbes": self.detect_probes}
+                "exitAckMs": self.exit_ack_ms, "detectProbes": self.detect_probes,
+                "deoptimizeBootImage": self.deoptimize_boot_image}
 
 
 class InitResult(BaseModel):
@@ -53,6 +57,8 @@ class InitResult(BaseModel):
     runtime: str = "unknown"
     #: libc functions watched for anti-Frida checks (0: off, -1: could not be watched here)
     probes_watched: int = 0
+    #: ART boot-image deoptimization: ``done``, ``off``, ``not ART`` (HotSpot), or why it could not be done
+    boot_image: str = "not run"
 
 
 class InstalledHook(BaseModel):
@@ -78,3 +84,7 @@ class HookHealth(BaseModel):
     emitted: int = 0
     dropped: int = 0
     queued: int = 0
+    #: ART boot-image deoptimization (see InitResult.boot_image)
+    boot_image: str = "not run"
+    #: ART stacks from Java.backtrace: distinct call sites rendered, and lookups served from that cache
+    art_stacks: dict[str, int] = Field(default_factory=dict)
