@@ -91,20 +91,21 @@ class AgentSession:
         if batch is None:
             return
         rows = [to_timeline(ev, self.origin) for ev in batch.events]
-        with self._lock:
-            self.dropped = max(self.dropped, batch.dropped)
-            if any(r["kind"] == "app_state" and r.get("state") in ("stopped", "crashed") for r in rows):
-                self._ended = True
-            if rows:
-                self.store.append_many(rows)
-                self.events_written += len(rows)
-        # values the app just read are in session.db now: release the hooked calls that wait for it
-        # (the proxy reads them before it scans the upload that may follow; agent hooks/api.ts)
-        for _ in range(sum(1 for r in rows if r.get("learned"))):
-            try:
-                self._script.post({"type": "learned-stored"})
-            except Exception:  # the script is gone (process ended): nobody waits any more
-                break
+        try:
+            with self._lock:
+                self.dropped = max(self.dropped, batch.dropped)
+                if any(r.get("kind") == "app_state" and r.get("state") in ("stopped", "crashed") for r in rows):
+                    self._ended = True
+                if rows:
+                    self.store.append_many(rows)
+                    self.events_written += len(rows)
+        finally:
+            # values the app just read are in session.db now: release the hooked calls that wait for them
+            # (the proxy reads them before it scans the upload that may follow; agent lib/ack.ts). Also
+            # when storing failed: the app must not wait on a batch that will never be stored.
+            if any(r.get("learned") for r in rows):
+                with contextlib.suppress(Exception):  # the script is gone: nobody waits any more
+                    self._script.post({"type": "learned-stored", "seq": batch.seq})
 
     def _on_detached(self, reason: str, crash: Any) -> None:
         self.detach_reason = reason
