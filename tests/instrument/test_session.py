@@ -67,8 +67,9 @@ def test_an_exit_paths_batch_is_answered_once_stored(tmp_path: Path) -> None:
     s._script = Script()
     events = [{"kind": "api_call", "ts_ms": 1000.0, "api": "a.B.c", "category": "device_id"},
               {"kind": "app_state", "ts_ms": 1001.0, "state": "stopped", "cause": "app"}]
-    s._on_message({"type": "send", "payload": {"type": "events", "events": events, "dropped": 0, "sync": 7}}, None)
-    assert posted == [{"type": "stored:7"}]
-    s._on_message({"type": "send", "payload": {"type": "events", "events": [], "dropped": 0}}, None)
-    assert posted == [{"type": "stored:7"}]  # an ordinary batch waits for nothing
+    s._on_message({"type": "send", "payload": {"type": "events", "seq": 7, "events": events, "dropped": 0,
+                                               "sync": True}}, None)
+    assert posted == [{"type": "learned-stored", "seq": 7}]
+    s._on_message({"type": "send", "payload": {"type": "events", "seq": 8, "events": [], "dropped": 0}}, None)
+    assert posted == [{"type": "learned-stored", "seq": 7}]  # an ordinary batch waits for nothing
     store.close()

@@ -3,7 +3,8 @@
 // before the process goes on to end: Process.killProcess is a SIGKILL no later hook sees), and
 // Process.killProcess of another process (process_kill: not this app's exit).
 
-import { emit, flushSync } from "../lib/emit.js";
+import { awaitStored, startAcks } from "../lib/ack.js";
+import { emit, flush, sentSeq } from "../lib/emit.js";
 import { errorText, identity, javaStack } from "../lib/java-util.js";
 import { CallContext } from "../lib/types.js";
 import { apiName, baseEvent, options } from "./common.js";
@@ -62,7 +63,13 @@ const crashedThreads = new Set<number>();
 
 /** The process is ending (maybe by SIGKILL, which no later hook sees): send everything, wait for the host. */
 function flushBeforeEnd(): void {
-  flushSync(options.exitAckMs);
+  if (options.exitAckMs <= 0) {
+    flush();
+    return;
+  }
+  startAcks();
+  flush(true);
+  awaitStored(sentSeq(), options.exitAckMs, true);
 }
 
 registerHandler("app_exit", {

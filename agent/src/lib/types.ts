@@ -47,6 +47,8 @@ export interface AgentOptions {
   consentTaps: string[];
   /** the host posts "learned-stored" after writing a batch with learned values */
   learnedAck: boolean;
+  /** the longest a hooked call waits for that acknowledgement */
+  learnedWaitMs: number;
   /** on exit paths, wait at most this long for the host to acknowledge the last batch (0: no wait) */
   exitAckMs: number;
   /** watch libc for the app looking for Frida (hooks/probes.ts) */

@@ -15,10 +15,13 @@ class EventBatch(BaseModel):
     model_config = ConfigDict(extra="ignore")
 
     type: Literal["events"]
+    #: the batch's number (1, 2, ...): the host acknowledges a stored batch holding ``learned`` values by it
+    seq: int = 0
     events: list[Any]
     dropped: int = 0  # cumulative count of events the agent could not queue
-    #: set on a batch sent from an exit path: the agent waits for ``stored:<sync>`` once it is written
-    sync: int | None = None
+    #: a batch sent from an exit path (the process may be SIGKILLed next): acknowledged by ``seq`` like a
+    #: learned one, once written
+    sync: bool = False
 
 
 class Origin(BaseModel):

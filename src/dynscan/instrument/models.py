@@ -28,9 +28,12 @@ class AgentOptions(BaseModel):
     #: The host answers each batch holding ``learned`` values with ``learned-stored`` once it is
     #: written, and the hooked call waits for it (off for hosts that do not answer: no call waits).
     learned_ack: bool = True
+    #: The longest a hooked call waits for that answer (a lost one costs a pause, never a frozen app).
+    learned_wait_ms: int = Field(default=2000, ge=1, le=60_000)
     #: On the app's exit paths (``Process.killProcess`` of its own pid is a SIGKILL no later hook sees,
     #: ``System.exit``, ``Runtime.halt``, a crash) the agent flushes and waits at most this long for the
-    #: host to say it stored the batch (``stored:<n>``), so the last events are not lost. 0: no wait.
+    #: host to say it stored the batch (a ``sync`` batch, answered like a learned one: ``learned-stored``
+    #: with its number), so the last events are not lost. 0: no wait.
     exit_ack_ms: int = Field(default=1000, ge=0, le=10_000)
     #: Record the app looking for Frida (``instrumentation_probe`` events: libc opens of Frida's files,
     #: /proc/self/maps and thread-name reads, connects to port 27042/27043).
@@ -45,6 +48,7 @@ class AgentOptions(BaseModel):
         return {"package": self.package, "stackDepth": self.stack_depth, "previewChars": self.preview_chars,
                 "flushMs": self.flush_ms, "batchMax": self.batch_max, "queueMax": self.queue_max,
                 "consentTaps": self.consent_taps, "learnedAck": self.learned_ack,
+                "learnedWaitMs": self.learned_wait_ms,
                 "exitAckMs": self.exit_ack_ms, "detectProbes": self.detect_probes,
                 "deoptimizeBootImage": self.deoptimize_boot_image}
 
