@@ -4,7 +4,9 @@
 // ones meet: opening or stat-ing a path naming Frida (frida-server, re.frida.server, frida-agent,
 // frida-gadget, linjector), reading /proc/<self|pid>/maps or smaps (where the agent's library shows),
 // listing or reading /proc/<self|pid>/task (thread names: gum-js-loop, gmain), and connecting to Frida's
-// ports 27042/27043. A small C filter (CModule) runs per call, so the JS side is entered only for a match.
+// ports 27042/27043. Frida's names are matched as Frida spells them ("frida-", "re.frida", "libfrida"), not as
+// a bare "frida", which an app's own paths may contain. A small C filter (CModule) runs per call, so the JS
+// side is entered only for a match.
 // Not seen: checks made with raw syscalls (svc) that bypass libc, and scans of memory for Frida's strings.
 // No Java is called from here (these run inside libc calls, possibly from the VM itself): the event names
 // the library that made the call instead of a Java stack.
@@ -52,7 +54,9 @@ static const char * proc_rest (const char * p) {
 static int classify (const char * p) {
   const char * rest;
   if (p == 0) return 0;
-  if (contains (p, "frida") || contains (p, "linjector") || contains (p, "gum-js-loop")) return 1;
+  /* Frida's own names only: a bare "frida" would match an app's "fridays" or "fridacheck" */
+  if (contains (p, "frida-") || contains (p, "re.frida") || contains (p, "libfrida") || contains (p, "linjector")
+      || contains (p, "gum-js-loop")) return 1;
   rest = proc_rest (p);
   if (rest == 0) return 0;
   if (starts (rest, "maps") || starts (rest, "smaps")) return 2;
