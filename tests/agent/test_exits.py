@@ -45,9 +45,11 @@ def test_kill_of_another_pid_is_not_an_exit_and_own_pid_sigkill_loses_nothing(
         assert run.proc.returncode == -signal.SIGKILL  # a real SIGKILL: no exit hook ran after it
         assert len(acked) == 1 and died and died[0] >= acked[0]
         assert f"killProcess {run.proc.pid + 100_000}" in out  # the other pid's kill ran unchanged
-        (kill,) = run.events("process_kill")
+        kill, sent = run.events("process_kill")
         assert kill["target_pid"] == run.proc.pid + 100_000 and kill["api"] == "android.os.Process.killProcess"
         assert kill["stack"][0].startswith("fixture.app.Main.main(")
+        assert sent["target_pid"] == run.proc.pid + 100_001 and sent["api"] == "android.os.Process.sendSignal"
+        assert f"sendSignal {run.proc.pid} 3" in out  # SIGQUIT to itself: neither an exit nor a kill
         imei = [e for e in run.events("api_call") if e["api"].endswith("getImei")]
         assert len(imei) == 51  # Application.onCreate + the 50 just before the SIGKILL
         states = [(e["state"], e.get("api")) for e in run.events("app_state")]

@@ -11,6 +11,7 @@ import { apiName, baseEvent, options } from "./common.js";
 import { registerHandler } from "./install.js";
 import { hookOverrides } from "./permissions.js";
 
+const SIGKILL = 9;
 const resumed = new Set<number>();
 let foreground = false;
 let emptySinceMs: number | null = null;
@@ -77,8 +78,11 @@ registerHandler("app_exit", {
   guard: () => "app_exit",
   handle(ctx) {
     const api = apiName(ctx);
-    // Process.killProcess(pid): the app's own exit only when pid is this process's
-    const target = ctx.spec.method === "killProcess" ? Number(ctx.args[0]) : Process.id;
+    const method = ctx.spec.method;
+    // Process.sendSignal(pid, sig) ends a process only with SIGKILL (SIGQUIT asks for a thread dump)
+    if (method === "sendSignal" && Number(ctx.args[1]) !== SIGKILL) return;
+    // Process.killProcess / sendSignal(pid): the app's own exit only when pid is this process's
+    const target = method === "killProcess" || method === "sendSignal" ? Number(ctx.args[0]) : Process.id;
     if (target !== Process.id) {
       const ev = baseEvent("process_kill", ctx);
       ev.target_pid = target;
