@@ -19,8 +19,9 @@ TIME_SCALE = "0.2"
 
 #: run name -> (app directory, extra options, the rules the default scenario must raise, no more, no fewer)
 RUNS: dict[str, tuple[str, list[str], set[str]]] = {
-    # 我已阅读并同意 ticked in advance; after consent: the camera asked at once, a silent .apk download, an
-    # alarm that starts its service, an analytics SDK the dialog never names.
+    # 我已阅读并同意 ticked in advance; after consent: the camera asked at once, a silent .apk download and an
+    # install session, an alarm that starts its service, a job, a WorkManager request, a repeating alarm waking
+    # its receiver (in the background too), a query of WeChat's provider, an analytics SDK the dialog never names.
     "pushy_updater": ("pushy_updater", [], {
         "CONSENT_UI_PRESELECTED", "CONTEXTLESS_PERMISSION_REQUEST", "AUTO_DOWNLOAD_OR_INSTALL",
         "SELF_OR_ASSOCIATED_START", "UNDISCLOSED_SDK"}),
@@ -88,12 +89,24 @@ def test_what_the_driver_read_and_what_the_hooks_saw(runs: dict[str, Future[dict
     downloads = [(e["via"], e.get("uri")) for e in events if e["kind"] == "download"]
     assert downloads[:2] == [("DownloadManager.enqueue", "https://cdn.pushy.example/update/pushy-2.0.apk"),
                              ("ACTION_VIEW", "file:///sdcard/Download/pushy-2.0.apk")], downloads
-    starts = {e["via"]: e for e in events if e["kind"] == "component_start"}
-    assert starts["alarm"]["target_package"] == "com.example.pushy"
-    assert starts["job"]["component"] == "com.example.pushy/com.example.pushy.SyncService"
+    assert ("PackageInstaller.createSession", None) in downloads, downloads
+    assert any(e["kind"] == "permission_check" and e["permission"] == "android.permission.REQUEST_INSTALL_PACKAGES"
+               and e["granted"] for e in events)
+    starts = {(e["via"], e.get("stage")): e for e in events if e["kind"] == "component_start"}
+    assert starts[("alarm", None)]["target_package"] == "com.example.pushy"
+    for kind in ("job", "work"):  # scheduled, then run by the virtual device's scheduler
+        assert starts[(kind, None)]["component"] == starts[(kind, "run")]["component"]
+    assert starts[("job", "run")]["component"] == "com.example.pushy/com.example.pushy.SyncService"
+    assert starts[("work", "run")]["component"] == "com.example.pushy/com.example.pushy.PrefetchWorker"
+    assert (starts[("query", None)]["target_package"], starts[("query", None)]["uri"]) == \
+        ("com.tencent.mm", "com.tencent.mm.sdk.comm.provider")
+    assert starts[("receiver", None)]["component"] == "com.example.pushy/com.example.pushy.WakeReceiver"
     report = _result(runs, "pushy_updater")["report"]
-    kinds = {f["data_type"]: f["count"] for f in report["findings"] if f["rule"] == "SELF_OR_ASSOCIATED_START"}
-    assert set(kinds) == {"alarm", "job", "startActivity"}, kinds  # a count per kind (the installer intent too)
+    kinds = {f["data_type"]: f for f in report["findings"] if f["rule"] == "SELF_OR_ASSOCIATED_START"}
+    # a count per kind (the installer intent too); receivers only while in the background (the grant phase's HOME)
+    assert set(kinds) == {"alarm", "job", "work", "query", "receiver", "startActivity"}, set(kinds)
+    woken = [e for e in events if e["kind"] == "component_start" and e["via"] == "receiver"]
+    assert 0 < kinds["receiver"]["count"] < len(woken) and kinds["receiver"]["actor"] == "app"
     report = _result(runs, "pushy_with_policy")["report"]
     assert report["stats"]["policy_sources"] == ["privacy dialog (policy.json)", "policy.html"]
     (sdk,) = [f for f in report["findings"] if f["rule"] == "UNDISCLOSED_SDK"]

@@ -29,6 +29,7 @@ public final class PendingIntent {
     public static PendingIntent getBroadcast(Context context, int requestCode, Intent intent, int flags) {
         return new PendingIntent(context, intent, BROADCAST);
     }
+    public android.content.IntentSender getIntentSender() { return new android.content.IntentSender(mIntent); }
     public String getCreatorPackage() { return mContext.getPackageName(); }
     /** Hidden on Android (a test API); the virtual device keeps it for its own components. */
     public Intent getIntent() { return mIntent; }
