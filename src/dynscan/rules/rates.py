@@ -1,0 +1,52 @@
+"""The per-hour collection view (``stats.collection_per_hour``): how often each actor read each data type.
+
+164号's "超频次" scene asks how often data is collected over time, while a run watches the app for minutes.
+The view counts the sensitive reads per (actor, data type) and divides by the span of the whole timeline
+(first to last event), scaled to an hour: an extrapolation whenever that span is under an hour, and the
+view says so (``extrapolated``). Beside each rate it gives the per-hour limit of ``frequency.max_per_hour``
+and whether the rate would exceed it if kept up (``over_limit``); EXCESSIVE_FREQUENCY itself judges only
+reads actually seen within one hour, never the extrapolation.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from dynscan.rules.config import FrequencyConfig
+from dynscan.rules.context import HOUR_S
+
+MAX_ROWS = 200
+#: Shorter spans give no rate: one read in a few seconds says nothing about an hour.
+MIN_SPAN_S = 10.0
+
+
+class CollectionRates:
+    """Fed every sensitive read and every event's time; :meth:`view` gives the JSON the reports show."""
+
+    def __init__(self) -> None:
+        self._counts: dict[tuple[str, str], int] = {}
+        self._first: float | None = None
+        self._last: float | None = None
+
+    def seen(self, ts: float) -> None:
+        if self._first is None or ts < self._first:
+            self._first = ts
+        if self._last is None or ts > self._last:
+            self._last = ts
+
+    def read(self, actor: str, data_type: str) -> None:
+        key = (actor, data_type)
+        self._counts[key] = self._counts.get(key, 0) + 1
+
+    def view(self, config: FrequencyConfig) -> dict[str, Any]:
+        span = (self._last - self._first) if self._first is not None and self._last is not None else 0.0
+        rated = span >= MIN_SPAN_S
+        rows: list[dict[str, Any]] = []
+        for (actor, data_type), count in self._counts.items():
+            per_hour = round(count * HOUR_S / span, 1) if rated else None
+            limit = config.hourly_limit(data_type)
+            rows.append({"actor": actor, "data_type": data_type, "count": count, "per_hour": per_hour,
+                         "limit_per_hour": limit, "over_limit": per_hour is not None and per_hour > limit})
+        rows.sort(key=lambda r: (-(r["per_hour"] or 0.0), -int(r["count"]), str(r["actor"]), str(r["data_type"])))
+        return {"window_s": round(span, 1), "extrapolated": rated and span < HOUR_S,
+                "rows": rows[:MAX_ROWS], "rows_total": len(rows)}
