@@ -134,3 +134,33 @@ def test_analyze_takes_a_policy_url(server: str, tmp_path: Path) -> None:
     assert report["stats"]["policy_sources"] == [f"{server}/p.html"]
     (f,) = [f for f in report["findings"] if f["rule"] == "UNDISCLOSED_COLLECTION"]
     assert f["data_type"] == "clipboard" and f"{server}/p.html" in f["message"]
+
+
+@pytest.mark.usefixtures("trusted")
+def test_a_slow_drip_meets_the_overall_deadline(ca: trustme.CA) -> None:
+    """A server that sends a byte a second never lets one read wait past the whole fetch's deadline."""
+    import time
+
+    ctx = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
+    ca.issue_cert("127.0.0.1").configure_cert(ctx)
+    listener = socket.create_server(("127.0.0.1", 0))
+    port = listener.getsockname()[1]
+
+    def drip() -> None:
+        conn, _ = listener.accept()
+        with ctx.wrap_socket(conn, server_side=True) as tls:
+            tls.recv(4096)
+            tls.sendall(b"HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\nContent-Length: 100000\r\n\r\n")
+            try:
+                for _ in range(30):
+                    tls.sendall(b"x")
+                    time.sleep(0.5)
+            except OSError:
+                pass
+
+    threading.Thread(target=drip, daemon=True).start()
+    start = time.monotonic()
+    with pytest.raises(InputError, match="no complete answer within 2 s"):
+        fetch_policy(f"https://127.0.0.1:{port}/p.txt", timeout_s=2)
+    assert time.monotonic() - start < 5
+    listener.close()

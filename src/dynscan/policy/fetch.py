@@ -63,7 +63,7 @@ def fetch_policy(url: str, *, timeout_s: float = TIMEOUT_S, max_bytes: int = MAX
                 if length.isdigit() and int(length) > max_bytes:
                     raise InputError(f"policy {shown} is larger than {max_bytes // MiB} MB")
                 body = bytearray()
-                for chunk in resp.stream(_CHUNK):
+                while chunk := resp.read1(_CHUNK):  # one socket read each: a slow drip meets the deadline
                     body += chunk
                     if len(body) > max_bytes:
                         raise InputError(f"policy {shown} is larger than {max_bytes // MiB} MB")
