@@ -5,6 +5,7 @@ import { AgentEvent, AgentOptions } from "./types.js";
 let queue: AgentEvent[] = [];
 let dropped = 0;
 let emitted = 0;
+let seq = 0; // numbers the batches sent: the host acknowledges stored ones by it (lib/ack.ts)
 let timer: ReturnType<typeof setTimeout> | null = null;
 let opts = { flushMs: 50, batchMax: 2000, queueMax: 200000 };
 
@@ -37,9 +38,15 @@ export function flush(): number {
   if (n > 0 || dropped > 0) {
     const batch = queue;
     queue = [];
-    send({ type: "events", events: batch, dropped });
+    seq++;
+    send({ type: "events", seq, events: batch, dropped });
   }
   return n;
+}
+
+/** The number of the last batch sent (0 before the first). */
+export function sentSeq(): number {
+  return seq;
 }
 
 export function sendStatus(payload: Record<string, unknown>): void {

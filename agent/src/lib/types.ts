@@ -48,6 +48,8 @@ export interface AgentOptions {
   consentTaps: string[];
   /** the host posts "learned-stored" after writing a batch with learned values */
   learnedAck: boolean;
+  /** the longest a hooked call waits for that acknowledgement */
+  learnedWaitMs: number;
 }
 
 export type AgentEvent = Record<string, unknown> & { kind: string; ts_ms: number };

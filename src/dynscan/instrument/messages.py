@@ -15,6 +15,8 @@ class EventBatch(BaseModel):
     model_config = ConfigDict(extra="ignore")
 
     type: Literal["events"]
+    #: the batch's number (1, 2, ...): the host acknowledges a stored batch holding ``learned`` values by it
+    seq: int = 0
     events: list[Any]
     dropped: int = 0  # cumulative count of events the agent could not queue
 

@@ -28,13 +28,16 @@ class AgentOptions(BaseModel):
     #: The host answers each batch holding ``learned`` values with ``learned-stored`` once it is
     #: written, and the hooked call waits for it (off for hosts that do not answer: no call waits).
     learned_ack: bool = True
+    #: The longest a hooked call waits for that answer (a lost one costs a pause, never a frozen app).
+    learned_wait_ms: int = Field(default=2000, ge=1, le=60_000)
     #: Frida's JavaScript runtime for the agent (host-side only).
     runtime: Literal["qjs", "v8"] = "qjs"
 
     def to_agent(self) -> dict[str, Any]:
         return {"package": self.package, "stackDepth": self.stack_depth, "previewChars": self.preview_chars,
                 "flushMs": self.flush_ms, "batchMax": self.batch_max, "queueMax": self.queue_max,
-                "consentTaps": self.consent_taps, "learnedAck": self.learned_ack}
+                "consentTaps": self.consent_taps, "learnedAck": self.learned_ack,
+                "learnedWaitMs": self.learned_wait_ms}
 
 
 class InitResult(BaseModel):
