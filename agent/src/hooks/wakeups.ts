@@ -5,7 +5,9 @@
 //   via job    + stage run (JobService$1.onStartJob)  the job's service ran
 //   via query  (ActivityThread.acquireProvider)       a provider of another package acquired (query, call,
 //                                                     insert ...): `target_package` its owner, `uri` the authority
-//   via receiver (ActivityThread.handleReceiver)      a manifest receiver started by a broadcast
+//   via receiver (ActivityThread.handleReceiver)      a manifest receiver started by a broadcast; when the
+//                                                     broadcast is an alarm's (EXTRA_ALARM_COUNT), first
+//                                                     a `via alarm` + `stage run` for the alarm that went off
 // For a run or a receiver the stack is the woken component's entry point (`Cls.onReceive`, `Cls.doWork`,
 // `Cls.onStartJob`), the code that runs next: the system's own frames name no actor.
 // install_check: PackageManager.canRequestPackageInstalls, a `permission_check` of REQUEST_INSTALL_PACKAGES.
@@ -18,6 +20,8 @@ import { baseEvent, options } from "./common.js";
 import { registerHandler } from "./install.js";
 
 const REQUEST_INSTALL_PACKAGES = "android.permission.REQUEST_INSTALL_PACKAGES";
+/** AlarmManager puts it on every intent an alarm delivers. */
+const EXTRA_ALARM_COUNT = "android.intent.extra.ALARM_COUNT";
 
 function tryGet<T>(f: () => T): T | null {
   try { return f(); } catch (e) { return null; }
@@ -126,7 +130,15 @@ function handle(ctx: CallContext): void {
     const intent = tryGet(() => field(data, "intent"));
     const cls = info === null ? null : tryGet(() => jstr(field(info, "name")));
     const pkg = info === null ? null : tryGet(() => jstr(field(info, "packageName")));
-    const ev = startEvent(ctx, via, pkg ?? options.package, cls === null ? null : `${pkg ?? options.package}/${cls}`);
+    const component = cls === null ? null : `${pkg ?? options.package}/${cls}`;
+    const alarms = intent === null ? null : tryGet(() => intent.getIntExtra(EXTRA_ALARM_COUNT, 0) as number);
+    if (alarms !== null && alarms > 0) {  // an alarm went off: its run, then the receiver it woke
+      const run = startEvent(ctx, "alarm", pkg ?? options.package, component);
+      run.stage = "run";
+      if (stack) run.stack = entryStack(cls, "onReceive");
+      emit(run);
+    }
+    const ev = startEvent(ctx, via, pkg ?? options.package, component);
     const action = intent === null ? null : tryGet(() => jstr(intent.getAction()));
     if (action !== null) ev.action = action;
     if (stack) ev.stack = entryStack(cls, "onReceive");

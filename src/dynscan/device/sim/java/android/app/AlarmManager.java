@@ -24,7 +24,7 @@ public class AlarmManager {
     public void setRepeating(int type, long triggerAtMillis, long intervalMillis, PendingIntent operation) {
         long now = type == RTC || type == RTC_WAKEUP ? System.currentTimeMillis() : android.os.SystemClock.elapsedRealtime();
         timer.schedule(new TimerTask() {
-            @Override public void run() { operation.send(); }
+            @Override public void run() { operation.sendAlarm(); }
         }, Math.max(0, triggerAtMillis - now), Math.max(1000, intervalMillis));
     }
     public void cancel(PendingIntent operation) {}
@@ -33,7 +33,7 @@ public class AlarmManager {
         long now = type == RTC || type == RTC_WAKEUP ? System.currentTimeMillis() : android.os.SystemClock.elapsedRealtime();
         long delay = Math.max(0, triggerAtMillis - now);
         timer.schedule(new TimerTask() {
-            @Override public void run() { operation.send(); }
+            @Override public void run() { operation.sendAlarm(); }
         }, delay);
     }
 }
