@@ -21,6 +21,9 @@ def test_rates_are_extrapolated_from_the_timeline_span_and_say_so():
     assert top["per_hour"] == round(4 * 3600 / span, 1) and top["limit_per_hour"] == 30 and top["over_limit"]
     assert sdk["actor"].startswith("sdk:") and sdk["per_hour"] == round(3600 / span, 1) and not sdk["over_limit"]
     assert _view(t, frequency={"max_per_hour": {"android_id": 1000}})["rows"][0]["over_limit"] is False
+    two = Timeline(step=30.0).accept().api("device_id", "imei").api("device_id", "imei")
+    (row,) = _view(two)["rows"]
+    assert row["per_hour"] > 30 and row["over_limit"] is False  # two reads show no rate kept up
 
 
 def test_no_rate_from_a_moment_and_none_extrapolated_past_an_hour():
