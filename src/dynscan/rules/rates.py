@@ -4,8 +4,8 @@
 The view counts the sensitive reads per (actor, data type) and divides by the span of the whole timeline
 (first to last event), scaled to an hour: an extrapolation whenever that span is under an hour, and the
 view says so (``extrapolated``). Beside each rate it gives the per-hour limit of ``frequency.max_per_hour``
-and whether the rate would exceed it if kept up (``over_limit``; never for fewer than three reads); EXCESSIVE_FREQUENCY itself judges only
-reads actually seen within one hour, never the extrapolation.
+and whether the rate would exceed it if kept up (``over_limit``; never for fewer than three reads);
+EXCESSIVE_FREQUENCY itself judges only reads actually seen within one hour, never the extrapolation.
 """
 
 from __future__ import annotations
@@ -47,8 +47,9 @@ class CollectionRates:
         for (actor, data_type), count in self._counts.items():
             per_hour = round(count * HOUR_S / span, 1) if rated else None
             limit = config.hourly_limit(data_type)
+            over = per_hour is not None and per_hour > limit and count >= MIN_READS_OVER
             rows.append({"actor": actor, "data_type": data_type, "count": count, "per_hour": per_hour,
-                         "limit_per_hour": limit, "over_limit": per_hour is not None and per_hour > limit and count >= MIN_READS_OVER})
+                         "limit_per_hour": limit, "over_limit": over})
         rows.sort(key=lambda r: (-(r["per_hour"] or 0.0), -int(r["count"]), str(r["actor"]), str(r["data_type"])))
         return {"window_s": round(span, 1), "extrapolated": rated and span < HOUR_S,
                 "rows": rows[:MAX_ROWS], "rows_total": len(rows)}
