@@ -27,6 +27,11 @@ public class JobScheduler {
     }
 
     private static void runJob(String cls, int jobId) {
+        try {  // only a JobService runs a job (Android refuses to schedule anything else)
+            if (!JobService.class.isAssignableFrom(Class.forName(cls))) return;
+        } catch (ClassNotFoundException e) {
+            return;
+        }
         Service s = ActivityThread.ownService(cls);
         if (s instanceof JobService) ((JobService) s).engine().onStartJob(new JobParameters(jobId));
     }
