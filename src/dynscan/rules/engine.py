@@ -119,11 +119,13 @@ def evaluate(
     attribute = db.attribute
     total = 0
     rates = CollectionRates()
+    first_ts: float | None = None
 
     for ev in events:
+        if not total:
+            first_ts = ev.ts
         total += 1
         kind = ev.kind
-        rates.seen(ev.ts)
         kinds[kind] = kinds.get(kind, 0) + 1
         cat = dt = None
         if kind == "api_call":
@@ -202,7 +204,7 @@ def evaluate(
         "hits_by_rule": by_rule,
         "rules_disabled": sorted(disabled),
         "uninspected_hosts": ctx.uninspected_hosts(),
-        "collection_per_hour": rates.view(config.frequency),
+        "collection_per_hour": rates.view(config.frequency, first_ts, ev.ts if total else None),
         **({"app_label": ctx.app_label} if ctx.app_label else {}),
     }
     return EngineResult(findings=findings, package=ctx.package, stats=stats)

@@ -23,25 +23,18 @@ MIN_READS_OVER = 3
 
 
 class CollectionRates:
-    """Fed every sensitive read and every event's time; :meth:`view` gives the JSON the reports show."""
+    """Fed every sensitive read; :meth:`view` gives the JSON the reports show, given the timeline's span
+    (its first and last event: the timeline is in time order, as the engine reads it)."""
 
     def __init__(self) -> None:
         self._counts: dict[tuple[str, str], int] = {}
-        self._first: float | None = None
-        self._last: float | None = None
-
-    def seen(self, ts: float) -> None:
-        if self._first is None or ts < self._first:
-            self._first = ts
-        if self._last is None or ts > self._last:
-            self._last = ts
 
     def read(self, actor: str, data_type: str) -> None:
         key = (actor, data_type)
         self._counts[key] = self._counts.get(key, 0) + 1
 
-    def view(self, config: FrequencyConfig) -> dict[str, Any]:
-        span = (self._last - self._first) if self._first is not None and self._last is not None else 0.0
+    def view(self, config: FrequencyConfig, first_ts: float | None, last_ts: float | None) -> dict[str, Any]:
+        span = max(0.0, last_ts - first_ts) if first_ts is not None and last_ts is not None else 0.0
         rated = span >= MIN_SPAN_S
         rows: list[dict[str, Any]] = []
         for (actor, data_type), count in self._counts.items():
