@@ -21,6 +21,13 @@ public abstract class WorkManager {
 
     public abstract Operation enqueue(List<? extends WorkRequest> requests);
 
+    public final Operation enqueueUniqueWork(String uniqueWorkName, ExistingWorkPolicy policy, OneTimeWorkRequest work) {
+        return enqueueUniqueWork(uniqueWorkName, policy, Collections.singletonList(work));
+    }
+
+    public abstract Operation enqueueUniqueWork(String uniqueWorkName, ExistingWorkPolicy policy,
+                                                List<OneTimeWorkRequest> work);
+
     public abstract Operation enqueueUniquePeriodicWork(String uniqueWorkName, ExistingPeriodicWorkPolicy policy,
                                                         PeriodicWorkRequest request);
 }

@@ -2,6 +2,8 @@ package androidx.work.impl;
 
 import android.content.Context;
 import androidx.work.ExistingPeriodicWorkPolicy;
+import androidx.work.ExistingWorkPolicy;
+import androidx.work.OneTimeWorkRequest;
 import androidx.work.ListenableWorker;
 import androidx.work.Operation;
 import androidx.work.PeriodicWorkRequest;
@@ -29,6 +31,11 @@ public final class WorkManagerImpl extends WorkManager {
     @Override public Operation enqueue(List<? extends WorkRequest> requests) {
         for (WorkRequest r : requests) schedule(r);
         return new Operation() {};
+    }
+
+    @Override public Operation enqueueUniqueWork(String uniqueWorkName, ExistingWorkPolicy policy,
+                                                 List<OneTimeWorkRequest> work) {
+        return enqueue(work);
     }
 
     @Override public Operation enqueueUniquePeriodicWork(String uniqueWorkName, ExistingPeriodicWorkPolicy policy,
