@@ -3,6 +3,7 @@
 //   via work   (WorkManagerImpl.enqueue*)           one event per WorkRequest, `component`: its worker class
 //   via work   + stage run (Worker.startWork)         the worker ran, `component`: the worker's class
 //   via job    + stage run (JobService$1.onStartJob)  the job's service ran
+//   via alarm  + stage run (ActivityThread.handleServiceArgs)  a service start an alarm delivered (EXTRA_ALARM_COUNT)
 //   via query  (ActivityThread.acquireProvider)       a provider of another package acquired (query, call,
 //                                                     insert ...): `target_package` its owner, `uri` the authority
 //   via receiver (ActivityThread.handleReceiver)      a manifest receiver started by a broadcast; when the
@@ -104,6 +105,17 @@ function handle(ctx: CallContext): void {
       if (stack) ev.stack = javaStack(`${ctx.spec.class}.${ctx.spec.method}`);
       emit(ev);
     }
+  } else if (via === "alarm") {
+    // ActivityThread.handleServiceArgs(ServiceArgsData): reported only for a start an alarm delivered
+    const intent = tryGet(() => field(ctx.args[0], "args"));
+    const alarms = intent === null ? null : tryGet(() => intent.getIntExtra(EXTRA_ALARM_COUNT, 0) as number);
+    if (alarms === null || alarms <= 0) return;
+    const comp = tryGet(() => intent.getComponent());
+    const pkg = comp === null ? null : tryGet(() => jstr(comp.getPackageName()));
+    const cls = comp === null ? null : tryGet(() => jstr(comp.getClassName()));
+    const ev = startEvent(ctx, via, pkg ?? options.package, cls === null ? null : `${pkg ?? options.package}/${cls}`);
+    if (stack) ev.stack = entryStack(cls, "onStartCommand");
+    emit(ev);
   } else if (via === "work" || via === "job") {
     // Worker.startWork: self is the worker; JobService$1.onStartJob: self is the engine of the service
     const cls = via === "work" ? className(ctx.self) : tryGet(() => className(field(ctx.self, "this$0")));

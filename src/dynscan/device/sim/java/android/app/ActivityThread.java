@@ -238,12 +238,27 @@ public final class ActivityThread {
         }
         Sim.log("component_start", "via", "startService", "target_package", Sim.packageName,
                 "component", cn.flattenToShortString(), "internal", Boolean.TRUE);
-        sMain.post(() -> {
-            Service s = ownService(cn.getClassName());
-            Sim.log("lifecycle", "component", cn.getClassName(), "callback", "onStartCommand");
-            s.onStartCommand(intent, 0, 1);
-        });
+        Intent args = new Intent(intent).setComponent(cn);
+        sMain.post(() -> handleServiceArgs(new ServiceArgsData(args)));
         return cn;
+    }
+
+    /** A start request for a service, as AOSP's ActivityThread.ServiceArgsData carries it. */
+    static final class ServiceArgsData {
+        final Intent args;
+        final int flags = 0;
+        final int startId = 1;
+
+        ServiceArgsData(Intent args) { this.args = args; }
+    }
+
+    /** Deliver one start request to one of the app's services (AOSP: handleServiceArgs; the hook catalog's
+     *  alarm-run hook reads the intent there), creating the service first. */
+    private static void handleServiceArgs(ServiceArgsData data) {
+        String cls = data.args.getComponent().getClassName();
+        Service s = ownService(cls);
+        Sim.log("lifecycle", "component", cls, "callback", "onStartCommand");
+        s.onStartCommand(data.args, data.flags, data.startId);
     }
 
     /** One of the app's own services, created (onCreate) on first use; null when the manifest does not declare it.
