@@ -27,13 +27,17 @@ export function startAcks(): void {
   listen();
 }
 
-/** Wait until batch `seq` is acknowledged, at most `maxMs`; whether it was. */
-export function awaitStored(seq: number, maxMs = 2000): boolean {
-  if (stalled) return acked >= seq;
+/**
+ * Wait until batch `seq` is acknowledged, at most `maxMs`; whether it was. `once`: a single wait at the
+ * process's end (hooks/lifecycle.ts), made even after an earlier wait ran out, and not marking the host
+ * stalled.
+ */
+export function awaitStored(seq: number, maxMs = 2000, once = false): boolean {
+  if (stalled && !once) return acked >= seq;
   const deadline = Date.now() + maxMs;
   while (acked < seq) {
     if (Date.now() >= deadline) {
-      stalled = true;
+      if (!once) stalled = true;
       return false;
     }
     Thread.sleep(0.001);

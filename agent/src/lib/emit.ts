@@ -28,18 +28,22 @@ export function emit(ev: AgentEvent, always = false): void {
   }
 }
 
-/** Send everything queued now (also used before the process exits). */
-export function flush(): number {
+/**
+ * Send everything queued now (also used before the process exits). With ``sync`` the batch goes even
+ * when empty and asks the host to acknowledge it once stored (lib/ack.ts): messages arrive in order, so
+ * its acknowledgement also covers every batch sent before it.
+ */
+export function flush(sync = false): number {
   if (timer !== null) {
     clearTimeout(timer);
     timer = null;
   }
   const n = queue.length;
-  if (n > 0 || dropped > 0) {
+  if (n > 0 || dropped > 0 || sync) {
     const batch = queue;
     queue = [];
     seq++;
-    send({ type: "events", seq, events: batch, dropped });
+    send(sync ? { type: "events", seq, events: batch, dropped, sync } : { type: "events", seq, events: batch, dropped });
   }
   return n;
 }

@@ -50,6 +50,12 @@ export interface AgentOptions {
   learnedAck: boolean;
   /** the longest a hooked call waits for that acknowledgement */
   learnedWaitMs: number;
+  /** on exit paths, wait at most this long for the host to acknowledge the last batch (0: no wait) */
+  exitAckMs: number;
+  /** watch libc for the app looking for Frida (hooks/probes.ts) */
+  detectProbes: boolean;
+  /** ART: Java.deoptimizeBootImage() once at init, so hooks on methods inlined in the boot image fire */
+  deoptimizeBootImage: boolean;
 }
 
 export type AgentEvent = Record<string, unknown> & { kind: string; ts_ms: number };

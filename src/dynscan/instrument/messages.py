@@ -19,6 +19,9 @@ class EventBatch(BaseModel):
     seq: int = 0
     events: list[Any]
     dropped: int = 0  # cumulative count of events the agent could not queue
+    #: a batch sent from an exit path (the process may be SIGKILLed next): acknowledged by ``seq`` like a
+    #: learned one, once written
+    sync: bool = False
 
 
 class Origin(BaseModel):

@@ -103,7 +103,9 @@ class AgentSession:
             # values the app just read are in session.db now: release the hooked calls that wait for them
             # (the proxy reads them before it scans the upload that may follow; agent lib/ack.ts). Also
             # when storing failed: the app must not wait on a batch that will never be stored.
-            if any(r.get("learned") for r in rows):
+            # An exit path's batch (``sync``) likewise: the app is about to end, maybe by SIGKILL, and waits
+            # until its last events are stored (agent hooks/lifecycle.ts).
+            if batch.sync or any(r.get("learned") for r in rows):
                 with contextlib.suppress(Exception):  # the script is gone: nobody waits any more
                     self._script.post({"type": "learned-stored", "seq": batch.seq})
 

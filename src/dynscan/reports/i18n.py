@@ -29,6 +29,8 @@ STRINGS: dict[str, tuple[str, str]] = {
     "dialogs_seen": ("Dialogs seen", "出现的弹窗"),
     "dialogs_answered": ("Dialogs answered", "已应答的弹窗"),
     "privacy_dialog": ("Privacy dialog found", "发现隐私政策弹窗"),
+    "instrumentation_probes": ("The app looked for instrumentation (Frida): results may be partial",
+                               "应用检测了插桩工具（Frida）：结果可能不完整"),
     "granted_by_device": ("Granted through the device (no dialog granted them)", "通过设备授予的权限（未经弹窗）"),
     "guided_check": ("Check by hand", "人工检查"),
     "yes": ("yes", "是"),
