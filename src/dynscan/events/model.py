@@ -22,6 +22,7 @@ from dynscan.events.vocab import (
     PiiLocation,
     Scheme,
     Source,
+    StartStage,
     StartVia,
     StateCause,
     UserActionName,
@@ -141,11 +142,16 @@ class Flow(BaseEvent):
 
 
 class ComponentStart(BaseEvent):
+    """A start of a component; ``stage: run`` marks an ``alarm`` / ``job`` / ``work`` start that ran (the
+    scheduling is the event without it); ``action`` is the intent's action when there is one."""
+
     kind: Literal["component_start"] = "component_start"
     via: StartVia
     target_package: str
     component: str | None = None
     uri: str | None = None
+    stage: StartStage | None = None
+    action: str | None = None
     stack: list[str] | None = None
 
 
