@@ -13,19 +13,28 @@ is scanned and checked with no other change
 
 from __future__ import annotations
 
+import http.server
 import json
+import os
+import ssl
 import subprocess
 import sys
+import threading
 import time
 from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 from typing import Any, NamedTuple
+
+import trustme
 
 ROOT = Path(__file__).resolve().parents[2]
 APPS = ROOT / "examples" / "apps"
 DYNSCAN = [sys.executable, "-m", "dynscan"]
 TIME_SCALE = 0.2
 PARALLEL = 4
+#: In a run's options: the https URL of pushy_updater/policy.html on a local server (``--policy URL``).
+POLICY_URL = "{policy_url}"
+POLICY_GETS: list[str] = []  # the paths the policy server was asked for
 
 #: app directory under examples/apps -> the rules its report must hold (the emulator CI's list)
 EXPECTATIONS: dict[str, set[str]] = {
@@ -42,8 +51,7 @@ class Scan(NamedTuple):
 SCANS: dict[str, Scan] = {
     **{app: Scan(APPS / app) for app in sorted(EXPECTATIONS)},
     "leaky": Scan(APPS / "leaky", ()),  # every report format (test_scan.py reads them all)
-    "pushy_with_policy": Scan(APPS / "pushy_updater", ("-f", "json", "--policy", str(APPS / "pushy_updater" /
-                                                                                      "policy.html"))),
+    "pushy_with_policy": Scan(APPS / "pushy_updater", ("-f", "json", "--policy", POLICY_URL)),
     "grant_crash": Scan(Path(__file__).parent / "sim_apps" / "grant_crash"),
     "crash_always": Scan(Path(__file__).parent / "sim_apps" / "crash_always"),
 }
@@ -63,11 +71,36 @@ def _build(src: Path, work: Path) -> Path:
     return apk
 
 
-def _scan(name: str, apk: Future[Path], scan: Scan, work: Path) -> dict[str, Any]:
+class _Policy(http.server.BaseHTTPRequestHandler):
+    def do_GET(self) -> None:
+        POLICY_GETS.append(self.path)
+        body = (APPS / "pushy_updater" / "policy.html").read_bytes()
+        self.wfile.write(b"HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=utf-8\r\nConnection: close\r\n"
+                         b"Content-Length: %d\r\n\r\n" % len(body) + body)
+
+    def log_message(self, *args: object) -> None:
+        pass
+
+
+def _policy_server(work: Path) -> tuple[str, dict[str, str]]:
+    """pushy_updater's policy over https, and the environment that trusts its CA (SSL_CERT_FILE)."""
+    ca = trustme.CA()
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), _Policy)
+    ctx = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
+    ca.issue_cert("127.0.0.1").configure_cert(ctx)
+    httpd.socket = ctx.wrap_socket(httpd.socket, server_side=True)
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    ca.cert_pem.write_to_path(str(work / "ca.pem"))
+    return (f"https://127.0.0.1:{httpd.server_address[1]}/privacy/policy.html",
+            {**os.environ, "SSL_CERT_FILE": str(work / "ca.pem")})
+
+
+def _scan(name: str, apk: Future[Path], scan: Scan, work: Path, policy: tuple[str, dict[str, str]]) -> dict[str, Any]:
     session = work / name
     start = time.monotonic()
+    extra = [policy[0] if a == POLICY_URL else a for a in scan.extra]
     proc = subprocess.run([*DYNSCAN, "run", "--apk", str(apk.result()), "--out", str(session), "--time-scale",
-                           str(TIME_SCALE), *scan.extra], capture_output=True, text=True, timeout=400)
+                           str(TIME_SCALE), *extra], capture_output=True, text=True, timeout=400, env=policy[1])
     report = json.loads((session / "report.json").read_text()) if (session / "report.json").is_file() else {}
     events = [json.loads(line) for line in (session / "events.jsonl").read_text(encoding="utf-8").splitlines()] \
         if (session / "events.jsonl").is_file() else []
@@ -80,6 +113,7 @@ class Scans:
 
     def __init__(self, work: Path, names: list[str]) -> None:
         self.work, self.before = work, own_processes()
+        self._policy = _policy_server(work)
         self._builder, self._pool = ThreadPoolExecutor(2), ThreadPoolExecutor(PARALLEL)
         self._apks: dict[Path, Future[Path]] = {}
         self.runs: dict[str, Future[dict[str, Any]]] = {}
@@ -91,7 +125,7 @@ class Scans:
         if scan.src not in self._apks:
             self._apks[scan.src] = self._builder.submit(_build, scan.src, self.work)
         if name not in self.runs:
-            self.runs[name] = self._pool.submit(_scan, name, self._apks[scan.src], scan, self.work)
+            self.runs[name] = self._pool.submit(_scan, name, self._apks[scan.src], scan, self.work, self._policy)
         return self.runs[name]
 
     def __getitem__(self, name: str) -> dict[str, Any]:
