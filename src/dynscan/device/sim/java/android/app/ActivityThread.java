@@ -73,10 +73,11 @@ public final class ActivityThread {
 
     /** Every process of an app creates its Application first, as Android's handleBindApplication does. */
     private static void createApplication() {
+        Sim.makeAppLoader();  // the LoadedApk's class loader: made here, after the process was held
         sAppContext = new ContextImpl();
         try {
             String cls = Sim.manifest.applicationClass;
-            sApp = cls == null ? new Application() : (Application) Class.forName(cls).getDeclaredConstructor().newInstance();
+            sApp = cls == null ? new Application() : (Application) Sim.loadClass(cls).getDeclaredConstructor().newInstance();
         } catch (ReflectiveOperationException e) {
             throw new RuntimeException("Unable to instantiate application " + Sim.manifest.applicationClass + ": " + e, e);
         }
@@ -134,7 +135,7 @@ public final class ActivityThread {
         if (prev != null) toPaused(prev);
         Activity a;
         try {
-            a = (Activity) Class.forName(cn.getClassName()).getDeclaredConstructor().newInstance();
+            a = (Activity) Sim.loadClass(cn.getClassName()).getDeclaredConstructor().newInstance();
         } catch (ReflectiveOperationException e) {
             throw new RuntimeException("Unable to instantiate activity " + cn + ": " + e, e);
         }
@@ -242,7 +243,7 @@ public final class ActivityThread {
             Service s = SERVICES.get(cn.getClassName());
             if (s == null) {
                 try {
-                    s = (Service) Class.forName(cn.getClassName()).getDeclaredConstructor().newInstance();
+                    s = (Service) Sim.loadClass(cn.getClassName()).getDeclaredConstructor().newInstance();
                 } catch (ReflectiveOperationException e) {
                     throw new RuntimeException("Unable to instantiate service " + cn + ": " + e, e);
                 }
