@@ -109,6 +109,8 @@ function hookLoaderConstructors(): void {
     ov.implementation = function (this: any, ...args: any[]): any {
       const ret = ov.apply(this, args);
       try {
+        // a cast holds a global reference: `this` itself is the hook frame's local reference, which
+        // a factory must not keep (frida-java-bridge issue #227: ClassFactory.get(this) crashes later)
         onLoader(Java.cast(this, ClassLoader));
       } catch (e) {
         watchError = `a new loader could not be searched: ${errorText(e)}`;
