@@ -39,9 +39,9 @@ export function installOrQueue(spec: HookSpec): void {
 }
 
 export function pendingHooks(): Pending[] {
-  const reason = watchError === null ? "class not loaded yet" : `class not loaded yet; ${watchError}`;
+  const why = watchError === null ? "" : ` (${watchError})`;
   return late.filter(l => l.loaders.length === 0)
-    .map(l => ({ id: l.spec.id, api: `${l.spec.class}.${l.spec.method}`, reason: `${reason}: ${l.spec.class}` }));
+    .map(l => ({ id: l.spec.id, api: `${l.spec.class}.${l.spec.method}`, reason: `class not loaded yet: ${l.spec.class}${why}` }));
 }
 
 function describe(loader: any): string {
