@@ -70,16 +70,16 @@ def _start(extra: list[str], work: Path) -> tuple[subprocess.Popen[bytes], int]:
     raise SystemExit("mitmdump did not start")
 
 
-def _cpu_s(pid: int) -> float:
-    """User + system CPU seconds of a process and its children (the worker) so far."""
-    total = 0.0
-    for p in [pid, *_children(pid)]:
+def _cpu_s(pid: int) -> tuple[float, float]:
+    """User + system CPU seconds so far of a process and of its children (the worker)."""
+    totals = [0.0, 0.0]
+    for i, p in enumerate([pid, *_children(pid)]):
         try:
             fields = Path(f"/proc/{p}/stat").read_text().rsplit(")", 1)[1].split()
         except OSError:
             continue
-        total += (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
-    return total
+        totals[min(i, 1)] += (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    return totals[0], totals[1]
 
 
 def _children(pid: int) -> list[int]:
@@ -160,6 +160,7 @@ def main() -> None:
                 _rate(port, up.server_address[1], 0.5)  # warm-up
             rates: dict[str, list[float]] = {"no addon": [], "dynscan": []}
             cpu: dict[str, list[float]] = {"no addon": [], "dynscan": []}
+            own: dict[str, list[float]] = {"no addon": [], "dynscan": []}  # mitmdump's process alone
             paired: list[float] = []
             for r in range(args.rounds):
                 order = ["no addon", "dynscan"] if r % 2 == 0 else ["dynscan", "no addon"]  # cancel drift
@@ -169,7 +170,9 @@ def main() -> None:
                     rate, n = _rate(port, up.server_address[1], args.seconds)
                     time.sleep(0.2)  # the worker finishes the round's last batch
                     rates[name].append(rate)
-                    cpu[name].append((_cpu_s(proc.pid) - c0) / max(n, 1) * 1e3)
+                    c1 = _cpu_s(proc.pid)
+                    cpu[name].append((sum(c1) - sum(c0)) / max(n, 1) * 1e3)
+                    own[name].append((c1[0] - c0[0]) / max(n, 1) * 1e3)
                 paired.append(rates["dynscan"][-1] / rates["no addon"][-1])
         finally:
             for proc, _ in (base, addon):
@@ -181,7 +184,8 @@ def main() -> None:
           f"load={os.getloadavg()[0]:.2f} {time.strftime('%Y-%m-%d %H:%M')}")
     for k, v in rates.items():
         print(f"{k:9s} median {statistics.median(v):7.1f} req/s  rounds {', '.join(f'{x:.1f}' for x in v)}; "
-              f"CPU per request (mitmdump + worker) median {statistics.median(cpu[k]):.3f} ms")
+              f"CPU per request (mitmdump + worker) median {statistics.median(cpu[k]):.3f} ms, "
+              f"mitmdump's process alone {statistics.median(own[k]):.3f} ms")
     print(f"CPU per flow in mitmdump's process: hook {cost['hook']:.3f} ms, hand-off pickling {cost['pickle']:.3f} ms "
           "(detection and writing run in the worker process)")
     print(f"paired ratios (same round): {', '.join(f'{x:.3f}' for x in paired)}")
