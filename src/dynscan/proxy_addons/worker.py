@@ -47,6 +47,7 @@ from dynscan.traffic.flowscan import request_record, scan_request
 log = logging.getLogger("dynscan.proxy_worker")
 FLOWS_FILE = "flows.mitm"
 WATCH_SECONDS = 0.5
+FRESH_SECONDS = 0.005
 READ_AHEAD = 8  # frames (of up to ``handoff.FRAME_ITEMS`` items)
 BATCH_ITEMS = 512  # items written to the store and flows.mitm together
 NICE = 10
@@ -87,12 +88,19 @@ class Worker:
         self.classifier = classifier_from(config)
         self._session_start: dict[str, Any] | None = None
         self._next_watch = 0.0
+        self._next_forced = 0.0
 
     # -- learned values and the session ------------------------------------------------------
     def refresh(self, force: bool = False) -> None:
         """Pick up identity changes and values learned since the last flow; ``force`` reads the
-        session now (before a scan: an SDK uploads what it read a few milliseconds earlier)."""
+        session now (before a scan: an SDK uploads what it read a few milliseconds earlier), or
+        ``FRESH_SECONDS`` ago at most: a flow reaches the worker ``handoff.BATCH_WAIT_S`` (50 ms) or
+        more after it was captured, so a read that recent already follows the capture."""
         now = time.monotonic()
+        if force and now < self._next_forced:
+            force = False
+        elif force:
+            self._next_forced = now + FRESH_SECONDS
         if self.identity_path and now >= self._next_watch:
             self._next_watch = now + WATCH_SECONDS
             try:
