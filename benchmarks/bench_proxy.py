@@ -1,6 +1,7 @@
 """Proxy overhead: requests/s through ``mitmdump`` with the dynscan addons vs with no addon.
 
-Same client (``http.client``, one keep-alive connection, small JSON POSTs carrying an IMEI), same local
+Same client (``http.client``, one keep-alive connection, small JSON POSTs carrying an IMEI, with a
+sequence number and a timestamp in the URL and the body, so no two requests are the same), same local
 upstream, same run; the two proxies are measured in alternating rounds and the medians compared.
 Run: ``.venv/bin/python benchmarks/bench_proxy.py [--seconds 3] [--rounds 5]`` (not a timed test).
 """
@@ -28,6 +29,11 @@ from dynscan.proxy_addons import proxy_script
 MITMDUMP = Path(sys.executable).parent / "mitmdump"
 IMEI = "356938035643809"
 BODY = json.dumps({"event": "open", "imei": IMEI, "ts": 1700000000, "extra": {"k": "v" * 200}}).encode()
+
+
+def body(n: int) -> bytes:
+    """The n-th request's body (``BODY`` with its own sequence number and time)."""
+    return json.dumps({"event": "open", "imei": IMEI, "ts": time.time(), "seq": n, "extra": {"k": "v" * 200}}).encode()
 
 
 class _Handler(BaseHTTPRequestHandler):
@@ -95,11 +101,11 @@ def _rate(proxy_port: int, upstream_port: int, seconds: float) -> tuple[float, i
     c.connect()
     assert c.sock is not None
     c.sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)  # no Nagle + delayed-ACK stalls
-    url = f"http://127.0.0.1:{upstream_port}/collect?aid=9774d56d682e549c"
+    url = f"http://127.0.0.1:{upstream_port}/collect?aid=9774d56d682e549c&n="
     n = 0
     end = time.monotonic() + seconds
     while time.monotonic() < end:
-        c.request("POST", url, body=BODY, headers={"content-type": "application/json"})
+        c.request("POST", f"{url}{n}", body=body(n), headers={"content-type": "application/json"})
         c.getresponse().read()
         n += 1
     c.close()
@@ -122,8 +128,8 @@ def hook_cost(work: Path, n: int = 400) -> dict[str, float]:
         flows = []
         for _ in range(n):
             f = tflow.tflow(resp=True)
-            f.request.url = "http://127.0.0.1:1/collect?aid=9774d56d682e549c"
-            f.request.content = BODY
+            f.request.url = f"http://127.0.0.1:1/collect?aid=9774d56d682e549c&n={len(flows)}"
+            f.request.content = body(len(flows))
             flows.append(f)
         time.sleep(1.0)  # let the worker finish starting (imports, matcher build) on the other core
         t0 = time.perf_counter()

@@ -171,9 +171,8 @@ class Worker:
 
     def write(self, events: list[dict[str, Any]], states: list[dict[str, Any]]) -> None:
         try:
-            for state in states:
-                self.flows_out.write(snapshot.dump_state(state))
-            if states:
+            if states:  # the batch's flows in one write
+                self.flows_out.write(b"".join([snapshot.dump_state(state) for state in states]))
                 self.flows_out.flush()
         except (OSError, ValueError) as e:
             log.error("dynscan: %d raw flows not saved: %s", len(states), e)
