@@ -12,6 +12,7 @@ import "./hooks/network.js";
 import "./hooks/consent.js";
 import "./hooks/sockets.js";
 import "./hooks/tls.js";
+import "./hooks/wakeups.js";
 import { control } from "./rpc/control.js";
 import { sensors } from "./rpc/sensors.js";
 
