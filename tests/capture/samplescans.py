@@ -51,7 +51,7 @@ class Scan(NamedTuple):
 #: exact rule sets hang on timing (custom_dialog's relaunch within the 5 s context window of its accept tap,
 #: which four cold starts at once on 2 cores can stretch).
 _EARLY = ("remembered_refusal", "remembered_denial", "asks_first", "two_step_refusal", "exits_on_denial",
-          "sdk_after_grant", "own_backend", "custom_dialog")
+          "sdk_after_grant", "own_backend", "custom_dialog", "bundled_sdk", "plugin_sdk")
 
 #: run name -> what to scan: every sample under its own name, then the runs tests add.
 SCANS: dict[str, Scan] = {

@@ -45,6 +45,13 @@ EXPECTED: dict[str, set[str]] = {
     # Its dialog does not name the app list (UNDISCLOSED_COLLECTION).
     "custom_dialog": {"COLLECTION_AFTER_DECLINE", "APP_LIST_COLLECTION", "EXCESSIVE_FREQUENCY",
                       "REPEATED_PERMISSION_REQUEST", "UNDISCLOSED_COLLECTION"},
+    # Its ad SDK (GDT) and OkHttp live in the app's own class loader; once the disclosed policy is accepted the SDK
+    # reads the advertising ID at every start (two hooked calls each, over the limit of 3 a minute) and sends the
+    # Android ID to Tencent.
+    "bundled_sdk": {"EXCESSIVE_FREQUENCY", "THIRD_PARTY_TRANSMISSION"},
+    # Its analytics SDK (TalkingData, with its own OkHttp) is a plug-in loaded with DexClassLoader once the
+    # disclosed policy is accepted; it sends the Android ID to TalkingData.
+    "plugin_sdk": {"THIRD_PARTY_TRANSMISSION"},
 }
 @pytest.mark.integration
 @pytest.mark.timeout(1200)
@@ -127,6 +134,27 @@ def test_every_sample_gets_what_the_emulator_ci_expects(scans: Scans, app: str) 
     assert EXPECTATIONS[app] <= {f["rule"] for f in report["findings"]}, res["stderr"][-3000:]
     assert EXPECTATIONS[app] or report["verdict"] == "pass"
     assert res["rc"] == (0 if report["verdict"] == "pass" else 1), res["stderr"][-3000:]
+
+
+#: app -> (its SDK, the SDK's host): classes only the app's own loader or a run-time DexClassLoader holds
+SDK_IN_APP_LOADERS = {"bundled_sdk": ("sdk:tencent-gdt", "mi.gdt.qq.com"),
+                      "plugin_sdk": ("sdk:talkingdata", "cloud.xdrig.com")}
+
+
+@pytest.mark.integration
+@pytest.mark.timeout(1200)
+@pytest.mark.parametrize("app", sorted(SDK_IN_APP_LOADERS))
+def test_sdk_code_outside_the_framework_loader_is_hooked_and_attributed(scans: Scans, app: str) -> None:
+    res = scans[app]
+    sdk, host = SDK_IN_APP_LOADERS[app]
+    stats = res["report"]["stats"]
+    assert stats["api_calls_by_actor"].get(sdk, 0) > 0 and stats["flow_actors_by_host"] == {host: sdk}, stats
+    events = res["events"]
+    # OkHttp's newCall is hooked only once the loader holding OkHttp exists (the app's, or the plug-in's)
+    okhttp = [e for e in events if e["kind"] == "net_request" and e["api"] == "okhttp3.OkHttpClient.newCall"]
+    assert okhttp and all(e["host"] == host for e in okhttp), [e for e in events if e["kind"] == "net_request"]
+    if app == "bundled_sdk":  # Play services' advertising-ID client, bundled with the app
+        assert {"ads.gms.adid_info", "ads.gms.adid"} <= {e.get("hook") for e in events if e["kind"] == "api_call"}
 
 
 def test_the_emulator_workflow_expects_the_same_rules() -> None:

@@ -115,17 +115,22 @@ function wrap(k: Hook, ov: any): (...args: any[]) => any {
   };
 }
 
-/** Install one entry; absent classes, methods or overloads are skipped and reported. */
-export function installSpec(spec: HookSpec, factory: any = Java): boolean {
+/** The class of an entry as `factory` sees it (its loader's view), or null when that loader lacks it. */
+export function resolveClass(spec: HookSpec, factory: any = Java): any | null {
+  try {
+    return factory.use(spec.class);
+  } catch (e) {
+    return null;
+  }
+}
+
+/**
+ * Install one entry on a resolved class; absent methods or overloads are skipped and reported.
+ * `where` names the class loader when it is not the framework's (health shows it).
+ */
+export function attachSpec(spec: HookSpec, wrapper: any, where: string | null = null): boolean {
   const h = handlers.get(spec.kind);
   if (h === undefined) { skip(spec, `unknown kind ${spec.kind}`); return false; }
-  let wrapper: any;
-  try {
-    wrapper = factory.use(spec.class);
-  } catch (e) {
-    skip(spec, `class not found: ${spec.class}`);
-    return false;
-  }
   const m = methodOf(wrapper, spec.method);
   if (m === undefined || m.overloads === undefined) {
     skip(spec, `no method ${spec.method} in ${spec.class}`);
@@ -148,8 +153,19 @@ export function installSpec(spec: HookSpec, factory: any = Java): boolean {
   }
   if (sigs.length === 0) return false;
   installed.push({
-    id: spec.id, api: `${spec.class}.${spec.method}`, overloads: sigs,
+    id: spec.id, api: `${spec.class}.${spec.method}`, overloads: sigs, ...(where !== null ? { loader: where } : {}),
     undo: () => { for (const ov of ovs) ov.implementation = null; },
   });
   return true;
+}
+
+/**
+ * Install one entry through `factory`: "absent" when its class is not there (the caller decides
+ * whether that is final: see loaders.ts), else whether any overload was hooked.
+ */
+export function installSpec(spec: HookSpec, factory: any = Java): "installed" | "absent" | "failed" {
+  if (!handlers.has(spec.kind)) { skip(spec, `unknown kind ${spec.kind}`); return "failed"; }
+  const wrapper = resolveClass(spec, factory);
+  if (wrapper === null) return "absent";
+  return attachSpec(spec, wrapper) ? "installed" : "failed";
 }

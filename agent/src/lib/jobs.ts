@@ -2,7 +2,10 @@
 
 import { HookSpec } from "./types.js";
 
-export interface Installed { id: string; api: string; overloads: string[]; undo: () => void; }
+/** `loader`: the class loader the class was found in, when not the framework's (an app's, a plug-in's). */
+export interface Installed { id: string; api: string; overloads: string[]; loader?: string; undo: () => void; }
+/** A catalog entry whose class no loader has shown yet (it is installed when one does). */
+export interface Pending { id: string; api: string; reason: string; }
 export interface Skipped { id: string; api: string; reason: string; }
 
 export const installed: Installed[] = [];
@@ -30,7 +33,7 @@ export function undoAll(): number {
 
 export function health(): Record<string, unknown> {
   return {
-    installed: installed.map(j => ({ id: j.id, api: j.api, overloads: j.overloads })),
+    installed: installed.map(j => ({ id: j.id, api: j.api, overloads: j.overloads, ...(j.loader !== undefined ? { loader: j.loader } : {}) })),
     skipped: skipped.slice(),
     fired: Object.fromEntries(fired),
   };

@@ -1,4 +1,5 @@
-// Control RPCs: init with the catalog, clock for the offset, flush, health, unload.
+// Control RPCs: init with the catalog, clock for the offset, flush, health (installed, skipped,
+// pending: waiting for a class loader), unload.
 
 import Java from "frida-java-bridge";
 import { artStackStats, deoptimizeBootImage } from "../lib/art.js";
@@ -8,7 +9,7 @@ import { initJavaUtil } from "../lib/java-util.js";
 import { health, installed, skipped, undoAll } from "../lib/jobs.js";
 import { AgentOptions, HookSpec } from "../lib/types.js";
 import { options } from "../hooks/common.js";
-import { installSpec } from "../hooks/install.js";
+import { installOrQueue, pendingHooks, unwatchLoaders, watchLoaders } from "../hooks/loaders.js";
 import { watchProbes } from "../hooks/probes.js";
 import { rememberResultSpec } from "../hooks/permissions.js";
 
@@ -26,24 +27,29 @@ function init(specs: HookSpec[], opts: Partial<AgentOptions>): Record<string, un
     initJavaUtil(options);
     for (const spec of specs) {
       rememberResultSpec(spec);
-      installSpec(spec);
+      installOrQueue(spec);
     }
   });
+  // classes the framework lacks: the app's loader (made after this returns, on a spawned app) or
+  // a loader made at run time may bring them
+  watchLoaders();
   initialised = true;
   let probesWatched = 0;
   if (options.detectProbes) {
     try { probesWatched = watchProbes(); } catch (e) { probesWatched = -1; }  // no CModule here: not watched
   }
-  return { installed: installed.length, skipped: skipped.length, runtime: (Java as any).api.flavor ?? "unknown",
-           daemon: jsThreadDaemon, probes_watched: probesWatched, boot_image: bootImage };
+  return { installed: installed.length, skipped: skipped.length, pending: pendingHooks().length,
+           runtime: (Java as any).api.flavor ?? "unknown", daemon: jsThreadDaemon, probes_watched: probesWatched,
+           boot_image: bootImage };
 }
 
 export const control = {
   init: (specs: HookSpec[], opts: Partial<AgentOptions>) => init(specs, opts),
   clock: () => Date.now(),
   flush: () => flush(),
-  health: () => ({ ...health(), ...emitStats(), java: Java.available, boot_image: bootImage, art_stacks: artStackStats() }),
-  unload: () => { const n = undoAll(); flush(); return n; },
+  health: () => ({ ...health(), pending: pendingHooks(), ...emitStats(), java: Java.available, boot_image: bootImage,
+                   art_stacks: artStackStats() }),
+  unload: () => { unwatchLoaders(); const n = undoAll(); flush(); return n; },
   // Frida calls dispose when the script is unloaded, including from its exit monitor when the
   // process calls exit()/_exit()/abort(): events still queued for the flush timer go out then.
   dispose: () => { flush(); },

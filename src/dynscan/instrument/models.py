@@ -58,6 +58,8 @@ class InitResult(BaseModel):
 
     installed: int
     skipped: int
+    #: catalog entries whose class no loader had shown at init (installed when one does)
+    pending: int = 0
     runtime: str = "unknown"
     #: libc functions watched for anti-Frida checks (0: off, -1: could not be watched here)
     probes_watched: int = 0
@@ -69,6 +71,8 @@ class InstalledHook(BaseModel):
     id: str
     api: str
     overloads: list[str]
+    #: the class loader the class was found in when it is not the framework's (the app's, a plug-in's)
+    loader: str | None = None
 
 
 class SkippedHook(BaseModel):
@@ -77,13 +81,23 @@ class SkippedHook(BaseModel):
     reason: str
 
 
+class PendingHook(BaseModel):
+    """A hook whose class no class loader has shown yet: installed when one does."""
+
+    id: str
+    api: str
+    reason: str
+
+
 class HookHealth(BaseModel):
-    """The agent's ``health()``: what is installed, what was skipped and why, fire counts."""
+    """The agent's ``health()``: what is installed, what waits for its class (pending), what was skipped
+    and why, fire counts."""
 
     model_config = ConfigDict(extra="allow")
 
     installed: list[InstalledHook]
     skipped: list[SkippedHook]
+    pending: list[PendingHook] = Field(default_factory=list)
     fired: dict[str, int]
     emitted: int = 0
     dropped: int = 0

@@ -108,7 +108,9 @@ def run_probe(device: Device, info: AppInfo, *, platform: Platform = "sim",
                              options=AgentOptions(package=info.package), infer_crash=platform != "sim")
         try:
             init = agent.start()
-            skipped = agent.health().skipped
+            health = agent.health()
+            # classes no loader had shown before the app ran count as absent (vendor SDKs the probe lacks)
+            skipped = [*health.skipped, *(SkippedHook(id=p.id, api=p.api, reason=p.reason) for p in health.pending)]
             device.resume(pid)
             agent.wait_detached(timeout_s)
         finally:
@@ -117,9 +119,9 @@ def run_probe(device: Device, info: AppInfo, *, platform: Platform = "sim",
         events = list(store.iter_raw())
         checks = (evaluate_probe(events, device.identity()) + hook_checks(events, catalog, platform, skipped)
                   + agent_checks(init))
-        health = agent.errors[:1]
-        if health:
-            checks.append(Check("probe.agent", "warn", f"agent error: {health[0]}"))
+        errors = agent.errors[:1]
+        if errors:
+            checks.append(Check("probe.agent", "warn", f"agent error: {errors[0]}"))
         return checks
 
 

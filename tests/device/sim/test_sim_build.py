@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import zipfile
 from pathlib import Path
 
@@ -57,6 +58,31 @@ def test_build_writes_an_apk_with_manifest_and_classes(tmp_path: Path) -> None:
     again, _, classes = read_apk(out)
     assert again == info
     assert b"com/example/tiny/Main.class" in classes
+
+
+PLUGIN = """package com.example.plug;
+
+public final class Plug {
+    public static String hello() { return com.example.tiny.Main.class.getName(); }  // it sees the app
+}
+"""
+
+
+@pytest.mark.timeout(120)
+def test_a_plugin_ships_as_an_asset_jar_outside_the_apps_own_classes(tmp_path: Path) -> None:
+    src = module(tmp_path)
+    (src / "plugins" / "plug" / "java" / "com" / "example" / "plug").mkdir(parents=True)
+    (src / "plugins" / "plug" / "java" / "com" / "example" / "plug" / "Plug.java").write_text(PLUGIN)
+    out = tmp_path / "tiny.apk"
+    build_app(src, out)
+    _, _, classes = read_apk(out)
+    with zipfile.ZipFile(io.BytesIO(classes)) as z:
+        assert "com/example/plug/Plug.class" not in z.namelist()  # loaded at run time, not with the app
+        with zipfile.ZipFile(io.BytesIO(z.read("assets/plug.jar"))) as plugin:
+            assert "com/example/plug/Plug.class" in plugin.namelist()
+    (src / "plugins" / "bad name!").mkdir()
+    with pytest.raises(InputError, match="a plug-in is plugins/<name>/java"):
+        build_app(src, tmp_path / "x.apk")
 
 
 def test_manifest_without_launcher_is_rejected(tmp_path: Path) -> None:

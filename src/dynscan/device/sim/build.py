@@ -1,4 +1,9 @@
-"""``dynscan sim build``: compile an Android-Studio-style module against the framework into an ``.apk``."""
+"""``dynscan sim build``: compile an Android-Studio-style module against the framework into an ``.apk``.
+
+A module may hold plug-ins, ``plugins/<name>/java/**.java``: code the app loads at run time with a
+``DexClassLoader``. Each is compiled against the framework and the app, jarred, and shipped as the asset
+``assets/<name>.jar`` (``Context.getAssets().open("<name>.jar")``), never on the app's own class path.
+"""
 
 from __future__ import annotations
 
@@ -18,6 +23,7 @@ from dynscan.errors import InputError
 
 _ERROR = re.compile(r"^(?P<file>.+?\.java):(?P<line>\d+): error: (?P<msg>.*)$")
 _ERRORS = re.compile(r"^(?P<n>\d+) errors?$", re.M)
+_PLUGIN = re.compile(r"[A-Za-z0-9_-]{1,64}")
 
 
 def build_app(src_dir: Path, out: Path) -> AppInfo:
@@ -35,17 +41,30 @@ def build_app(src_dir: Path, out: Path) -> AppInfo:
     classes = framework_classes()
     with tempfile.TemporaryDirectory(prefix="dynscan-build-") as tmp:
         outdir = Path(tmp) / "classes"
-        args = [tool("javac"), "-nowarn", "-encoding", "UTF-8", "-proc:none", "-g", "-cp", str(classes)]
-        args += ["-d", str(outdir), *map(str, java_files)]
-        try:
-            done = subprocess.run(args, capture_output=True, text=True, timeout=600)
-        except subprocess.TimeoutExpired as e:
-            raise InputError(f"{src_dir}: javac timed out") from e
-        if done.returncode != 0:
-            raise InputError(f"{src_dir}: does not compile: {_first_error(done.stderr, src_dir)}")
+        _javac(src_dir, java_files, [classes], outdir)
+        plugins = src_dir / "plugins"
+        for plugin in sorted(plugins.iterdir()) if plugins.is_dir() else []:
+            sources = sorted((plugin / "java").rglob("*.java"))
+            if not plugin.is_dir() or not _PLUGIN.fullmatch(plugin.name) or not sources:
+                raise InputError(f"{plugin}: a plug-in is plugins/<name>/java/**.java (name: letters, digits, _ -)")
+            plugin_out = Path(tmp) / "plugins" / plugin.name
+            _javac(src_dir, sources, [classes, outdir], plugin_out)
+            (outdir / "assets").mkdir(exist_ok=True)
+            (outdir / "assets" / f"{plugin.name}.jar").write_bytes(_jar(plugin_out))
         jar = _jar(outdir)
     write_apk(out, manifest, jar)
     return info
+
+
+def _javac(src_dir: Path, sources: list[Path], classpath: list[Path], outdir: Path) -> None:
+    args = [tool("javac"), "-nowarn", "-encoding", "UTF-8", "-proc:none", "-g", "-cp", ":".join(map(str, classpath))]
+    args += ["-d", str(outdir), *map(str, sources)]
+    try:
+        done = subprocess.run(args, capture_output=True, text=True, timeout=600)
+    except subprocess.TimeoutExpired as e:
+        raise InputError(f"{src_dir}: javac timed out") from e
+    if done.returncode != 0:
+        raise InputError(f"{src_dir}: does not compile: {_first_error(done.stderr, src_dir)}")
 
 
 def _first_error(stderr: str, src_dir: Path) -> str:

@@ -249,7 +249,7 @@ class SimDevice:
         self.stop(package)
         opts = self._app_jvm_opts(package)
         app = AppProcess.start(
-            self._java, opts, [self._framework, self.files.app_dir(package) / "classes.jar"], self.root,
+            self._java, opts, [self._framework], self.root,
             self.files.app_dir(package), package, self.files.log_file(package), self._on_exit,
             on_process=lambda name, service: self._start_process(package, name, service),
             on_event=lambda event: self._on_app_event(package, event),
@@ -278,7 +278,7 @@ class SimDevice:
         opts = self._app_jvm_opts(package)
         try:
             child = AppProcess.start(
-                self._java, opts, [self._framework, self.files.app_dir(package) / "classes.jar"], self.root,
+                self._java, opts, [self._framework], self.root,
                 self.files.app_dir(package), package, self.files.log_file(package),
                 lambda ex: self._child_ended(name), process=(name, service),
                 on_event=lambda event: self._on_app_event(package, event))

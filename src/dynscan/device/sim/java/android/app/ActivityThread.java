@@ -73,10 +73,11 @@ public final class ActivityThread {
 
     /** Every process of an app creates its Application first, as Android's handleBindApplication does. */
     private static void createApplication() {
+        Sim.makeAppLoader();  // the LoadedApk's class loader: made here, after the process was held
         sAppContext = new ContextImpl();
         try {
             String cls = Sim.manifest.applicationClass;
-            sApp = cls == null ? new Application() : (Application) Class.forName(cls).getDeclaredConstructor().newInstance();
+            sApp = cls == null ? new Application() : (Application) Sim.loadClass(cls).getDeclaredConstructor().newInstance();
         } catch (ReflectiveOperationException e) {
             throw new RuntimeException("Unable to instantiate application " + Sim.manifest.applicationClass + ": " + e, e);
         }
@@ -134,7 +135,7 @@ public final class ActivityThread {
         if (prev != null) toPaused(prev);
         Activity a;
         try {
-            a = (Activity) Class.forName(cn.getClassName()).getDeclaredConstructor().newInstance();
+            a = (Activity) Sim.loadClass(cn.getClassName()).getDeclaredConstructor().newInstance();
         } catch (ReflectiveOperationException e) {
             throw new RuntimeException("Unable to instantiate activity " + cn + ": " + e, e);
         }
@@ -268,7 +269,7 @@ public final class ActivityThread {
         Service s = SERVICES.get(cls);
         if (s == null) {
             try {
-                s = (Service) Class.forName(cls).getDeclaredConstructor().newInstance();
+                s = (Service) Sim.loadClass(cls).getDeclaredConstructor().newInstance();
             } catch (ReflectiveOperationException e) {
                 throw new RuntimeException("Unable to instantiate service " + cls + ": " + e, e);
             }
@@ -364,7 +365,7 @@ public final class ActivityThread {
     private static void handleReceiver(ReceiverData data) {
         android.content.BroadcastReceiver r;
         try {
-            r = (android.content.BroadcastReceiver) Class.forName(data.info.name).getDeclaredConstructor().newInstance();
+            r = (android.content.BroadcastReceiver) Sim.loadClass(data.info.name).getDeclaredConstructor().newInstance();
         } catch (ReflectiveOperationException e) {
             throw new RuntimeException("Unable to instantiate receiver " + data.info.name + ": " + e, e);
         }

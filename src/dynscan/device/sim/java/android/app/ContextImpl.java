@@ -80,6 +80,8 @@ final class ContextImpl extends Context {
 
     @Override public File getFilesDir() { return dir("files"); }
     @Override public File getCacheDir() { return dir("cache"); }
+    @Override public File getCodeCacheDir() { return dir("code_cache"); }
+    @Override public android.content.res.AssetManager getAssets() { return android.content.res.AssetManager.forApp(); }
     @Override public void startActivity(Intent intent) { ActivityThread.startActivity(intent); }
     @Override public ComponentName startService(Intent service) { return ActivityThread.startService(service); }
     @Override public ComponentName startForegroundService(Intent service) { return ActivityThread.startService(service); }
@@ -112,5 +114,5 @@ final class ContextImpl extends Context {
         return pid == android.os.Process.myPid() && uid == android.os.Process.myUid()
             ? checkSelfPermission(permission) : PackageManager.PERMISSION_DENIED;
     }
-    @Override public ClassLoader getClassLoader() { return ContextImpl.class.getClassLoader(); }
+    @Override public ClassLoader getClassLoader() { return Sim.appLoader(); }
 }

@@ -39,6 +39,9 @@ public abstract class Context {
     public abstract ApplicationInfo getApplicationInfo();
     public abstract File getFilesDir();
     public abstract File getCacheDir();
+    /** Private code cache (where apps put dex they load at run time). */
+    public abstract File getCodeCacheDir();
+    public abstract android.content.res.AssetManager getAssets();
     public abstract void startActivity(Intent intent);
     public abstract ComponentName startService(Intent service);
     public abstract ComponentName startForegroundService(Intent service);

@@ -28,6 +28,8 @@ public class ContextWrapper extends Context {
     @Override public ApplicationInfo getApplicationInfo() { return mBase.getApplicationInfo(); }
     @Override public File getFilesDir() { return mBase.getFilesDir(); }
     @Override public File getCacheDir() { return mBase.getCacheDir(); }
+    @Override public File getCodeCacheDir() { return mBase.getCodeCacheDir(); }
+    @Override public android.content.res.AssetManager getAssets() { return mBase.getAssets(); }
     @Override public void startActivity(Intent intent) { mBase.startActivity(intent); }
     @Override public ComponentName startService(Intent service) { return mBase.startService(service); }
     @Override public ComponentName startForegroundService(Intent service) { return mBase.startForegroundService(service); }

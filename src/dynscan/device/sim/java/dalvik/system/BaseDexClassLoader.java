@@ -1,22 +1,28 @@
 package dalvik.system;
 
 import java.io.File;
+import java.io.IOException;
+import java.io.InputStream;
 import java.net.MalformedURLException;
 import java.net.URL;
 import java.net.URLClassLoader;
+import java.util.Enumeration;
 
 /**
  * Base class of the dex class loaders. On the virtual device a "dex" path is a jar of JVM classes
- * (what `dynscan sim build` makes); classes are found there first, then in the parent.
+ * (what `dynscan sim build` makes); classes are found in the parent first, then there. As on Android,
+ * this loader itself defines the classes it finds (their getClassLoader() is this loader), so a tool
+ * that looks for an app's classes must ask this loader, not the framework's.
  */
 public class BaseDexClassLoader extends ClassLoader {
-    private final URLClassLoader inner;
+    /** Reads the jar's entries only; it defines nothing (its parent is null: no delegation). */
+    private final URLClassLoader files;
     private final String path;
 
     public BaseDexClassLoader(String dexPath, File optimizedDirectory, String librarySearchPath, ClassLoader parent) {
         super(parent);
         this.path = dexPath;
-        this.inner = new URLClassLoader(urls(dexPath), parent);
+        this.files = new URLClassLoader(urls(dexPath), null);
     }
 
     private static URL[] urls(String dexPath) {
@@ -31,8 +37,31 @@ public class BaseDexClassLoader extends ClassLoader {
         return out;
     }
 
+    /**
+     * As ART's ClassLoader.loadClass (its findLoadedClass takes descriptors), an array type name such as
+     * "[Ljava/lang/String;" resolves here too; HotSpot's loadClass alone would not find it.
+     */
+    @Override protected Class<?> loadClass(String name, boolean resolve) throws ClassNotFoundException {
+        if (name.startsWith("[")) return Class.forName(name.replace('/', '.'), false, this);
+        return super.loadClass(name, resolve);
+    }
+
     @Override protected Class<?> findClass(String name) throws ClassNotFoundException {
-        return inner.loadClass(name);
+        URL url = files.findResource(name.replace('.', '/') + ".class");
+        if (url == null) throw new ClassNotFoundException("Didn't find class \"" + name + "\" on path: " + this);
+        byte[] bytes;
+        try (InputStream in = url.openStream()) {
+            bytes = in.readAllBytes();
+        } catch (IOException e) {
+            throw new ClassNotFoundException(name, e);
+        }
+        return defineClass(name, bytes, 0, bytes.length);
+    }
+
+    @Override protected URL findResource(String name) { return files.findResource(name); }
+
+    @Override protected Enumeration<URL> findResources(String name) throws IOException {
+        return files.findResources(name);
     }
 
     @Override public String toString() { return getClass().getName() + "[DexPathList[[zip file \"" + path + "\"]]]"; }

@@ -29,7 +29,7 @@ public final class Ids {
     private static void collect(String pkg, String cls) {
         Class<?> c;
         try {
-            c = Class.forName(cls, false, Ids.class.getClassLoader());
+            c = Class.forName(cls, false, Sim.appLoader());
         } catch (ClassNotFoundException | LinkageError e) {
             return;
         }

@@ -29,6 +29,9 @@ public final class Sim {
     private static boolean exited;
     /** Why the process is about to end if the app (not the driver) ends it. */
     public static volatile String pendingCause = "app";
+    /** The installed app's code (classes.jar), loaded by {@link #appLoader()} and never on the class path. */
+    private static File appJar;
+    private static ClassLoader appLoader;
 
     static void init(String devDir, String pkg, String appDir) throws Exception {
         deviceDir = new File(devDir);
@@ -38,10 +41,33 @@ public final class Sim {
             props.load(new java.io.InputStreamReader(in, StandardCharsets.UTF_8));
         }
         manifest = new Manifest(new File(appDir, "AndroidManifest.xml"));
+        appJar = new File(appDir, "classes.jar");
         dataDir = new File(new File(deviceDir, "data"), pkg);
         dataDir.mkdirs();
         control = new PrintStream(new FileOutputStream(java.io.FileDescriptor.out), false, StandardCharsets.UTF_8);
         System.setOut(System.err);
+    }
+
+    /**
+     * The app's class loader, as Android's LoadedApk makes it: a PathClassLoader over the app's code whose
+     * parent holds the framework. It is made when the application is bound (after the driver released the
+     * held process), so an agent that starts earlier sees only framework classes, as on a phone.
+     */
+    public static synchronized ClassLoader appLoader() {
+        if (appLoader == null) {
+            appLoader = new dalvik.system.PathClassLoader(appJar.getPath(), Sim.class.getClassLoader());
+        }
+        return appLoader;
+    }
+
+    /** handleBindApplication's first step: the app's loader, also the main thread's context loader. */
+    public static void makeAppLoader() {
+        Thread.currentThread().setContextClassLoader(appLoader());
+    }
+
+    /** One of the app's classes (its Application, an activity, a service), initialised. */
+    public static Class<?> loadClass(String name) throws ClassNotFoundException {
+        return Class.forName(name, true, appLoader());
     }
 
     public static String prop(String key, String dflt) {

@@ -28,7 +28,7 @@ public class JobScheduler {
 
     private static void runJob(String cls, int jobId) {
         try {  // only a JobService runs a job (Android refuses to schedule anything else)
-            if (!JobService.class.isAssignableFrom(Class.forName(cls))) return;
+            if (!JobService.class.isAssignableFrom(dynscan.sim.Sim.loadClass(cls))) return;
         } catch (ClassNotFoundException e) {
             return;
         }

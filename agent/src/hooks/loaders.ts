@@ -1,0 +1,156 @@
+// Hooks on classes the app brings: its own code, its SDKs, OkHttp, vendor OAID clients, dex loaded at
+// run time. On Android these live in the app's PathClassLoader or a DexClassLoader, not in the boot
+// class path, and a spawned app is held before its loader exists: at init Java.use() sees only the
+// framework. An entry whose class is absent then waits here and is tried again
+//   1. in Java.perform, which on ART runs once the app's LoadedApk (so its loader) exists and makes
+//      that loader the default factory's (frida-java-bridge's handleBindApplication hook);
+//   2. in every class loader that exists at init (an agent attached to a running app);
+//   3. in every new dalvik.system.BaseDexClassLoader (PathClassLoader, DexClassLoader,
+//      InMemoryDexClassLoader), right after its constructor returns, through Java.ClassFactory.get(loader).
+// A class is hooked once per defining loader: a DexClassLoader whose parent is the app's loader finds
+// the app's OkHttp through delegation, and that class is hooked already. An entry stays watched after
+// it lands (a plug-in may bring its own copy); one that no loader ever shows is reported as pending.
+
+import Java from "frida-java-bridge";
+import { errorText } from "../lib/java-util.js";
+import { Pending } from "../lib/jobs.js";
+import { HookSpec } from "../lib/types.js";
+import { attachSpec, installSpec, resolveClass } from "./install.js";
+
+interface Late {
+  spec: HookSpec;
+  /** Defining loaders of the classes hooked for this entry (retained wrappers). */
+  loaders: any[];
+}
+
+const LOADER_BASE = "dalvik.system.BaseDexClassLoader";
+const late: Late[] = [];
+/** Loaders already tried (retained wrappers): a loader is searched once, when it appears. */
+const seen: any[] = [];
+let watching = false;
+/** The BaseDexClassLoader constructors hooked to watch new loaders (undone by unload). */
+const watchers: any[] = [];
+/** Why new loaders are not watched, if they are not (no BaseDexClassLoader, a failed hook). */
+let watchError: string | null = null;
+
+/** Install `spec` now if its class is visible, else queue it for a loader that brings it. */
+export function installOrQueue(spec: HookSpec): void {
+  if (installSpec(spec) === "absent") late.push({ spec, loaders: [] });
+}
+
+export function pendingHooks(): Pending[] {
+  const why = watchError === null ? "" : ` (${watchError})`;
+  return late.filter(l => l.loaders.length === 0)
+    .map(l => ({ id: l.spec.id, api: `${l.spec.class}.${l.spec.method}`, reason: `class not loaded yet: ${l.spec.class}${why}` }));
+}
+
+function describe(loader: any): string {
+  try { return String(loader.toString()).slice(0, 200); } catch (e) { return "<class loader>"; }
+}
+
+let forName: any = null;
+
+/**
+ * HotSpot: a class a loader has just loaded is not linked yet, and the bridge's class model reads its
+ * methods with JVMTI, which needs a prepared class (it reads garbage otherwise and the process dies).
+ * getDeclaredMethods links the class first (without initialising it); an error after that (a signature
+ * naming an absent class) does not matter. False when the loader does not have the class. ART links
+ * classes as it defines them.
+ */
+function linked(spec: HookSpec, loader: any): boolean {
+  if ((Java as any).api.flavor !== "jvm" || loader === null) return true;
+  if (forName === null) forName = Java.use("java.lang.Class").forName.overload("java.lang.String", "boolean", "java.lang.ClassLoader");
+  let cls: any;
+  try {
+    cls = forName.call(Java.use("java.lang.Class"), spec.class, false, loader);
+  } catch (e) {
+    return false;
+  }
+  try { cls.getDeclaredMethods(); } catch (e) { /* linked before the signatures are resolved */ }
+  return true;
+}
+
+/** Try every queued entry in `loader` (null: the default factory's); returns how many classes were hooked. */
+function tryIn(factory: any, loader: any, where: string | null): number {
+  let n = 0;
+  for (const l of late) {
+    if (!linked(l.spec, loader)) continue;
+    const wrapper = resolveClass(l.spec, factory);
+    if (wrapper === null) continue;
+    let defining: any = null;
+    try { defining = wrapper.class.getClassLoader(); } catch (e) { /* boot class: null */ }
+    if (l.loaders.some(x => (x === null ? defining === null : defining !== null && x.$isSameObject(defining)))) continue;
+    if (attachSpec(l.spec, wrapper, defining === null ? null : (where ?? describe(defining)))) {
+      l.loaders.push(defining === null ? null : Java.retain(defining));
+      n++;
+    }
+  }
+  return n;
+}
+
+/** A loader appeared (or was found): search it once for the queued classes. */
+function onLoader(loader: any): void {
+  if (seen.some(x => x.$isSameObject(loader))) return;
+  seen.push(Java.retain(loader));
+  tryIn(Java.ClassFactory.get(loader), loader, describe(loader));
+}
+
+function hookLoaderConstructors(): void {
+  let base: any;
+  try {
+    base = Java.use(LOADER_BASE);
+  } catch (e) {
+    watchError = `no ${LOADER_BASE} to watch`;
+    return;
+  }
+  const ClassLoader = Java.use("java.lang.ClassLoader");
+  for (const ov of base.$init.overloads) {
+    watchers.push(ov);
+    ov.implementation = function (this: any, ...args: any[]): any {
+      const ret = ov.apply(this, args);
+      try {
+        // a cast holds a global reference: `this` itself is the hook frame's local reference, which
+        // a factory must not keep (frida-java-bridge issue #227: ClassFactory.get(this) crashes later)
+        onLoader(Java.cast(this, ClassLoader));
+      } catch (e) {
+        watchError = `a new loader could not be searched: ${errorText(e)}`;
+      }
+      return ret;
+    };
+  }
+}
+
+function existingLoaders(): void {
+  let base: any = null;
+  try { base = Java.use(LOADER_BASE).class; } catch (e) { return; }  // a plain JVM: the default factory sees all
+  for (const loader of Java.enumerateClassLoadersSync()) {
+    if (base.isInstance(loader)) onLoader(loader);
+  }
+}
+
+/** Stop watching new loaders (the queued entries stay pending). */
+export function unwatchLoaders(): void {
+  while (watchers.length > 0) {
+    try { watchers.pop().implementation = null; } catch (e) { /* the class may be gone */ }
+  }
+}
+
+/** After init: watch for the loaders that may bring the queued classes (call outside performNow). */
+export function watchLoaders(): void {
+  if (late.length === 0 || watching) return;
+  watching = true;
+  Java.performNow(() => {
+    try {
+      hookLoaderConstructors();
+    } catch (e) {
+      watchError = `new class loaders are not watched: ${errorText(e)}`;
+    }
+    try {
+      existingLoaders();
+    } catch (e) {
+      // enumerating loaders needs JVMTI heap walks or ART internals this runtime may lack
+    }
+  });
+  // On ART in a spawned app this runs once the app's loader is the default factory's; elsewhere now.
+  Java.perform(() => { tryIn(Java, null, null); });
+}
