@@ -1,6 +1,6 @@
 """Signal harness: ``dynscan run`` (the real CLI, on the virtual device) killed at ten points.
 
-Each case starts ``dynscan run --scenario quick --time-scale 0.2`` and sends the signal as soon as the progress line
+Each case starts ``dynscan run --scenario quick`` and sends the signal as soon as the progress line
 that opens the point appears on stderr (so it lands inside that phase). After SIGINT or SIGTERM:
 exit 130 with one ``dynscan:`` line about it, no process and no temp file left, the reports complete or
 absent, the session lock released and the session readable by ``dynscan analyze``. After SIGKILL
@@ -84,8 +84,8 @@ def _marked(cache: Path) -> list[int]:
 
 def _run_until(apk: Path, out: Path, env: dict[str, str], line: str, sig: int) -> tuple[int, list[str]]:
     proc = subprocess.Popen([*DYNSCAN, "run", "--apk", str(apk), "--scenario", "quick", "--out", str(out),
-                             "--time-scale", "0.2", "--fail-on", "never"],  # the same points, less waiting between
-                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, env=env)
+                             "--fail-on", "never"], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+                            text=True, env=env)
     assert proc.stderr is not None
     lines: list[str] = []
     sent = threading.Event()
