@@ -22,6 +22,8 @@ pytestmark = [pytest.mark.integration, pytest.mark.timeout(120)]
 
 NATIVE_SRC = Path(__file__).parent / "fixtures" / "native" / "nativenet.c"
 IMEI = "868915043124781"
+#: the app's output, the events, the ports it used, what the TLS server received
+NetRun = tuple[list[str], list[dict[str, Any]], dict[str, int], list[bytes]]
 
 
 def _java_home() -> Path:
@@ -62,7 +64,7 @@ class _Tls:
 
 
 @pytest.fixture(scope="module")
-def net_run(tmp_path_factory: pytest.TempPathFactory, fixture_classes: Path) -> Iterator[tuple[list[str], list[dict[str, Any]], dict[str, int], list[bytes]]]:
+def net_run(tmp_path_factory: pytest.TempPathFactory, fixture_classes: Path) -> Iterator[NetRun]:
     tmp = tmp_path_factory.mktemp("net")
     lib = _build_native(tmp)
     tls = _Tls(tmp)
@@ -89,7 +91,7 @@ def net_run(tmp_path_factory: pytest.TempPathFactory, fixture_classes: Path) -> 
             u.close()
 
 
-def test_native_connects_are_reported_once(net_run: tuple[list[str], list[dict[str, Any]], dict[str, int], list[bytes]]) -> None:
+def test_native_connects_are_reported_once(net_run: NetRun) -> None:
     out, events, ports, _ = net_run
     assert "jni_connect=0" in out and "jni_sendto=4" in out, out
     nets = [e for e in events if e["kind"] == "net_connect" and e["host"] == "127.0.0.1"]
@@ -108,7 +110,7 @@ def test_native_connects_are_reported_once(net_run: tuple[list[str], list[dict[s
     assert all(e["source"] == "agent" and e["hook"].startswith("socket.") for e in nets)
 
 
-def test_sslengine_plaintext_is_recorded(net_run: tuple[list[str], list[dict[str, Any]], dict[str, int], list[bytes]]) -> None:
+def test_sslengine_plaintext_is_recorded(net_run: NetRun) -> None:
     out, events, ports, got = net_run
     assert "engine_response=secret" in out, out
     assert got == [f"imei={IMEI}".encode()]
