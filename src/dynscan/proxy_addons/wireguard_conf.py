@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
+from typing import Any
 
 from mitmproxy import ctx
 from mitmproxy.addonmanager import Loader
@@ -27,7 +28,8 @@ _ENDPOINT = re.compile(r"^Endpoint = .*$", re.MULTILINE)
 
 def client_configs() -> list[str]:
     """The client configuration of every running WireGuard server of this mitmdump."""
-    servers = ctx.master.addons.get("proxyserver").servers
+    manager: Any = ctx.master.addons  # AddonManager.get is untyped
+    servers = manager.get("proxyserver").servers
     return [conf for s in servers if isinstance(s, WireGuardServerInstance) and (conf := s.client_conf())]
 
 
