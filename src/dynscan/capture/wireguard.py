@@ -23,11 +23,6 @@ from pathlib import Path
 from dynscan.errors import SetupError
 from dynscan.util.atomic import DIR_MODE, write_atomic
 
-#: The address mitmproxy gives the client (``[Interface] Address``): how a device's tunnel is recognised.
-CLIENT_ADDRESS = "10.0.0.1"
-#: What an Android emulator's guest dials to reach the host's loopback.
-EMULATOR_HOST_LOOPBACK = "10.0.2.2"
-
 
 @dataclass(frozen=True)
 class WireGuardFiles:
