@@ -16,7 +16,9 @@ from typing import Any
 import pytest
 from agent_testkit import instrumented
 
+from dynscan.capture.tls_flows import tls_hook_flows
 from dynscan.hooks import load_catalog
+from dynscan.identity import Identity
 
 pytestmark = [pytest.mark.integration, pytest.mark.timeout(120)]
 
@@ -122,3 +124,7 @@ def test_sslengine_plaintext_is_recorded(net_run: NetRun) -> None:
     assert {(e["host"], e["port"]) for e in writes + reads} == {("127.0.0.1", ports["tls"])}
     assert len({e["conn"] for e in writes + reads}) == 1
     assert any(f.startswith("fixture.app.Net.send") for f in writes[0]["stack"]), writes[0]["stack"]
+    # handed to the scanner like the socket hooks' plaintext: a tls_hook flow carrying the IMEI
+    (flow,) = tls_hook_flows(events, Identity(imei=IMEI))
+    assert flow["capture"] == "tls_hook" and flow["method"] == "POST" and flow["url"].endswith("/engine")
+    assert {p["type"] for p in flow["pii"]} == {"imei"}

@@ -41,7 +41,7 @@ from dynscan.proxy_addons.party import classifier_from
 from dynscan.proxy_addons.session_feed import SessionFeed
 from dynscan.store import SessionStore, open_store
 from dynscan.traffic.detect import Detector, ScanResult
-from dynscan.traffic.flowscan import http_record, scan_http_request
+from dynscan.traffic.flowscan import http_record, scan_http_request, server_ip
 
 log = logging.getLogger("dynscan.proxy_worker")
 FLOWS_FILE = "flows.mitm"
@@ -142,8 +142,10 @@ class Worker:
                 result = None
             pii = result.pii() if result is not None else []
             cuts = dict(result.cuts) if result is not None else {"scan_error": 1}
-            events.append(self._event(http_record(flow, ScanResult([])) | {"pii": pii}, flow.request.timestamp_start,
-                                      cuts))
+            record = http_record(flow, ScanResult([])) | {"pii": pii}
+            if (ip := server_ip(flow)) is not None and ip != record["host"]:
+                record["server_ip"] = ip  # pairs native net_connect events, which name only the address
+            events.append(self._event(record, flow.request.timestamp_start, cuts))
             if save:
                 state["metadata"].update({"dynscan.pii": pii, "dynscan.cuts": cuts})
                 states.append(state)

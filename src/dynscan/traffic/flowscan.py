@@ -7,6 +7,7 @@ personal data that leaves the device.
 
 from __future__ import annotations
 
+import ipaddress
 from collections import Counter
 from typing import Any
 
@@ -31,6 +32,19 @@ def http_scheme(flow: http.HTTPFlow) -> str:
     if flow.websocket is not None:
         return "wss" if tls else "ws"
     return "https" if tls else "http"
+
+
+def server_ip(flow: http.HTTPFlow | tcp.TCPFlow | udp.UDPFlow) -> str | None:
+    """The server's IP address: where the proxy connected, else the destination when it is an address
+    (a transparent / WireGuard capture's original destination)."""
+    conn = flow.server_conn
+    for addr in (conn.peername, conn.address):
+        if addr:
+            try:
+                return str(ipaddress.ip_address(str(addr[0])))
+            except ValueError:
+                continue
+    return None
 
 
 def http_record(flow: http.HTTPFlow, result: ScanResult) -> dict[str, Any]:
