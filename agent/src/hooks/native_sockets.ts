@@ -12,8 +12,7 @@
 
 import Java from "frida-java-bridge";
 import { emit } from "../lib/emit.js";
-import { skip } from "../lib/jobs.js";
-import { installed } from "../lib/jobs.js";
+import { installed, skip } from "../lib/jobs.js";
 import { javaStack } from "../lib/java-util.js";
 import { CallContext, HookSpec } from "../lib/types.js";
 import { baseEvent } from "./common.js";
@@ -89,7 +88,8 @@ function hookResolver(): void {
 }
 
 function record(spec: HookSpec, tid: number, context: CpuContext, fd: number, addr: NativePointer): void {
-  if (insideGuard("net_connect", tid) || inResolver.has(tid)) return;
+  // Bionic's send() is sendto(..., NULL, 0): the common case leaves at the first test
+  if (addr.isNull() || insideGuard("net_connect", tid) || inResolver.has(tid)) return;
   const target = sockaddr(addr);
   if (target === null) return;
   const proto = sockType(fd) ?? (spec.method === "sendto" ? "udp" : "tcp");
