@@ -131,3 +131,17 @@ def test_a_probe_with_nothing_to_probe_is_no_gap() -> None:
         b.add(parse_event(e))
     c = b.result()
     assert c.incomplete == ["phase shake_probe skipped: the app was not in the foreground at the shake"]
+
+
+def test_an_app_that_ends_right_after_looking_for_frida_is_incomplete_not_an_ordinary_crash() -> None:
+    probe = {"kind": "instrumentation_probe", "probe": "proc_maps", "target": "/proc/self/maps", "via": "openat",
+             "module": "libmsaoaidsec.so", **A}
+    ended = sorted([*driven(), {**probe, "ts": 11.2}, {"kind": "app_state", "ts": 12.5, "state": "crashed", **A}],
+                   key=lambda e: e["ts"])
+    c = cover(ended)
+    assert c.instrumentation_probes == {"proc_maps": 1}
+    assert c.incomplete == ["the app crashed 1.3 s after looking for Frida (proc_maps): it may have detected the "
+                            "instrumentation, so it did not behave as on a user's phone"]
+    # looked, then ran on (the driver stopped it later): listed, but the run is complete
+    ran_on = cover(sorted([*driven(), {**probe, "ts": 3}], key=lambda e: e["ts"]))
+    assert ran_on.instrumentation_probes == {"proc_maps": 1} and ran_on.complete

@@ -24,3 +24,25 @@ def test_split_apks_on_the_virtual_device_are_refused_up_front(tmp_path: Path, k
     with pytest.raises(InputError, match="split APKs need a phone or an emulator") as e:
         scan(ScanOptions(apk=apk, out=out))
     assert "\n" not in str(e.value) and not out.exists()  # nothing created
+
+
+def test_a_policy_url_is_checked_and_fetched_before_anything_runs(tmp_path: Path,
+                                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    apk = tmp_path / "app.apk"
+    with zipfile.ZipFile(apk, "w") as z:
+        z.writestr("AndroidManifest.xml", b"")
+    out = tmp_path / "out"
+    with pytest.raises(InputError, match="only https URLs are fetched") as e:
+        scan(ScanOptions(apk=apk, out=out, policy_files=["http://127.0.0.1:1/privacy.html"]))
+    assert "\n" not in str(e.value) and not out.exists()
+    fetched: list[str] = []
+
+    def fetch(url: str) -> tuple[bytes, str]:
+        fetched.append(url)
+        return "<html><body>我们收集设备信息。</body></html>".encode(), "text/html"
+
+    monkeypatch.setattr("dynscan.policy.load.fetch_policy", fetch)
+    opts = ScanOptions(apk=apk, out=out, policy_files=["https://example.org/privacy"], formats=["bogus"])
+    with pytest.raises(InputError, match="unknown report format"):
+        scan(opts)  # refused before the fetch: nothing is fetched for a run that cannot start
+    assert fetched == []

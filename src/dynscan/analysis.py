@@ -30,7 +30,7 @@ from dynscan.errors import InputError
 from dynscan.events.model import Event
 from dynscan.findings import Report, Severity
 from dynscan.identity import Identity
-from dynscan.policy.load import load_policy
+from dynscan.policy.load import PolicyRef, load_policy
 from dynscan.policy.model import Policy
 from dynscan.rules.config import Config
 from dynscan.session_dir import SessionDir
@@ -187,7 +187,7 @@ def run_analysis(
     identity: Path | None = None,
     progress: bool | None = False,
     stdout: IO[bytes] | None = None,
-    policy_files: Sequence[Path] = (),
+    policy_files: Sequence[PolicyRef] = (),
     jurisdiction: str | None = None,
 ) -> Report:
     """The whole ``dynscan analyze``; returns the report (exit code: ``report.exit_code``)."""

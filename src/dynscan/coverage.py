@@ -8,7 +8,10 @@ analyze`` of a stored session gives the same coverage as the run.
 
 A run is *incomplete* (never a pass) when a phase the scenario asked for was not reached (a probe skipped
 because what it probes never showed, ``detail.nothing_to_probe``, e.g. no ad, is not), or when a driven app
-never reached the foreground, crashed in every phase, or left no event of its own.
+never reached the foreground, crashed in every phase, or left no event of its own, or when the app ended
+by itself (crashed, or stopped not by the driver) within :data:`PROBE_EXIT_WINDOW_S` of looking for Frida
+(``instrumentation_probe``): it may have found the instrumentation, and what was seen is then not its
+ordinary behaviour. ``instrumentation_probes`` counts the probes seen, by kind.
 """
 
 from __future__ import annotations
@@ -20,6 +23,9 @@ from pydantic import BaseModel, Field
 
 from dynscan.events.model import Event
 from dynscan.guided import GUIDED_CHECKS, GuidedCheck
+
+#: An app that ends this soon after looking for Frida may have ended because it found it.
+PROBE_EXIT_WINDOW_S = 5.0
 
 #: Kinds only the app's own code causes (an imported timeline without ``source`` still has them).
 _APP_KINDS = frozenset({"api_call", "flow", "permission_request", "net_request", "component_start"})
@@ -49,6 +55,8 @@ class Coverage(BaseModel):
     complete: bool = True
     #: Why the run is incomplete (empty when complete).
     incomplete: list[str] = Field(default_factory=list)
+    #: The app looked for instrumentation (``instrumentation_probe`` events): probe kind to count.
+    instrumentation_probes: dict[str, int] = Field(default_factory=dict)
     #: The scenes no rule judges: what a tester should look at by hand (docs/scenes.md).
     guided_checks: list[GuidedCheck] = Field(default_factory=lambda: list(GUIDED_CHECKS))
 
@@ -64,6 +72,8 @@ class CoverageBuilder:
         self._last_ts: float | None = None
         self._app_events = 0
         self._foreground = False
+        self._probe: tuple[float, str] | None = None  # the latest instrumentation_probe: ts, probe
+        self._ended_after_probe: tuple[float, str, str] | None = None  # gap, probe, how it ended
 
     def watch(self, events: Iterable[Event]) -> Iterator[Event]:
         for ev in events:
@@ -80,6 +90,10 @@ class CoverageBuilder:
             self._on_phase(ev)
         elif kind == "app_state":
             self._on_state(ev.state, ts, source)
+            self._after_probe(ev, ts)
+        elif kind == "instrumentation_probe":
+            c.instrumentation_probes[ev.probe] = c.instrumentation_probes.get(ev.probe, 0) + 1
+            self._probe = (ts, ev.probe)
         elif kind == "app_launch":
             c.driven = c.driven or source == "driver"
         elif kind == "dialog":
@@ -94,6 +108,14 @@ class CoverageBuilder:
         elif kind == "permission_result" and source == "driver" and ev.granted and ev.permission not in \
                 c.granted_by_device:
             c.granted_by_device.append(ev.permission)
+
+    def _after_probe(self, ev: Any, ts: float) -> None:
+        if self._probe is None or self._ended_after_probe is not None:
+            return
+        by_app = ev.state == "crashed" or (ev.state == "stopped" and ev.cause != "driver")
+        gap = ts - self._probe[0]
+        if by_app and 0 <= gap <= PROBE_EXIT_WINDOW_S:
+            self._ended_after_probe = (gap, self._probe[1], ev.state)
 
     def _on_phase(self, ev: Any) -> None:
         if ev.status == "started" or self._phase is None or self._phase.name != ev.name:
@@ -136,5 +158,9 @@ class CoverageBuilder:
                 why.append("the app crashed in every phase")
             if self._app_events == 0:
                 why.append("no event was recorded from the app")
+            if self._ended_after_probe is not None:
+                gap, probe, state = self._ended_after_probe
+                why.append(f"the app {state} {gap:.1f} s after looking for Frida ({probe}): it may have detected "
+                           "the instrumentation, so it did not behave as on a user's phone")
         c.incomplete, c.complete = why, not why
         return c

@@ -20,7 +20,7 @@ from dynscan.driver.scenario import load_scenario
 from dynscan.errors import InputError, Interrupted, Terminated
 from dynscan.findings import Report
 from dynscan.hooks.loader import load_catalog
-from dynscan.policy.load import read_policy_file
+from dynscan.policy.load import PolicyRef, read_policy
 from dynscan.reports import FORMATS
 from dynscan.rules.config import Config
 from dynscan.session_dir import SessionDir
@@ -46,7 +46,7 @@ class ScanOptions:
     show_values: bool = False
     sinkhole: bool | None = None  # default: on for the virtual device, off for real devices
     time_scale: float | None = None  # multiplies the scenario's waits (default: the scenario's own)
-    policy_files: Sequence[Path] = ()  # --policy: the full privacy policy, compared with behaviour
+    policy_files: Sequence[PolicyRef] = ()  # --policy: the full privacy policy (files, https URLs), vs behaviour
     frida_server: Path | None = None  # a phone's frida-server binary (default: the cache)
     jurisdiction: str | None = None  # overrides the config file's
     capture: str = "proxy"  # or "wireguard": the device's whole traffic through mitmdump's WireGuard server
@@ -93,8 +93,8 @@ def scan(opts: ScanOptions, progress: Progress = _stderr) -> Report:
                          "no screen for a tester to use; drive it with --scenario instead")
     scenario = load_scenario(opts.scenario, time_scale=opts.time_scale)
     config = Config.load(opts.config)
-    for policy_file in opts.policy_files:  # a bad file is a one-line error now, not after the whole run
-        read_policy_file(policy_file)
+    # a bad file or URL is a one-line error now, not after the whole run; a URL is fetched this once
+    opts.policy_files = [read_policy(ref) for ref in opts.policy_files]
     catalog = load_catalog(opts.catalogs)
     with private_files(), run_folder(), sigterm_as_interrupt(), _claim_out(opts.out) as lock:
         opts.out = lock.root

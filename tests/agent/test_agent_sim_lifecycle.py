@@ -102,3 +102,38 @@ def test_lifecycle_hooks_use_the_perform_entry_points_on_sim(tmp_path: Path, age
     assert "lifecycle.resume" not in installed  # the on* hooks are for Android only
     assert health.fired.get("lifecycle.perform_resume", 0) >= 3
     assert health.fired.get("lifecycle.perform_stop", 0) >= 2
+
+
+def test_an_app_that_finds_frida_and_dies_is_reported_as_such_on_sim(tmp_path: Path, agent_bundle: Path) -> None:
+    from dynscan.coverage import CoverageBuilder
+    from dynscan.events.model import parse_event
+    from dynscan.rules.config import Config
+    from dynscan.rules.engine import evaluate
+
+    apk = tmp_path / "fc.apk"
+    build_app(Path(__file__).parent / "sim_apps" / "frida_check", apk)
+    with SimDevice() as dev, open_store(tmp_path / "s") as store:
+        info = dev.install(apk)
+        agent = instrument_app(dev, info.package, store)
+        try:
+            ended = dev.wait_for_exit(info.package, 30)  # it found Frida and killed itself
+            agent.wait_detached(5)
+        finally:
+            agent.stop()
+            dev.stop(info.package)
+        evs = list(store.iter_raw())
+    assert ended is not None and ended.cause == "app" and "killProcess" in ended.detail
+    probes = {(e["probe"], e["target"]) for e in evs if e["kind"] == "instrumentation_probe"}
+    assert probes == {("frida_file", "/data/local/tmp/frida-server"), ("proc_maps", "/proc/self/maps")}
+    # the timeline as a run writes it: launched by the driver, the exit as the device reported it
+    end = {"kind": "app_state", "ts": evs[-1]["ts"] + 0.2, "state": "stopped", "cause": "app", "source": "device"}
+    launch = {"kind": "app_launch", "ts": evs[0]["ts"] - 1, "source": "driver"}
+    events = [parse_event(e) for e in [launch, *evs, end]]
+    (finding,) = [f for f in evaluate(events, Config()).findings if f.rule == "INSTRUMENTATION_PROBE"]
+    assert finding.data_type == "frida_file" and "/data/local/tmp/frida-server" in finding.message
+    cov = CoverageBuilder()
+    for e in events:
+        cov.add(e)
+    result = cov.result()
+    assert result.instrumentation_probes == {"frida_file": 1, "proc_maps": 1}
+    assert any("stopped" in why and "after looking for Frida" in why for why in result.incomplete)

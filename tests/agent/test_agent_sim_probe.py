@@ -84,6 +84,32 @@ def test_probe_under_agent(sim: tuple[SimDevice, AppInfo], tmp_path: Path, agent
     assert not [e for e in events if e["kind"] == "app_state" and e.get("state") == "crashed"]
 
 
+def test_a_lost_acknowledgement_costs_one_pause_not_a_frozen_app(sim: tuple[SimDevice, AppInfo], tmp_path: Path,
+                                                                  agent_bundle: Path) -> None:
+    """A host that never acknowledges a batch holding learned values (it could not store it) must not
+    freeze the hooked calls: the first read waits its bound, later ones do not wait at all, and the
+    probe, which reads ~20 such values on its main thread, runs to its end (the sim raises an ANR after
+    5 s of a blocked main thread)."""
+    dev, info = sim
+    with open_store(tmp_path) as store:
+        pid = dev.spawn(info.package)
+        agent = AgentSession(frida.get_local_device(), pid, store, load_catalog().agent_specs("sim"),
+                             options=AgentOptions(package=info.package, learned_wait_ms=1500), infer_crash=False)
+        try:
+            agent.start()
+            agent._script.post = lambda *a, **k: None  # every acknowledgement is lost
+            dev.resume(pid)
+            exit_ = dev.wait_for_exit(info.package, 40)
+            assert exit_ is not None and exit_.cause == "app", exit_
+            agent.wait_detached(10)
+        finally:
+            agent.stop()
+        calls = [e for e in store.iter_raw() if e["kind"] == "api_call"]
+    first = next(i for i, e in enumerate(calls) if e.get("learned"))
+    assert calls[first + 1]["ts"] - calls[first]["ts"] >= 1.4  # the first read waited for its acknowledgement
+    assert sum(1 for e in calls if e.get("learned")) >= 10
+
+
 def test_security_exception_reaches_app_on_sim(tmp_path: Path, agent_bundle: Path) -> None:
     with SimDevice() as dev, open_store(tmp_path / "s") as store:
         info = dev.install(build_probe_apk(tmp_path), grant_permissions=False)

@@ -39,7 +39,11 @@ def test_permission_request_and_results(events: list[dict]) -> None:
     assert results == {"android.permission.CAMERA": True, "android.permission.READ_CONTACTS": False}
     assert events.index(req) < min(i for i, e in enumerate(events) if e["kind"] == "permission_result")
     checks = [e for e in events if e["kind"] == "permission_check"]
-    assert [(c["permission"], c["granted"]) for c in checks] == [("android.permission.CAMERA", True)]
+    # checkSelfPermission, checkPermission(own pid) (ContextCompat's path), checkCallingOrSelfPermission,
+    # PackageManager.checkPermission(own package); not a check of another pid or package
+    assert [(c["permission"], c["granted"]) for c in checks] == [
+        ("android.permission.CAMERA", True), ("android.permission.READ_CONTACTS", False),
+        ("android.permission.RECORD_AUDIO", False), ("android.permission.CAMERA", True)]
 
 
 def test_component_starts_to_other_packages(events: list[dict]) -> None:
@@ -56,3 +60,8 @@ def test_tap_with_text_and_consent(events: list[dict]) -> None:
     assert tap["detail"] == {"view": "android.widget.Button"}
     (consent,) = [e for e in events if e["kind"] == "consent"]
     assert consent["action"] == "policy_accepted"
+
+
+def test_an_app_that_looks_for_nothing_has_no_instrumentation_probe(events: list[dict]) -> None:
+    # the agent's own reads of /proc/self/maps (Frida's threads and code) are not the app's
+    assert [e for e in events if e["kind"] == "instrumentation_probe"] == []

@@ -238,7 +238,9 @@ def test_unknown_kinds_and_disorder_warn_on_stderr(tmp_path: Path) -> None:
      (["EVENTS"], "not a session directory (give a JSON Lines timeline with --events)"),
      (["--events", "EVENTS", "--identity", "EVENTS"], "identity file is not JSON"),
      (["--events", "EVENTS", "--config", "EVENTS"], "is not valid TOML"),
-     (["--events", "EVENTS", "--policy", "MISSING"], "cannot read policy file")],
+     (["--events", "EVENTS", "--policy", "MISSING"], "cannot read policy file"),
+     (["--events", "EVENTS", "--policy", "http://127.0.0.1:1/p.html"], "only https URLs are fetched"),
+     (["--events", "EVENTS", "--policy", "https://127.0.0.1:1/p.html"], "cannot fetch policy https://127.0.0.1:1")],
 )
 def test_bad_usage_exits_2_with_one_line(tmp_path: Path, args: list[str], needle: str) -> None:
     events = write(tmp_path / "t.jsonl", TIMELINE)

@@ -47,6 +47,8 @@ SAMPLES: list[dict[str, Any]] = [
      "via": "java.net.Socket.connect", "blocked": True, "stack": ["com.y.Z.send(Z.java:9)"]},
     {"kind": "tcf_signal", "ts": 7.7, "key": "IABTCF_TCString", "value": "CPXx", "op": "write"},
     {"kind": "file_blocked", "ts": 7.8, "path": "/etc/x", "op": "write", "stack": ["com.y.Z.drop(Z.java:20)"]},
+    {"kind": "instrumentation_probe", "ts": 7.9, "probe": "frida_port", "target": ":27042", "via": "connect",
+     "module": "libmsaoaidsec.so", "source": "agent"},
     {"kind": "battery_level", "ts": 8, "level": 0.5},
 ]
 

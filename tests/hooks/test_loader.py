@@ -41,6 +41,10 @@ def test_builtin_entries_of_note() -> None:
     assert query.classify is not None and query.classify.map["com.android.contacts"].category == "contacts"
     assert "ads.gms.adid" not in {h.id for h in cat.for_platform("sim")}
     assert cat.sources["telephony.imei"] == "catalog/device_id.yaml"
+    run = cat.by_id("wakeup.job.run")  # the wake-up hooks (issue 14), on the sim too
+    assert (run.kind, run.via, run.stage, run.cls) == ("wakeup", "job", "run", "android.app.job.JobService$1")
+    assert {"wakeup.receiver", "wakeup.provider.acquire", "wakeup.work.enqueue", "install.can_request_package_installs",
+            "download.package_installer.create_session"} <= {h.id for h in cat.for_platform("sim")}
 
 
 def test_agent_spec_is_plain_json() -> None:
@@ -68,6 +72,7 @@ def test_user_file_adds_hooks(tmp_path: Path) -> None:
     ("hooks: [{id: a, kind: tls_engine, class: x.Y, method: wrap}]", "a tls_engine hook needs `direction`"),
     ("hooks: [{id: a, kind: native_connect, class: libc, method: recv}]", "`class: libc` with `connect`"),
     ("hooks: [{id: a, kind: native_connect, class: x.Y, method: connect}]", "`class: libc` with `connect`"),
+    ("hooks: [{id: a, kind: wakeup, class: x.Y, method: m, via: ACTION_VIEW}]", "a wakeup needs `via`"),
 ])
 def test_bad_files_fail_at_load_naming_the_file(text: str, message: str) -> None:
     with pytest.raises(InputError, match=r"f\.yaml") as e:

@@ -86,3 +86,5 @@ def test_agent_options_camel_case() -> None:
     assert opts["package"] == "com.x" and opts["consentTaps"] == ["同意"] and opts["stackDepth"] == 16
     assert opts["learnedAck"] is True  # AgentSession answers learned-stored; others may turn it off
     assert AgentOptions(learned_ack=False).to_agent()["learnedAck"] is False
+    # AgentSession answers exit batches as learned ones; ART deoptimization and the Frida-probe watch are on by default
+    assert (opts["exitAckMs"], opts["detectProbes"], opts["deoptimizeBootImage"]) == (1000, True, True)

@@ -5,8 +5,8 @@ from __future__ import annotations
 from typing import Any
 
 from dynscan.hooks import load_catalog
-from dynscan.instrument.models import SkippedHook
-from dynscan.instrument.probe import evaluate_probe, hook_checks
+from dynscan.instrument.models import InitResult, SkippedHook
+from dynscan.instrument.probe import agent_checks, evaluate_probe, hook_checks
 
 
 def _call(hook: str, data_type: str, value: Any, api: str = "android.x.Y.z") -> dict[str, Any]:
@@ -44,3 +44,15 @@ def test_skipped_classes_are_listed_and_every_family_must_fire() -> None:
     one_quiet = everything[1:]
     checks = {c.name: c for c in hook_checks(one_quiet, cat, "sim", [])}
     assert checks["probe.hooks"].status == "warn" and sim[0].id in checks["probe.hooks"].detail
+
+
+def test_doctor_says_whether_an_app_looking_for_frida_would_be_seen() -> None:
+    watched = {c.name: c for c in agent_checks(InitResult(installed=1, skipped=0, probes_watched=30,
+                                                           boot_image="not ART"))}
+    assert watched["probe.frida_watch"].status == "ok" and "30 libc functions" in watched["probe.frida_watch"].detail
+    assert "probe.boot_image" not in watched  # HotSpot: nothing to deoptimize
+    blind = {c.name: c for c in agent_checks(InitResult(installed=1, skipped=0, probes_watched=-1,
+                                                         boot_image="unavailable: This API is only available on "
+                                                                    "Android >= 8.0"))}
+    assert blind["probe.frida_watch"].status == "warn" and blind["probe.boot_image"].status == "warn"
+    assert "Android >= 8.0" in blind["probe.boot_image"].detail

@@ -53,3 +53,23 @@ def test_the_run_ends_in_one_line_when_frida_lost_the_device() -> None:
                                          "died or the device was unplugged") as e:
         app.is_running()
     assert "\n" not in str(e.value)
+
+
+def test_an_exit_paths_batch_is_answered_once_stored(tmp_path: Path) -> None:
+    s, store = _session(tmp_path)
+    posted: list[dict[str, object]] = []
+
+    class Script:
+        def post(self, message: dict[str, object]) -> None:
+            assert [e.kind for e in store.iter_events()] == ["api_call", "app_state"]  # written first
+            posted.append(message)
+
+    s._script = Script()
+    events = [{"kind": "api_call", "ts_ms": 1000.0, "api": "a.B.c", "category": "device_id"},
+              {"kind": "app_state", "ts_ms": 1001.0, "state": "stopped", "cause": "app"}]
+    s._on_message({"type": "send", "payload": {"type": "events", "seq": 7, "events": events, "dropped": 0,
+                                               "sync": True}}, None)
+    assert posted == [{"type": "learned-stored", "seq": 7}]
+    s._on_message({"type": "send", "payload": {"type": "events", "seq": 8, "events": [], "dropped": 0}}, None)
+    assert posted == [{"type": "learned-stored", "seq": 7}]  # an ordinary batch waits for nothing
+    store.close()

@@ -17,7 +17,7 @@ COVERAGE = Coverage(driven=True, phases=[
     PhaseCoverage(name="grant", status="failed", reason="the app crashed <b>x</b>", crashed=True)],
     foreground_s=12.5, background_s=30.0, dialogs_seen={"policy": 2, "permission": 3},
     dialogs_answered={"permission": 3}, privacy_dialog=True, complete=False,
-    incomplete=["phase grant failed: the app crashed <b>x</b>"])
+    incomplete=["phase grant failed: the app crashed <b>x</b>"], instrumentation_probes={"frida_port": 1})
 
 
 def _input(lang: str = "en") -> object:
@@ -38,6 +38,7 @@ def test_html_has_a_coverage_section_escaped() -> None:
     assert "grant" in section and "the app crashed &lt;b&gt;x&lt;/b&gt;" in section and "<b>x" not in section
     assert "Seconds watched in the background" in section and "30" in section
     assert "INCOMPLETE" in html
+    assert "looked for instrumentation (Frida)" in section and "frida_port 1" in section
     zh = render("html", _input("zh")).decode()  # type: ignore[arg-type]
     assert "覆盖情况" in zh and "未完成" in zh
 
@@ -56,6 +57,7 @@ def test_sarif_and_junit_carry_coverage_properties() -> None:
     assert props["verdict"] == "incomplete" and props["coverage.complete"] == "false"
     assert props["coverage.phase.grant"] == "failed: the app crashed <b>x</b> (crashed)"
     assert props["coverage"]["dialogs_seen"] == {"policy": 2, "permission": 3}
+    assert props["coverage.instrumentation_probes"] == "frida_port 1"
     root = ET.fromstring(render("junit", _input()))  # type: ignore[arg-type]
     jprops = {p.get("name"): p.get("value") for p in root.iter("property")}
     assert jprops["verdict"] == "incomplete" and jprops["coverage.phase.first_launch"] == "reached"

@@ -5,7 +5,13 @@ import pytest
 
 from dynscan.errors import InputError
 from dynscan.findings import Severity
-from dynscan.rules.config import DEFAULT_FREQUENCY_MAX, Config, FrequencyConfig, ShakeConfig
+from dynscan.rules.config import (
+    DEFAULT_FREQUENCY_MAX,
+    DEFAULT_FREQUENCY_MAX_PER_HOUR,
+    Config,
+    FrequencyConfig,
+    ShakeConfig,
+)
 
 EXAMPLE = Path(__file__).resolve().parents[2] / "docs" / "dynscan.toml.example"
 
@@ -51,6 +57,7 @@ def test_documented_example_loads_and_matches_defaults():
     assert set(data["shake"]) == set(ShakeConfig.model_fields)
     assert set(data["frequency"]) == set(FrequencyConfig.model_fields)
     assert data["frequency"]["max"] == DEFAULT_FREQUENCY_MAX
+    assert data["frequency"]["max_per_hour"] == DEFAULT_FREQUENCY_MAX_PER_HOUR
 
 
 @pytest.mark.parametrize(("text", "match"), [

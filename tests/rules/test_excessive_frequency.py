@@ -35,3 +35,16 @@ def test_data_type_falls_back_to_category(run):
         t.api("calendar")  # no data_type, no per-type limit: default_max 10
     (f,) = run(t, R)
     assert f.data_type == "calendar" and f.count == 2
+
+
+def test_a_reader_every_30_s_is_caught_by_the_hour_not_the_minute(run):
+    """164号 超频次: every 30 s stays under 3 a minute; within an hour it passes 30/h (the 31st read)."""
+    t = Timeline(step=30.0).accept()
+    for _ in range(4):  # two minutes, as a default run sees it
+        t.api("device_id", "android_id")
+    assert run(t, R) == []
+    for _ in range(36):  # 40 reads, 30 s apart: 20 minutes... still within the first hour
+        t.api("device_id", "android_id")
+    (f,) = run(t, R)
+    assert f.count == 10  # the 31st to the 40th read within the hour
+    assert run(t, R, frequency={"max_per_hour": {"android_id": 40}}) == []

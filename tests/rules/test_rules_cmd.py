@@ -35,3 +35,10 @@ def test_json():
 def test_bad_option_is_usage_error():
     res = runner.invoke(app, ["rules", "--format", "yaml"])
     assert res.exit_code == 2
+
+
+def test_the_wakeup_and_per_hour_texts_in_both_languages():
+    en = runner.invoke(app, ["rules", "--verbose"]).output
+    zh = runner.invoke(app, ["rules", "--lang", "zh", "--verbose"]).output
+    assert "manifest receivers woken" in en and "max_per_hour" in en and "extrapolat" in en
+    assert "静态广播接收器" in zh and "一小时内" in zh and "推算" in zh

@@ -67,3 +67,24 @@ def test_own_plain_starts_and_system_providers_are_no_start(run):
 def test_answering_the_policy_dialog_is_no_reason_to_start(run):
     t = Timeline().user("tap", {"dialog": "policy", "answer": "accept"}).accept().start("com.example.app", via="alarm")
     assert len(run(t, R)) == 1
+
+
+def test_a_receiver_woken_counts_only_in_the_background(run):
+    wake = {"component": "com.example.app/com.example.app.WakeReceiver", "action": "com.example.WAKE",
+            "stack": ["com.example.app.WakeReceiver.onReceive(Unknown Source)"]}
+    t = Timeline().accept().wait(10).start("com.example.app", via="receiver", **wake)
+    assert run(t, R) == []  # in the foreground: the user is there
+    t.state("background", cause="driver").wait(10).start("com.example.app", via="receiver", **wake)
+    t.wait(2).start("com.example.app", via="receiver", **wake)
+    (f,) = run(t, R)
+    assert (f.data_type, f.count, f.actor) == ("receiver", 2, "app")
+    t.state("foreground").wait(10).start("com.example.app", via="receiver", **wake)
+    assert run(t, R)[0].count == 2
+
+
+def test_a_run_of_a_scheduled_start_is_not_counted_again(run):
+    t = Timeline().accept().wait(10).start("com.example.app", via="work", component="com.example.app/a.W")
+    t.wait(1).start("com.example.app", via="work", stage="run", component="com.example.app/a.W")
+    t.start("com.example.app", via="job", stage="run")
+    fs = {f.data_type: f.count for f in run(t, R)}
+    assert fs == {"work": 1}

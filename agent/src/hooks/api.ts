@@ -1,6 +1,7 @@
 // api_call: data access, with the catalog's argument filter and URI classification.
 
-import { emit, flush } from "../lib/emit.js";
+import { awaitStored, startAcks } from "../lib/ack.js";
+import { emit, flush, sentSeq } from "../lib/emit.js";
 import { javaStack, jstr, preview } from "../lib/java-util.js";
 import { CallContext, ClassifyTarget, HookSpec } from "../lib/types.js";
 import { apiName, baseEvent, options } from "./common.js";
@@ -81,12 +82,12 @@ registerHandler("api_call", {
     if (ev === null) return;
     emit(ev as any);
     // values the app just read are canaries the proxy must know before the upload that may follow:
-    // the call returns once the host has stored them (it posts "learned-stored" after the write)
+    // the call returns once the host has stored them (it acknowledges the batch: lib/ack.ts),
+    // or after options.learnedWaitMs
     if (ev.learned !== undefined) {
-      if (!options.learnedAck) { flush(); return; }
-      const stored = recv("learned-stored", () => { /* released */ });
+      if (options.learnedAck) startAcks();
       flush();
-      stored.wait();
+      if (options.learnedAck) awaitStored(sentSeq(), options.learnedWaitMs);
     }
   },
 });

@@ -5,7 +5,8 @@ import { AgentEvent, AgentOptions, CallContext } from "../lib/types.js";
 
 export const options: AgentOptions = {
   package: "", stackDepth: 16, previewChars: 256, flushMs: 50, batchMax: 2000, queueMax: 200000,
-  consentTaps: [], learnedAck: false,
+  consentTaps: [], learnedAck: false, learnedWaitMs: 2000, exitAckMs: 0, detectProbes: false,
+  deoptimizeBootImage: false,
 };
 
 export function baseEvent(kind: string, ctx: CallContext | null): AgentEvent {

@@ -1,13 +1,17 @@
 // Foreground/background from activity callbacks (foreground = any activity resumed; background once
-// none is resumed and one has stopped), app exit and crashes (flushed at once: the process is ending).
+// none is resumed and one has stopped), app exit and crashes (flushed and acknowledged by the host
+// before the process goes on to end: Process.killProcess is a SIGKILL no later hook sees), and
+// Process.killProcess of another process (process_kill: not this app's exit).
 
-import { emit, flush } from "../lib/emit.js";
-import { errorText, identity } from "../lib/java-util.js";
+import { awaitStored, startAcks } from "../lib/ack.js";
+import { emit, flush, sentSeq } from "../lib/emit.js";
+import { errorText, identity, javaStack } from "../lib/java-util.js";
 import { CallContext } from "../lib/types.js";
-import { baseEvent } from "./common.js";
+import { apiName, baseEvent, options } from "./common.js";
 import { registerHandler } from "./install.js";
 import { hookOverrides } from "./permissions.js";
 
+const SIGKILL = 9;
 const resumed = new Set<number>();
 let foreground = false;
 let emptySinceMs: number | null = null;
@@ -54,16 +58,47 @@ registerHandler("activity_stopped", {
   },
 });
 
+/** OS threads that reported a crash: their exit path (Android's KillApplicationHandler: killProcess
+ * then System.exit(10)) is that crash ending the process, not a second event. */
+const crashedThreads = new Set<number>();
+
+/** The process is ending (maybe by SIGKILL, which no later hook sees): send everything, wait for the host. */
+function flushBeforeEnd(): void {
+  if (options.exitAckMs <= 0) {
+    flush();
+    return;
+  }
+  startAcks();
+  flush(true);
+  awaitStored(sentSeq(), options.exitAckMs, true);
+}
+
 registerHandler("app_exit", {
   phase: "before",
   guard: () => "app_exit",
   handle(ctx) {
-    const ev = baseEvent("app_state", ctx);
-    ev.state = "stopped";
-    ev.cause = "app";
-    ev.api = `${ctx.spec.class}.${ctx.spec.method}`;
-    emit(ev, true);
-    flush();
+    const api = apiName(ctx);
+    const method = ctx.spec.method;
+    // Process.sendSignal(pid, sig) ends a process only with SIGKILL (SIGQUIT asks for a thread dump)
+    if (method === "sendSignal" && Number(ctx.args[1]) !== SIGKILL) return;
+    // Process.killProcess / sendSignal(pid): the app's own exit only when pid is this process's
+    const target = method === "killProcess" || method === "sendSignal" ? Number(ctx.args[0]) : Process.id;
+    if (target !== Process.id) {
+      const ev = baseEvent("process_kill", ctx);
+      ev.target_pid = target;
+      ev.api = api;
+      if (ctx.spec.capture.stack) ev.stack = javaStack(api);
+      emit(ev, true);
+      return;
+    }
+    if (!crashedThreads.has(ctx.tid)) {
+      const ev = baseEvent("app_state", ctx);
+      ev.state = "stopped";
+      ev.cause = "app";
+      ev.api = api;
+      emit(ev, true);
+    }
+    flushBeforeEnd();
   },
 });
 
@@ -75,7 +110,8 @@ registerHandler("crash", {
     ev.state = "crashed";
     ev.cause = "app";
     try { ev.error = errorText(new Error(String(ctx.args[0].toString()))); } catch (e) { ev.error = null; }
+    crashedThreads.add(ctx.tid);
     emit(ev, true);
-    flush();
+    flushBeforeEnd();
   },
 });

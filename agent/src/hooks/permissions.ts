@@ -5,7 +5,7 @@ import Java from "frida-java-bridge";
 import { emit } from "../lib/emit.js";
 import { javaStack } from "../lib/java-util.js";
 import { HookSpec } from "../lib/types.js";
-import { baseEvent } from "./common.js";
+import { baseEvent, options } from "./common.js";
 import { installSpec, registerHandler } from "./install.js";
 
 const resultSpecs: HookSpec[] = [];
@@ -80,13 +80,27 @@ registerHandler("permission_result", {
   },
 });
 
+/**
+ * Whether a check is of the app's own permission: checkPermission(perm, pid, uid) with this process's
+ * pid (the framework also checks binder callers' pids), PackageManager.checkPermission(perm, pkg) with
+ * the app's own package. checkSelfPermission(perm) always is.
+ */
+export function ownCheck(args: any[]): boolean {
+  if (args.length >= 3 && typeof args[1] === "number") return args[1] === Process.id;
+  if (args.length === 2 && typeof args[0] === "string" && typeof args[1] === "string" && options.package !== "") {
+    return args[1] === options.package;
+  }
+  return true;
+}
+
 registerHandler("permission_check", {
   phase: "after",
   plain: true,
   guard: () => "permission_check",
   handle(ctx) {
+    if (ctx.error !== null || !ownCheck(ctx.args)) return;
     const perm = ctx.args.map(a => (typeof a === "string" ? a : null)).find(a => a !== null) ?? null;
-    if (perm === null || ctx.error !== null) return;
+    if (perm === null) return;
     const ev = baseEvent("permission_check", ctx);
     ev.permission = perm;
     ev.granted = ctx.ret === 0;

@@ -1,6 +1,7 @@
 // Small helpers over frida-java-bridge: thread names, stacks, bounded value previews.
 
 import Java from "frida-java-bridge";
+import { artStack, isArt } from "./art.js";
 import { initJvmtiStack, jvmtiStack, jvmtiStackAvailable } from "./jvmti-stack.js";
 import { AgentOptions, Capture } from "./types.js";
 
@@ -8,6 +9,7 @@ let ThreadCls: any = null;
 let SystemCls: any = null;
 const threadNames = new Map<number, string>();
 let depth = 16;
+let onArt = false;
 let previewChars = 256;
 
 // Raw JNI for the per-call stack: no wrappers, no weak refs, local refs freed at once.
@@ -58,6 +60,7 @@ export function initJavaUtil(o: AgentOptions): void {
   ThreadCls = Java.use("java.lang.Thread");
   initStackJni();  // also the fallback when a JVMTI walk fails
   initJvmtiStack();
+  onArt = isArt();
   SystemCls = Java.use("java.lang.System");
   depth = o.stackDepth;
   previewChars = o.previewChars;
@@ -77,6 +80,11 @@ export function threadName(tid: number = Process.getCurrentThreadId()): string {
   return name;
 }
 
+/** The thread's name if a hook already looked it up, without calling Java (for native-level hooks). */
+export function cachedThreadName(tid: number): string {
+  return threadNames.get(tid) ?? `tid-${tid}`;
+}
+
 function stripModule(frame: string): string {
   // HotSpot prefixes "loader/module@ver/" before the class; ART does not.
   const paren = frame.indexOf("(");
@@ -94,6 +102,12 @@ export function javaStack(api: string): string[] {
       return jvmtiStack(depth, api + "(");
     } catch (e) {
       // a JVMTI error (e.g. during VM shutdown): take the JNI path below
+    }
+  } else if (onArt) {
+    try {
+      return artStack(depth, api + "(");
+    } catch (e) {
+      // the bridge's backtrace is not available on this ART build: take the JNI path below
     }
   }
   const text = stackText();

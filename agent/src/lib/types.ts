@@ -4,7 +4,8 @@ export type HookKind =
   | "api_call" | "permission_request" | "permission_result" | "permission_check"
   | "component_start" | "activity_resumed" | "activity_paused" | "activity_stopped"
   | "tap" | "app_exit" | "crash" | "sensor_register" | "net_request"
-  | "net_connect" | "tls_data" | "tcf_signal" | "download" | "tls_engine" | "native_connect";
+  | "net_connect" | "tls_data" | "tcf_signal" | "download" | "wakeup" | "install_check"
+  | "tls_engine" | "native_connect";
 
 export type Learn =
   | "value" | "package_names" | "cursor" | "account_names" | "clip_text" | "scan_results" | "wifi_configs";
@@ -35,6 +36,7 @@ export interface HookSpec {
   learn: Learn | null;
   guard: string | null;
   direction: "write" | "read" | null;
+  stage: "scheduled" | "run" | null;
 }
 
 export interface AgentOptions {
@@ -47,6 +49,14 @@ export interface AgentOptions {
   consentTaps: string[];
   /** the host posts "learned-stored" after writing a batch with learned values */
   learnedAck: boolean;
+  /** the longest a hooked call waits for that acknowledgement */
+  learnedWaitMs: number;
+  /** on exit paths, wait at most this long for the host to acknowledge the last batch (0: no wait) */
+  exitAckMs: number;
+  /** watch libc for the app looking for Frida (hooks/probes.ts) */
+  detectProbes: boolean;
+  /** ART: Java.deoptimizeBootImage() once at init, so hooks on methods inlined in the boot image fire */
+  deoptimizeBootImage: boolean;
 }
 
 export type AgentEvent = Record<string, unknown> & { kind: string; ts_ms: number };

@@ -1,6 +1,7 @@
 // Control RPCs: init with the catalog, clock for the offset, flush, health, unload.
 
 import Java from "frida-java-bridge";
+import { artStackStats, deoptimizeBootImage } from "../lib/art.js";
 import { jsThreadDaemon } from "../lib/daemon.js";
 import { configureEmit, emitStats, flush } from "../lib/emit.js";
 import { initJavaUtil } from "../lib/java-util.js";
@@ -8,9 +9,12 @@ import { health, installed, skipped, undoAll } from "../lib/jobs.js";
 import { AgentOptions, HookSpec } from "../lib/types.js";
 import { options } from "../hooks/common.js";
 import { installSpec } from "../hooks/install.js";
+import { watchProbes } from "../hooks/probes.js";
 import { rememberResultSpec } from "../hooks/permissions.js";
 
 let initialised = false;
+/** ART boot-image deoptimization: "done", "off", "not ART", or why it could not be done */
+let bootImage = "not run";
 
 function init(specs: HookSpec[], opts: Partial<AgentOptions>): Record<string, unknown> {
   if (initialised) throw new Error("agent already initialised");
@@ -18,6 +22,7 @@ function init(specs: HookSpec[], opts: Partial<AgentOptions>): Record<string, un
   Object.assign(options, opts);
   configureEmit(options);
   Java.performNow(() => {
+    bootImage = options.deoptimizeBootImage ? deoptimizeBootImage() : "off";
     initJavaUtil(options);
     for (const spec of specs) {
       rememberResultSpec(spec);
@@ -25,14 +30,19 @@ function init(specs: HookSpec[], opts: Partial<AgentOptions>): Record<string, un
     }
   });
   initialised = true;
-  return { installed: installed.length, skipped: skipped.length, runtime: (Java as any).api.flavor ?? "unknown", daemon: jsThreadDaemon };
+  let probesWatched = 0;
+  if (options.detectProbes) {
+    try { probesWatched = watchProbes(); } catch (e) { probesWatched = -1; }  // no CModule here: not watched
+  }
+  return { installed: installed.length, skipped: skipped.length, runtime: (Java as any).api.flavor ?? "unknown",
+           daemon: jsThreadDaemon, probes_watched: probesWatched, boot_image: bootImage };
 }
 
 export const control = {
   init: (specs: HookSpec[], opts: Partial<AgentOptions>) => init(specs, opts),
   clock: () => Date.now(),
   flush: () => flush(),
-  health: () => ({ ...health(), ...emitStats(), java: Java.available }),
+  health: () => ({ ...health(), ...emitStats(), java: Java.available, boot_image: bootImage, art_stacks: artStackStats() }),
   unload: () => { const n = undoAll(); flush(); return n; },
   // Frida calls dispose when the script is unloaded, including from its exit monitor when the
   // process calls exit()/_exit()/abort(): events still queued for the flush timer go out then.

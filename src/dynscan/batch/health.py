@@ -27,12 +27,17 @@ def _host_checks() -> list[Check]:
 
 
 def _android_checks(serial: str) -> list[Check]:
-    from dynscan.instrument.doctor_checks import check_adb, check_device, check_journal
+    """As ``dynscan doctor --device``: adb, the restore journal, a frida-server of this host's version (running,
+    or on this machine to push), and Frida's answer only when one runs."""
+    from dynscan.instrument.doctor_checks import check_adb, check_device, check_frida_server, check_journal
 
     adb = check_adb(serial)
     if adb.status != "ok":
         return [adb]
-    return [adb, check_journal(serial), check_device(serial)]
+    checks = [adb, check_journal(serial), check_frida_server(serial)]
+    if checks[-1].status == "ok" and checks[-1].detail.endswith(" running"):
+        checks.append(check_device(serial))
+    return checks
 
 
 def health_gate(slot: Slot, extra: Callable[[Slot], list[Check]] | None = None) -> str | None:

@@ -51,9 +51,10 @@ ConfigOption = Annotated[
     Path | None, typer.Option("--config", help="Rule settings (dynscan.toml)."),
 ]
 PolicyOption = Annotated[
-    list[Path] | None,
-    typer.Option("--policy", help="The app's full privacy policy (HTML, PDF or text; may repeat), compared with "
-                 "what it did, besides the privacy dialog the driver saved (policy.json)."),
+    list[str] | None,
+    typer.Option("--policy", help="The app's full privacy policy, a file or an https URL (HTML, PDF or text; "
+                 "may repeat; a URL is fetched once), compared with what it did, besides the privacy dialog the "
+                 "driver saved (policy.json)."),
 ]
 PackageOption = Annotated[
     str | None, typer.Option("--package", help="The app's package name (overrides session_start)."),

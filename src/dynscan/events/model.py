@@ -22,6 +22,7 @@ from dynscan.events.vocab import (
     PiiLocation,
     Scheme,
     Source,
+    StartStage,
     StartVia,
     StateCause,
     UserActionName,
@@ -144,11 +145,16 @@ class Flow(BaseEvent):
 
 
 class ComponentStart(BaseEvent):
+    """A start of a component; ``stage: run`` marks an ``alarm`` / ``job`` / ``work`` start that ran (the
+    scheduling is the event without it); ``action`` is the intent's action when there is one."""
+
     kind: Literal["component_start"] = "component_start"
     via: StartVia
     target_package: str
     component: str | None = None
     uri: str | None = None
+    stage: StartStage | None = None
+    action: str | None = None
     stack: list[str] | None = None
 
 
@@ -219,6 +225,19 @@ class TcfSignal(BaseEvent):
     op: Literal["read", "write"]
 
 
+class InstrumentationProbe(BaseEvent):
+    """Extension: the app looked for instrumentation (an anti-Frida check), seen by the agent in libc:
+    ``probe`` (``frida_file``: a path naming Frida; ``frida_port``: a connect to 27042/27043; ``proc_maps``:
+    /proc/self/maps read, where Frida's library shows; ``thread_names``: /proc/self/task listed or read),
+    ``target`` (the path, or ``:PORT``), ``via`` (the libc function), ``module`` (the library that called it)."""
+
+    kind: Literal["instrumentation_probe"] = "instrumentation_probe"
+    probe: str
+    target: str
+    via: str | None = None
+    module: str | None = None
+
+
 class OtherEvent(BaseEvent):
     """An event of a kind this version does not know: kept and counted, never judged."""
 
@@ -226,7 +245,7 @@ class OtherEvent(BaseEvent):
 KnownEvent = Annotated[
     SessionStart | AppLaunch | AppReset | AppState | Consent | UserAction | ApiCall
     | PermissionRequest | PermissionResult | Flow | ComponentStart | NetRequest | NetConnect | FileBlocked
-    | TcfSignal | Phase | DialogSeen | Download,
+    | TcfSignal | Phase | DialogSeen | Download | InstrumentationProbe,
     Field(discriminator="kind"),
 ]
 Event = KnownEvent | OtherEvent
@@ -234,12 +253,13 @@ Event = KnownEvent | OtherEvent
 KNOWN_KINDS: frozenset[str] = frozenset(
     {"session_start", "app_launch", "app_reset", "app_state", "consent", "user_action", "api_call",
      "permission_request", "permission_result", "flow", "component_start", "net_request", "net_connect",
-     "file_blocked", "tcf_signal", "phase", "dialog", "download"}
+     "file_blocked", "tcf_signal", "phase", "dialog", "download", "instrumentation_probe"}
 )
 #: Kinds dynscan's own components write that no rule judges (kept, and not reported as unknown).
 #: ``invalid_event``: an event that failed validation when it was stored (``reason``, and the original as ``event``).
+#: ``process_kill``: the app called ``Process.killProcess`` on another process (``target_pid``, ``api``, ``stack``).
 EXTENSION_KINDS: frozenset[str] = frozenset({"permission_check", "tls_failed", "proxy_dropped", "invalid_event",
-                                             "tls_write", "tls_read"})
+                                             "tls_write", "tls_read", "process_kill"})
 
 known_adapter: TypeAdapter[KnownEvent] = TypeAdapter(KnownEvent)
 

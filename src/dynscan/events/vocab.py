@@ -32,9 +32,12 @@ Party = Literal["first", "third", "unknown"]
 Attribution = Literal["app", "system", "unknown"]
 #: ``startForegroundService``; ``alarm`` / ``job`` / ``work``: an ``AlarmManager`` alarm, a ``JobScheduler``
 #: job or a ``WorkManager`` request set to start a component later; ``query``: a ``ContentResolver`` call on
-#: another app's content provider (which starts that app's process).
+#: another app's content provider (which starts that app's process); ``receiver``: a broadcast started one of
+#: the app's own manifest receivers (a wake-up, judged only while the app is in the background).
 StartVia = Literal["startActivity", "startService", "bindService", "sendBroadcast", "startForegroundService",
-                   "alarm", "job", "work", "query"]
+                   "alarm", "job", "work", "query", "receiver"]
+#: ``scheduled`` (the default: the app asked for a later start) or ``run`` (the alarm, job or work ran).
+StartStage = Literal["scheduled", "run"]
 DownloadVia = Literal["DownloadManager.enqueue", "PackageInstaller.createSession", "ACTION_VIEW",
                       "ACTION_INSTALL_PACKAGE"]
 ConsentState = Literal["pending", "given", "refused"]

@@ -11,7 +11,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-from dynscan.events.vocab import Category, DownloadVia, StartVia
+from dynscan.events.vocab import Category, DownloadVia, StartStage, StartVia
 
 #: What a hook reports. ``api_call`` is data access; the others feed the timeline's state.
 HookKind = Literal[
@@ -34,6 +34,9 @@ HookKind = Literal[
     "tcf_signal",          # IABTCF_* SharedPreferences reads and writes (GDPR consent signals)
     "tls_engine",          # SSLEngine wrap/unwrap: TLS plaintext of NIO clients (tls_write / tls_read events)
     "native_connect",      # libc connect/sendto (class `libc`): native connections no Java hook saw (net_connect)
+    "wakeup",              # WorkManager requests, other apps' providers, receivers woken, jobs/work run:
+                           # a `component_start` (agent/src/hooks/wakeups.ts)
+    "install_check",       # PackageManager.canRequestPackageInstalls: a `permission_check` event
 ]
 #: How an ``api_call`` hook turns what it saw into values to search traffic for (``learned`` on the
 #: event): ``value`` (the returned string), ``package_names`` (a list of PackageInfo, ApplicationInfo,
@@ -117,6 +120,9 @@ class HookSpec(BaseModel):
     permission: str | None = None
     platforms: list[Platform] = Field(default_factory=lambda: list(PLATFORMS), min_length=1)
     via: StartVia | DownloadVia | None = None
+    #: For ``wakeup``: ``run`` when the hooked method runs a deferred start (a job, a worker), else the
+    #: start is ``scheduled`` (WorkManager's enqueue) or immediate (a provider, a receiver).
+    stage: StartStage | None = None
     permissions_arg: int | None = Field(default=None, ge=0)
     learn: Learn | None = None
     #: Hooks sharing a guard key report a call once when one calls the other on the same thread.
@@ -129,8 +135,8 @@ class HookSpec(BaseModel):
     def _consistent(self) -> HookSpec:
         if self.kind == "api_call" and self.category is None and self.classify is None:
             raise ValueError(f"hook {self.id}: an api_call needs a category or a classify map")
-        if self.kind == "component_start" and self.via not in StartVia.__args__:  # type: ignore[attr-defined]
-            raise ValueError(f"hook {self.id}: a component_start needs `via` (a start kind)")
+        if self.kind in ("component_start", "wakeup") and self.via not in StartVia.__args__:  # type: ignore[attr-defined]
+            raise ValueError(f"hook {self.id}: a {self.kind} needs `via` (a start kind)")
         if self.kind == "download" and self.via not in DownloadVia.__args__:  # type: ignore[attr-defined]
             raise ValueError(f"hook {self.id}: a download needs `via` (a download kind)")
         if self.learn is not None and self.kind != "api_call":

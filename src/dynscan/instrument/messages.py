@@ -15,8 +15,13 @@ class EventBatch(BaseModel):
     model_config = ConfigDict(extra="ignore")
 
     type: Literal["events"]
+    #: the batch's number (1, 2, ...): the host acknowledges a stored batch holding ``learned`` values by it
+    seq: int = 0
     events: list[Any]
     dropped: int = 0  # cumulative count of events the agent could not queue
+    #: a batch sent from an exit path (the process may be SIGKILLed next): acknowledged by ``seq`` like a
+    #: learned one, once written
+    sync: bool = False
 
 
 class Origin(BaseModel):

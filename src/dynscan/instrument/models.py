@@ -28,13 +28,29 @@ class AgentOptions(BaseModel):
     #: The host answers each batch holding ``learned`` values with ``learned-stored`` once it is
     #: written, and the hooked call waits for it (off for hosts that do not answer: no call waits).
     learned_ack: bool = True
+    #: The longest a hooked call waits for that answer (a lost one costs a pause, never a frozen app).
+    learned_wait_ms: int = Field(default=2000, ge=1, le=60_000)
+    #: On the app's exit paths (``Process.killProcess`` of its own pid is a SIGKILL no later hook sees,
+    #: ``System.exit``, ``Runtime.halt``, a crash) the agent flushes and waits at most this long for the
+    #: host to say it stored the batch (a ``sync`` batch, answered like a learned one: ``learned-stored``
+    #: with its number), so the last events are not lost. 0: no wait.
+    exit_ack_ms: int = Field(default=1000, ge=0, le=10_000)
+    #: Record the app looking for Frida (``instrumentation_probe`` events: libc opens of Frida's files,
+    #: /proc/self/maps and thread-name reads, connects to port 27042/27043).
+    detect_probes: bool = True
+    #: ART only: ``Java.deoptimizeBootImage()`` once at init (Android 8.0+), so hooks on framework methods
+    #: that ART inlined into boot-image code still fire; slows the framework, hence an option.
+    deoptimize_boot_image: bool = True
     #: Frida's JavaScript runtime for the agent (host-side only).
     runtime: Literal["qjs", "v8"] = "qjs"
 
     def to_agent(self) -> dict[str, Any]:
         return {"package": self.package, "stackDepth": self.stack_depth, "previewChars": self.preview_chars,
                 "flushMs": self.flush_ms, "batchMax": self.batch_max, "queueMax": self.queue_max,
-                "consentTaps": self.consent_taps, "learnedAck": self.learned_ack}
+                "consentTaps": self.consent_taps, "learnedAck": self.learned_ack,
+                "learnedWaitMs": self.learned_wait_ms,
+                "exitAckMs": self.exit_ack_ms, "detectProbes": self.detect_probes,
+                "deoptimizeBootImage": self.deoptimize_boot_image}
 
 
 class InitResult(BaseModel):
@@ -43,6 +59,10 @@ class InitResult(BaseModel):
     installed: int
     skipped: int
     runtime: str = "unknown"
+    #: libc functions watched for anti-Frida checks (0: off, -1: could not be watched here)
+    probes_watched: int = 0
+    #: ART boot-image deoptimization: ``done``, ``off``, ``not ART`` (HotSpot), or why it could not be done
+    boot_image: str = "not run"
 
 
 class InstalledHook(BaseModel):
@@ -68,3 +88,7 @@ class HookHealth(BaseModel):
     emitted: int = 0
     dropped: int = 0
     queued: int = 0
+    #: ART boot-image deoptimization (see InitResult.boot_image)
+    boot_image: str = "not run"
+    #: ART stacks from Java.backtrace: distinct call sites rendered, and lookups served from that cache
+    art_stacks: dict[str, int] = Field(default_factory=dict)

@@ -14,7 +14,7 @@ from dynscan.hooks import Catalog, load_catalog
 from dynscan.hooks.model import Platform
 from dynscan.identity import PLACEHOLDERS
 from dynscan.instrument.doctor_checks import Check
-from dynscan.instrument.models import AgentOptions, SkippedHook
+from dynscan.instrument.models import AgentOptions, InitResult, SkippedHook
 from dynscan.instrument.session import AgentSession
 from dynscan.store import open_store
 
@@ -81,6 +81,23 @@ def hook_checks(events: Iterable[Mapping[str, Any]], catalog: Catalog, platform:
     return checks
 
 
+def agent_checks(init: InitResult) -> list[Check]:
+    """What the agent could set up beyond the hooks: the watch for an app looking for Frida, and (ART)
+    the boot-image deoptimization that lets hooks on inlined framework methods fire."""
+    if init.probes_watched > 0:
+        watch = Check("probe.frida_watch", "ok",
+                      f"an app looking for Frida is recorded ({init.probes_watched} libc functions watched)")
+    else:
+        watch = Check("probe.frida_watch", "warn",
+                      "an app looking for Frida would not be seen here (libc could not be watched)",
+                      "reports from this device cannot say whether an app detected the instrumentation")
+    checks = [watch]
+    if init.boot_image not in ("done", "off", "not ART"):
+        checks.append(Check("probe.boot_image", "warn", f"boot image not deoptimized: {init.boot_image}",
+                            "hooks on framework methods ART inlined may stay silent (Android 8.0+ needed)"))
+    return checks
+
+
 def run_probe(device: Device, info: AppInfo, *, platform: Platform = "sim",
               timeout_s: float = 30.0) -> list[Check]:
     """Run the installed probe app on ``device`` under the agent, then evaluate what it saw."""
@@ -90,7 +107,7 @@ def run_probe(device: Device, info: AppInfo, *, platform: Platform = "sim",
         agent = AgentSession(device.frida_device(), pid, store, catalog.agent_specs(platform),
                              options=AgentOptions(package=info.package), infer_crash=platform != "sim")
         try:
-            agent.start()
+            init = agent.start()
             skipped = agent.health().skipped
             device.resume(pid)
             agent.wait_detached(timeout_s)
@@ -98,7 +115,8 @@ def run_probe(device: Device, info: AppInfo, *, platform: Platform = "sim",
             agent.stop()
             device.stop(info.package)
         events = list(store.iter_raw())
-        checks = evaluate_probe(events, device.identity()) + hook_checks(events, catalog, platform, skipped)
+        checks = (evaluate_probe(events, device.identity()) + hook_checks(events, catalog, platform, skipped)
+                  + agent_checks(init))
         health = agent.errors[:1]
         if health:
             checks.append(Check("probe.agent", "warn", f"agent error: {health[0]}"))

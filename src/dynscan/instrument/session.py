@@ -22,6 +22,7 @@ from dynscan.instrument.bundle import load_bundle
 from dynscan.instrument.clock import ClockOffset, measure_offset
 from dynscan.instrument.messages import Origin, parse_batch, to_timeline
 from dynscan.instrument.models import AgentOptions, HookHealth, InitResult
+from dynscan.instrument.rpc import INIT_TIMEOUT_S, AgentTimeout, call
 from dynscan.store.session import SessionStore
 
 _DEATH = {"process-terminated", "process-replaced"}
@@ -65,12 +66,16 @@ class AgentSession:
             self._script = self._session.create_script(bundle, name="dynscan-agent", runtime=self.options.runtime)
             self._script.on("message", self._on_message)
             self._script.load()
-            self.clock = measure_offset(self._script.exports_sync.clock)
+            exports = self._script.exports_sync
+            self.clock = measure_offset(lambda: call(exports, "clock", pid=self.pid))
             self.origin = self.origin.model_copy(update={"offset_s": self.clock.offset_s})
-            raw = self._script.exports_sync.init(self.specs, self.options.to_agent())
+            raw = call(exports, "init", self.specs, self.options.to_agent(), timeout_s=INIT_TIMEOUT_S, pid=self.pid)
             # On HotSpot the bridge swaps method bodies on the next tick: one more round trip
             # guarantees every hook is live before the caller releases the app.
-            self._script.exports_sync.clock()
+            call(exports, "clock", pid=self.pid)
+        except AgentTimeout:
+            self._cleanup()
+            raise
         except (*frida_errors(), frida.core.RPCException) as e:
             self._cleanup()
             raise SetupError(explain(e, f"cannot instrument pid {self.pid}")) from e
@@ -86,20 +91,23 @@ class AgentSession:
         if batch is None:
             return
         rows = [to_timeline(ev, self.origin) for ev in batch.events]
-        with self._lock:
-            self.dropped = max(self.dropped, batch.dropped)
-            if any(r["kind"] == "app_state" and r.get("state") in ("stopped", "crashed") for r in rows):
-                self._ended = True
-            if rows:
-                self.store.append_many(rows)
-                self.events_written += len(rows)
-        # values the app just read are in session.db now: release the hooked calls that wait for it
-        # (the proxy reads them before it scans the upload that may follow; agent hooks/api.ts)
-        for _ in range(sum(1 for r in rows if r.get("learned"))):
-            try:
-                self._script.post({"type": "learned-stored"})
-            except Exception:  # the script is gone (process ended): nobody waits any more
-                break
+        try:
+            with self._lock:
+                self.dropped = max(self.dropped, batch.dropped)
+                if any(r.get("kind") == "app_state" and r.get("state") in ("stopped", "crashed") for r in rows):
+                    self._ended = True
+                if rows:
+                    self.store.append_many(rows)
+                    self.events_written += len(rows)
+        finally:
+            # values the app just read are in session.db now: release the hooked calls that wait for them
+            # (the proxy reads them before it scans the upload that may follow; agent lib/ack.ts). Also
+            # when storing failed: the app must not wait on a batch that will never be stored.
+            # An exit path's batch (``sync``) likewise: the app is about to end, maybe by SIGKILL, and waits
+            # until its last events are stored (agent hooks/lifecycle.ts).
+            if batch.sync or any(r.get("learned") for r in rows):
+                with contextlib.suppress(Exception):  # the script is gone: nobody waits any more
+                    self._script.post({"type": "learned-stored", "seq": batch.seq})
 
     def _on_detached(self, reason: str, crash: Any) -> None:
         self.detach_reason = reason
@@ -120,21 +128,22 @@ class AgentSession:
             self._detached.set()
 
     # -- RPCs -----------------------------------------------------------------------------------
-    def _rpc(self) -> Any:
+    def _rpc(self, name: str, *args: Any) -> Any:
+        """An agent RPC with a deadline (:mod:`dynscan.instrument.rpc`)."""
         if self._script is None or self._detached.is_set():
             raise SetupError(f"the agent in pid {self.pid} is not running")
-        return self._script.exports_sync
+        return call(self._script.exports_sync, name, *args, pid=self.pid)
 
     def health(self) -> HookHealth:
-        return HookHealth.model_validate(self._rpc().health())
+        return HookHealth.model_validate(self._rpc("health"))
 
     def flush(self) -> None:
         """Ask the agent to send what it has queued (delivery is asynchronous)."""
-        self._rpc().flush()
+        self._rpc("flush")
 
     def inject_sensor(self, samples: list[SensorSample]) -> dict[str, int]:
         payload = [{"sensor": s.sensor, "values": list(s.values), "at_s": s.at_s} for s in samples]
-        return dict(self._rpc().inject_sensor(payload))
+        return dict(self._rpc("inject_sensor", payload))
 
     def wait_detached(self, timeout_s: float) -> bool:
         return self._detached.wait(timeout_s)
@@ -152,8 +161,10 @@ class AgentSession:
         self._stopping = True
         if self.alive:
             try:
-                self._script.exports_sync.flush()
+                call(self._script.exports_sync, "flush", timeout_s=10.0, pid=self.pid)
                 time.sleep(0.05)
+            except AgentTimeout:
+                pass  # a wedged agent: what it had sent is stored; detaching releases the call
             except (frida.InvalidOperationError, frida.core.RPCException, frida.TransportError):
                 # The process is ending: what its exit path flushed is still on the way, and
                 # Frida delivers it before reporting the detach.

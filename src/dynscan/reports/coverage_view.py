@@ -38,6 +38,8 @@ def summary_rows(coverage: Coverage, lang: str) -> list[tuple[str, str]]:
     ]
     if coverage.granted_by_device:
         rows.append((t("granted_by_device", lang), ", ".join(coverage.granted_by_device)))
+    if coverage.instrumentation_probes:
+        rows.append((t("instrumentation_probes", lang), _counts(coverage.instrumentation_probes)))
     return rows + guided_rows(coverage, lang)
 
 
@@ -63,6 +65,8 @@ def properties(coverage: Coverage) -> dict[str, str]:
         props["coverage.incomplete"] = "; ".join(coverage.incomplete)
     if coverage.granted_by_device:
         props["coverage.granted_by_device"] = ", ".join(coverage.granted_by_device)
+    if coverage.instrumentation_probes:
+        props["coverage.instrumentation_probes"] = _counts(coverage.instrumentation_probes)
     for p in coverage.phases:
         props[f"coverage.phase.{p.name}"] = p.status + (f": {p.reason}" if p.reason else "") + (
             " (crashed)" if p.crashed else "")

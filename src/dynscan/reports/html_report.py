@@ -17,6 +17,7 @@ import orjson
 from dynscan.coverage import Coverage
 from dynscan.reports.catalog import ActorInfo, ReportCatalog
 from dynscan.reports.coverage_view import phase_rows, summary_rows
+from dynscan.reports.frequency_view import frequency_section
 from dynscan.reports.i18n import t
 from dynscan.reports.inputs import ReportInput
 from dynscan.reports.redact import Redactor
@@ -218,6 +219,7 @@ def render_html(data: ReportInput) -> bytes:
             + (f'<h2>{_e(t("rule_summary", lang))}</h2>{_rule_summary(views, lang)}' if views else "")
             + f'<h2>{_e(t("timeline", lang))}</h2>{chart}'
             + f'<h2>{_e(t("findings", lang))}</h2>{findings_html}'
+            + frequency_section(report.stats, lambda a: _actor_label(data.catalog.actor(a), lang), lang)
             + _stats(report.stats, redactor, lang)
             + f'<footer class="muted">{_e(note)} {_e(t("generated_by", lang))} · '
               f'<code>{_e(report.schema_)}</code></footer>')

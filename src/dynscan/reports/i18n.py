@@ -29,6 +29,8 @@ STRINGS: dict[str, tuple[str, str]] = {
     "dialogs_seen": ("Dialogs seen", "出现的弹窗"),
     "dialogs_answered": ("Dialogs answered", "已应答的弹窗"),
     "privacy_dialog": ("Privacy dialog found", "发现隐私政策弹窗"),
+    "instrumentation_probes": ("The app looked for instrumentation (Frida): results may be partial",
+                               "应用检测了插桩工具（Frida）：结果可能不完整"),
     "granted_by_device": ("Granted through the device (no dialog granted them)", "通过设备授予的权限（未经弹窗）"),
     "guided_check": ("Check by hand", "人工检查"),
     "yes": ("yes", "是"),
@@ -113,6 +115,17 @@ STRINGS: dict[str, tuple[str, str]] = {
     "actors": ("Actors", "行为主体"),
     "rules_checked": ("Rules checked", "检查规则数"),
     "rules_fired": ("Rules fired", "触发规则数"),
+    "collection_per_hour": ("Collection per hour", "每小时收集频次"),
+    "reads": ("Reads", "读取次数"),
+    "per_hour": ("Per hour", "每小时"),
+    "limit_per_hour": ("Limit per hour", "每小时上限"),
+    "over_limit": ("Above the limit", "超出上限"),
+    "rate_extrapolated": ("Extrapolated: the run was watched {minutes} min; each rate is the reads seen, scaled "
+                          "to an hour, as if the app kept it up. EXCESSIVE_FREQUENCY judges only reads seen.",
+                          "推算值: 本次运行观察了 {minutes} 分钟, 每小时频次按观察到的读取次数折算为一小时(假设应用"
+                          "持续如此)。EXCESSIVE_FREQUENCY 规则只判断实际观察到的读取。"),
+    "rate_observed": ("Observed over {minutes} min: each rate is the reads seen per hour on average.",
+                      "观察时长 {minutes} 分钟: 每小时频次为实际读取次数的小时平均值。"),
     "legend_note": ("Darker marks: more events in that time slice; outlined marks: evidence of a finding.",
                     "颜色越深表示该时段事件越多；带边框的标记为问题证据。"),
 }

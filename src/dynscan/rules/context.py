@@ -20,6 +20,7 @@ Mark = tuple[float, str | None]  # (ts, event id) of a remembered event
 #: A flow is blamed on the code that opened a connection to its host at most this long before it
 #: (HTTP keep-alive reuses connections, but each request still goes through openConnection/newCall).
 CONNECTION_WINDOW_S = 60.0
+HOUR_S = 3600.0  # EXCESSIVE_FREQUENCY's second window (frequency.max_per_hour)
 #: How far a connection may seem to open *after* its flow (the agent's and the proxy's clocks).
 CLOCK_SKEW_S = 2.0
 
@@ -64,6 +65,7 @@ class TimelineContext:
         self.weak_shake: Mark | None = None
         self.weak_shake_end = 0.0
         self._windows: dict[tuple[str, str], deque[float]] = {}  # maxlen = limit + 1
+        self._hours: dict[tuple[str, str], deque[float]] = {}  # maxlen = hourly limit + 1
         self._connections: dict[str, deque[tuple[float, str]]] = {}  # host -> (ts, actor) of net_request
         self._freq_window = config.frequency.window_s
         # connections whose traffic the proxy has not (yet) seen: host -> [(ts, actor, event)], and
@@ -113,17 +115,15 @@ class TimelineContext:
         return all(short) if sc.weak_when == "all" else any(short)
 
     def over_frequency(self, actor: str, data_type: str, ts: float) -> bool:
-        """Record one read; true when the window now holds more reads than the limit."""
+        """Record one read; true when the window (or the hour) now holds more reads than its limit."""
         key = (actor, data_type)
         dq = self._windows.get(key)
         if dq is None:
             limit = self.config.frequency.limit(data_type)
             dq = self._windows[key] = deque(maxlen=limit + 1)
-        dq.append(ts)
-        lo = ts - self._freq_window
-        while dq[0] <= lo:
-            dq.popleft()
-        return len(dq) == dq.maxlen
+            self._hours[key] = deque(maxlen=self.config.frequency.hourly_limit(data_type) + 1)
+        hour = self._hours[key]
+        return _slide(dq, ts, ts - self._freq_window) | _slide(hour, ts, ts - HOUR_S)
 
     def note_connection(self, host: str, ts: float, actor: str) -> None:
         """A ``net_request``: ``actor``'s code opened a connection to ``host`` at ``ts``."""
@@ -297,6 +297,14 @@ class TimelineContext:
 
 
 _LOCAL_NAMES = frozenset({"localhost", "ip6-localhost", ""})
+
+
+def _slide(dq: deque[float], ts: float, lo: float) -> bool:
+    """Append ``ts``, drop what is at or before ``lo``; true when the bounded deque is full (over its limit)."""
+    dq.append(ts)
+    while dq[0] <= lo:
+        dq.popleft()
+    return len(dq) == dq.maxlen
 
 
 def is_loopback(host: str) -> bool:

@@ -30,6 +30,7 @@ from dynscan.findings import Finding, Severity
 from dynscan.policy.model import Policy
 from dynscan.rules.config import Config
 from dynscan.rules.context import TimelineContext
+from dynscan.rules.rates import CollectionRates
 from dynscan.rules.registry import END, Hit, RuleFunc, RuleSpec, load_all
 
 MAX_EVIDENCE = 50
@@ -117,8 +118,12 @@ def evaluate(
     system_flows = 0
     attribute = db.attribute
     total = 0
+    rates = CollectionRates()
+    first_ts: float | None = None
 
     for ev in events:
+        if not total:
+            first_ts = ev.ts
         total += 1
         kind = ev.kind
         kinds[kind] = kinds.get(kind, 0) + 1
@@ -130,6 +135,7 @@ def evaluate(
             dt = ev.data_type  # type: ignore[union-attr]
             if cat in _SENSITIVE:
                 ctx.note_collection(ev, actor)
+                rates.read(actor, dt or cat)
         elif kind == "flow":
             if ev.attribution == "system":  # type: ignore[union-attr]
                 system_flows += 1
@@ -198,6 +204,7 @@ def evaluate(
         "hits_by_rule": by_rule,
         "rules_disabled": sorted(disabled),
         "uninspected_hosts": ctx.uninspected_hosts(),
+        "collection_per_hour": rates.view(config.frequency, first_ts, ev.ts if total else None),
         **({"app_label": ctx.app_label} if ctx.app_label else {}),
     }
     return EngineResult(findings=findings, package=ctx.package, stats=stats)

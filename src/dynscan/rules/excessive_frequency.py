@@ -2,10 +2,16 @@
 
 English: One actor read one data type (``data_type``, else the category) more often than the
 configured rate: more than ``frequency.max[type]`` (else ``frequency.default_max``) sensitive
-reads in a sliding window of ``frequency.window_s`` seconds. Each read beyond the limit is a hit.
-Device identifiers should be read once and cached, so their default limits are low.
+reads in a sliding window of ``frequency.window_s`` seconds, or more than
+``frequency.max_per_hour[type]`` (else ``frequency.default_max_per_hour``) reads actually seen within
+one hour (a reader every 30 s stays under the per-minute limit). Each read beyond a limit is a hit.
+Device identifiers should be read once and cached, so their default limits are low. The report's
+per-hour view (``stats.collection_per_hour``) extrapolates a short run's rates to an hour and says so;
+this rule never judges the extrapolation.
 
-中文: 同一调用方在滑动时间窗内对同一类个人信息的读取次数超过配置的上限(收集频度超出业务功能实际需要)。
+中文: 同一调用方在滑动时间窗内(默认 60 秒), 或在一小时内实际观察到的, 对同一类个人信息的读取次数超过
+配置的上限(收集频度超出业务功能实际需要)。报告中的"每小时收集频次"表按观察时长推算每小时频次并注明为
+推算值; 本规则只判断实际观察到的读取。
 
 References:
 - 《App违法违规收集使用个人信息行为认定方法》四.4 收集个人信息的频度等超出业务功能实际需要

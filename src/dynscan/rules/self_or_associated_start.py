@@ -6,12 +6,15 @@ before, the app (or an SDK inside it) started, bound, broadcast to, or queried t
 another package (associated start: ``component_start`` whose ``target_package`` differs from the app's;
 a ``query`` of a provider of the system's ``system_packages`` is not one), or arranged to start itself
 later or in front of the user (self-start: an ``alarm``, ``job`` or ``work`` request, or
-``startForegroundService``, whatever the target). One finding per actor and start kind (``data_type``
+``startForegroundService``, whatever the target), or had one of its manifest receivers woken by a broadcast
+while it was in the background (``receiver``). The run of an alarm, job or work request (``stage: run``) is
+recorded, not counted again: its scheduling was judged. One finding per actor and start kind (``data_type``
 holds the kind: ``startService``, ``alarm`` ...), each with its count. A shake counts from the end of
 its motion. Without a known app package (no ``session_start``, no ``--package``) the rule stays silent.
 
 中文: 在没有用户操作的情况下, App 或其 SDK 启动、绑定、唤醒其他应用的组件或查询其内容提供者(关联
-启动), 或通过 AlarmManager、JobScheduler、WorkManager、前台服务安排自身启动(自启动)。按启动方式分别计数。
+启动), 或通过 AlarmManager、JobScheduler、WorkManager、前台服务安排自身启动, 或在后台时其静态广播接收器
+被广播唤醒(自启动)。按启动方式分别计数; 定时任务的实际运行只记录, 不重复计数。
 用户点击, 或同时达到加速度、角度、时长三项阈值的主动摇动(自摇动结束起计)之后的短时间内的启动不计。
 
 References:
@@ -42,7 +45,12 @@ def self_or_associated_start(event: ComponentStart, ctx: TimelineContext) -> Hit
     target = event.target_package
     if not ctx.package or not target:
         return None
-    if target == ctx.package and event.via not in SELF_START:
+    if event.stage == "run":
+        return None
+    if event.via == "receiver":
+        if ctx.app_state != "background":
+            return None
+    elif target == ctx.package and event.via not in SELF_START:
         return None
     if event.via == "query" and ctx.is_system_package(target):
         return None

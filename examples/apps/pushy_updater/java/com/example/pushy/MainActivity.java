@@ -13,20 +13,27 @@ import android.content.ComponentName;
 import android.content.Context;
 import android.content.Intent;
 import android.content.SharedPreferences;
+import android.content.pm.PackageInstaller;
 import android.content.pm.PackageManager;
+import android.database.Cursor;
 import android.net.Uri;
 import android.os.Bundle;
 import android.os.SystemClock;
 import android.widget.CheckBox;
 import android.widget.LinearLayout;
 import android.widget.TextView;
+import androidx.work.OneTimeWorkRequest;
+import androidx.work.WorkManager;
+import java.io.IOException;
 import com.umeng.commonsdk.UMConfigure;
 
 /**
  * Everything 164号文 lists that happens right after a consent the user hardly gave: the agree box is
  * ticked in advance; once accepted the app asks for the camera with nothing on screen that needs it,
- * downloads an update package silently and opens it for install, sets an alarm that starts its sync
- * service and a periodic job, and starts an analytics SDK its policy does not name.
+ * downloads an update package silently and opens it for install (and opens an install session), sets an
+ * alarm that starts its sync service, a periodic job, a WorkManager request and a repeating alarm that
+ * wakes its receiver every 2 s (in the background too), asks WeChat's SDK provider whether WeChat is there,
+ * and starts an analytics SDK its policy does not name.
  */
 public class MainActivity extends Activity {
     static final int REQ_CAMERA = 3;
@@ -100,8 +107,31 @@ public class MainActivity extends Activity {
         } catch (ActivityNotFoundException e) {
             status.setText("Update downloaded");
         }
+        WorkManager.getInstance(this).enqueue(OneTimeWorkRequest.from(PrefetchWorker.class));
+        am.setRepeating(AlarmManager.ELAPSED_REALTIME, SystemClock.elapsedRealtime() + 2000, 2000,
+                PendingIntent.getBroadcast(this, 1, new Intent(this, WakeReceiver.class), PendingIntent.FLAG_IMMUTABLE));
+        Cursor wechat = getContentResolver().query(  // WeChat's SDK provider: is WeChat there, which version
+                Uri.parse("content://com.tencent.mm.sdk.comm.provider/checkVersion"), null, null, null, null);
+        if (wechat != null) wechat.close();
+        openInstallSession();
         if (checkSelfPermission(Manifest.permission.CAMERA) != PackageManager.PERMISSION_GRANTED) {
             requestPermissions(new String[] {Manifest.permission.CAMERA}, REQ_CAMERA);
+        }
+    }
+
+    /** The "update" handed to the package installer as a session too (REQUEST_INSTALL_PACKAGES). */
+    private void openInstallSession() {
+        if (!getPackageManager().canRequestPackageInstalls()) return;
+        try {
+            PackageInstaller installer = getPackageManager().getPackageInstaller();
+            int id = installer.createSession(
+                    new PackageInstaller.SessionParams(PackageInstaller.SessionParams.MODE_FULL_INSTALL));
+            PackageInstaller.Session session = installer.openSession(id);
+            session.commit(PendingIntent.getBroadcast(this, 2, new Intent(this, WakeReceiver.class),
+                    PendingIntent.FLAG_IMMUTABLE).getIntentSender());
+            session.close();
+        } catch (IOException | SecurityException e) {
+            status.setText("Update postponed");
         }
     }
 

@@ -1,11 +1,11 @@
 package com.example.pushy;
 
-import android.app.Service;
+import android.app.job.JobParameters;
+import android.app.job.JobService;
 import android.content.Intent;
-import android.os.IBinder;
 
-/** Started by the app's own alarm: it only says it ran. */
-public class SyncService extends Service {
+/** Started by the app's own alarm and run as its periodic job: it only says it ran. */
+public class SyncService extends JobService {
     @Override
     public int onStartCommand(Intent intent, int flags, int startId) {
         android.util.Log.i("Pushy", "sync");
@@ -13,5 +13,11 @@ public class SyncService extends Service {
     }
 
     @Override
-    public IBinder onBind(Intent intent) { return null; }
+    public boolean onStartJob(JobParameters params) {
+        android.util.Log.i("Pushy", "sync job " + params.getJobId());
+        return false;
+    }
+
+    @Override
+    public boolean onStopJob(JobParameters params) { return false; }
 }

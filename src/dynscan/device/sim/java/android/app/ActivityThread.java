@@ -238,23 +238,51 @@ public final class ActivityThread {
         }
         Sim.log("component_start", "via", "startService", "target_package", Sim.packageName,
                 "component", cn.flattenToShortString(), "internal", Boolean.TRUE);
-        sMain.post(() -> {
-            Service s = SERVICES.get(cn.getClassName());
-            if (s == null) {
-                try {
-                    s = (Service) Class.forName(cn.getClassName()).getDeclaredConstructor().newInstance();
-                } catch (ReflectiveOperationException e) {
-                    throw new RuntimeException("Unable to instantiate service " + cn + ": " + e, e);
-                }
-                s.attach(sAppContext, sApp);
-                SERVICES.put(cn.getClassName(), s);
-                Sim.log("lifecycle", "component", cn.getClassName(), "callback", "onCreate");
-                s.onCreate();
-            }
-            Sim.log("lifecycle", "component", cn.getClassName(), "callback", "onStartCommand");
-            s.onStartCommand(intent, 0, 1);
-        });
+        Intent args = new Intent(intent).setComponent(cn);
+        sMain.post(() -> handleServiceArgs(new ServiceArgsData(args)));
         return cn;
+    }
+
+    /** A start request for a service, as AOSP's ActivityThread.ServiceArgsData carries it. */
+    static final class ServiceArgsData {
+        final Intent args;
+        final int flags = 0;
+        final int startId = 1;
+
+        ServiceArgsData(Intent args) { this.args = args; }
+    }
+
+    /** Deliver one start request to one of the app's services (AOSP: handleServiceArgs; the hook catalog's
+     *  alarm-run hook reads the intent there), creating the service first. */
+    private static void handleServiceArgs(ServiceArgsData data) {
+        String cls = data.args.getComponent().getClassName();
+        Service s = ownService(cls);
+        Sim.log("lifecycle", "component", cls, "callback", "onStartCommand");
+        s.onStartCommand(data.args, data.flags, data.startId);
+    }
+
+    /** One of the app's own services, created (onCreate) on first use; null when the manifest does not declare it.
+     *  On the main thread (the job scheduler's way in). */
+    public static Service ownService(String cls) {
+        if (!Sim.manifest.services.contains(cls)) return null;
+        Service s = SERVICES.get(cls);
+        if (s == null) {
+            try {
+                s = (Service) Class.forName(cls).getDeclaredConstructor().newInstance();
+            } catch (ReflectiveOperationException e) {
+                throw new RuntimeException("Unable to instantiate service " + cls + ": " + e, e);
+            }
+            s.attach(sAppContext, sApp);
+            SERVICES.put(cls, s);
+            Sim.log("lifecycle", "component", cls, "callback", "onCreate");
+            s.onCreate();
+        }
+        return s;
+    }
+
+    /** Run {@code r} on the app's main thread (for the framework's timers: alarms, jobs). */
+    public static void postToMain(Runnable r) {
+        if (sMain != null) sMain.post(r);
     }
 
     static boolean stopService(String cls) {
@@ -304,6 +332,14 @@ public final class ActivityThread {
         Sim.log("component_start", "via", "sendBroadcast", "target_package", target,
                 "component", cn == null ? null : cn.flattenToShortString(), "action", intent.getAction());
         if (target != null && !target.equals(Sim.packageName)) return;
+        if (cn != null && Sim.manifest.receivers.contains(cn.getClassName())) {
+            android.content.pm.ActivityInfo info = new android.content.pm.ActivityInfo();
+            info.packageName = Sim.packageName;
+            info.name = cn.getClassName();
+            ReceiverData data = new ReceiverData(new Intent(intent), info);
+            sMain.post(() -> handleReceiver(data));
+            return;
+        }
         List<android.content.BroadcastReceiver> matching = new ArrayList<>();
         synchronized (RECEIVERS) {
             RECEIVERS.forEach((r, f) -> {
@@ -311,6 +347,34 @@ public final class ActivityThread {
             });
         }
         for (android.content.BroadcastReceiver r : matching) sMain.post(() -> r.onReceive(sAppContext, intent));
+    }
+
+    /** A broadcast for a manifest receiver, as AOSP's ActivityThread.ReceiverData carries it. */
+    static final class ReceiverData {
+        final Intent intent;
+        final android.content.pm.ActivityInfo info;
+
+        ReceiverData(Intent intent, android.content.pm.ActivityInfo info) {
+            this.intent = intent;
+            this.info = info;
+        }
+    }
+
+    /** Start a manifest receiver for one broadcast (AOSP: handleReceiver; the hook catalog's receiver hook). */
+    private static void handleReceiver(ReceiverData data) {
+        android.content.BroadcastReceiver r;
+        try {
+            r = (android.content.BroadcastReceiver) Class.forName(data.info.name).getDeclaredConstructor().newInstance();
+        } catch (ReflectiveOperationException e) {
+            throw new RuntimeException("Unable to instantiate receiver " + data.info.name + ": " + e, e);
+        }
+        Sim.log("lifecycle", "component", data.info.name, "callback", "onReceive", "background", !isForeground());
+        r.onReceive(sAppContext, data.intent);
+    }
+
+    /** A content provider for {@code auth} (AOSP: acquireProvider): a token when one exists, else null. */
+    public static Object acquireProvider(android.content.Context c, String auth, int userId, boolean stable) {
+        return auth == null || ApplicationPackageManager.providerOwner(auth) == null ? null : auth;
     }
 
     // ---------------------------------------------------------------- permissions

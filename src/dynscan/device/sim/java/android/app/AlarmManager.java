@@ -4,7 +4,7 @@ import java.util.Timer;
 import java.util.TimerTask;
 
 /** The virtual device's AlarmManager: an alarm sends its PendingIntent when it is due (wall-clock and
- *  elapsed-realtime alarms alike, on a daemon timer), as Android's does for a process that is alive. */
+ *  elapsed-realtime alarms alike, on a daemon timer; a repeating one every interval, at least 1 s), as Android's does for a process that is alive. */
 public class AlarmManager {
     public static final int RTC_WAKEUP = 0;
     public static final int RTC = 1;
@@ -22,7 +22,10 @@ public class AlarmManager {
         schedule(type, triggerAtMillis, operation);
     }
     public void setRepeating(int type, long triggerAtMillis, long intervalMillis, PendingIntent operation) {
-        schedule(type, triggerAtMillis, operation);
+        long now = type == RTC || type == RTC_WAKEUP ? System.currentTimeMillis() : android.os.SystemClock.elapsedRealtime();
+        timer.schedule(new TimerTask() {
+            @Override public void run() { operation.sendAlarm(); }
+        }, Math.max(0, triggerAtMillis - now), Math.max(1000, intervalMillis));
     }
     public void cancel(PendingIntent operation) {}
 
@@ -30,7 +33,7 @@ public class AlarmManager {
         long now = type == RTC || type == RTC_WAKEUP ? System.currentTimeMillis() : android.os.SystemClock.elapsedRealtime();
         long delay = Math.max(0, triggerAtMillis - now);
         timer.schedule(new TimerTask() {
-            @Override public void run() { operation.send(); }
+            @Override public void run() { operation.sendAlarm(); }
         }, delay);
     }
 }

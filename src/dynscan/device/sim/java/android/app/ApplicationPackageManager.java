@@ -154,4 +154,50 @@ final class ApplicationPackageManager extends PackageManager {
         for (String[] l : lines()) if (appInfo(l).uid == uid) return new String[] {l[0]};
         return null;
     }
+
+    /** Providers of the system apps, by authority (AOSP's packages). */
+    private static final String[][] SYSTEM_PROVIDERS = {
+        {"com.android.contacts", "com.android.providers.contacts"}, {"contacts", "com.android.providers.contacts"},
+        {"call_log", "com.android.providers.contacts"}, {"sms", "com.android.providers.telephony"},
+        {"mms", "com.android.providers.telephony"}, {"mms-sms", "com.android.providers.telephony"},
+        {"telephony", "com.android.providers.telephony"}, {"com.android.calendar", "com.android.providers.calendar"},
+        {"media", "com.android.providers.media"}, {"settings", "com.android.providers.settings"},
+        {"downloads", "com.android.providers.downloads"},
+    };
+
+    /**
+     * The package owning a provider authority: a system provider, the app's own (its manifest's
+     * {@code <provider android:authorities>}), or an installed app whose package name the authority is or
+     * starts with (the virtual device's other apps each have such providers); null when none.
+     */
+    static String providerOwner(String authority) {
+        for (String[] p : SYSTEM_PROVIDERS) if (p[0].equals(authority)) return p[1];
+        if (Sim.manifest.authorities.contains(authority)) return Sim.packageName;
+        for (String[] l : lines()) {
+            if (!"1".equals(l[3]) && (authority.equals(l[0]) || authority.startsWith(l[0] + "."))) return l[0];
+        }
+        return null;
+    }
+
+    @Override public android.content.pm.ProviderInfo resolveContentProvider(String authority, int flags) {
+        String owner = authority == null ? null : providerOwner(authority);
+        if (owner == null) return null;
+        android.content.pm.ProviderInfo pi = new android.content.pm.ProviderInfo();
+        pi.authority = authority;
+        pi.packageName = owner;
+        pi.name = owner + ".Provider";
+        return pi;
+    }
+
+    /** True when the app declares REQUEST_INSTALL_PACKAGES (the virtual device's user allowed unknown sources). */
+    @Override public boolean canRequestPackageInstalls() {
+        return Sim.manifest.permissions.contains("android.permission.REQUEST_INSTALL_PACKAGES");
+    }
+
+    private android.content.pm.PackageInstaller installer;
+
+    @Override public synchronized android.content.pm.PackageInstaller getPackageInstaller() {
+        if (installer == null) installer = new android.content.pm.PackageInstaller();
+        return installer;
+    }
 }

@@ -107,5 +107,10 @@ final class ContextImpl extends Context {
     }
 
     @Override public int checkCallingOrSelfPermission(String permission) { return checkSelfPermission(permission); }
+    /** Only the app's own process holds its grants here; any other pid/uid is denied. */
+    @Override public int checkPermission(String permission, int pid, int uid) {
+        return pid == android.os.Process.myPid() && uid == android.os.Process.myUid()
+            ? checkSelfPermission(permission) : PackageManager.PERMISSION_DENIED;
+    }
     @Override public ClassLoader getClassLoader() { return ContextImpl.class.getClassLoader(); }
 }

@@ -29,16 +29,22 @@ public final class PendingIntent {
     public static PendingIntent getBroadcast(Context context, int requestCode, Intent intent, int flags) {
         return new PendingIntent(context, intent, BROADCAST);
     }
+    public android.content.IntentSender getIntentSender() { return new android.content.IntentSender(mIntent); }
     public String getCreatorPackage() { return mContext.getPackageName(); }
     /** Hidden on Android (a test API); the virtual device keeps it for its own components. */
     public Intent getIntent() { return mIntent; }
 
-    public void send() {
+    public void send() { dispatch(mIntent); }
+
+    /** An alarm going off: the intent carries EXTRA_ALARM_COUNT, as Android's AlarmManager sets it. */
+    void sendAlarm() { dispatch(new Intent(mIntent).putExtra(Intent.EXTRA_ALARM_COUNT, 1)); }
+
+    private void dispatch(Intent intent) {
         switch (mType) {
-            case ACTIVITY: mContext.startActivity(mIntent); break;
-            case SERVICE: mContext.startService(mIntent); break;
-            case FOREGROUND_SERVICE: mContext.startForegroundService(mIntent); break;
-            default: mContext.sendBroadcast(mIntent); break;
+            case ACTIVITY: mContext.startActivity(intent); break;
+            case SERVICE: mContext.startService(intent); break;
+            case FOREGROUND_SERVICE: mContext.startForegroundService(intent); break;
+            default: mContext.sendBroadcast(intent); break;
         }
     }
 }

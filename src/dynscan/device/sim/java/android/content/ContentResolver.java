@@ -11,6 +11,7 @@ public class ContentResolver {
 
     public final Cursor query(Uri uri, String[] projection, String selection, String[] selectionArgs,
                               String sortOrder) {
+        if (android.app.ActivityThread.acquireProvider(mContext, uri.getAuthority(), 0, false) == null) return null;
         return android.app.ContentProviders.query(uri, projection);
     }
 
@@ -25,6 +26,7 @@ public class ContentResolver {
 
     /** Insert a row; the virtual device's providers are read-only, as SMS is for apps that are not the default SMS app. */
     public final Uri insert(Uri url, ContentValues values) {
+        if (android.app.ActivityThread.acquireProvider(mContext, url.getAuthority(), 0, true) == null) return null;
         android.app.ActivityThread.note("provider_insert", "uri", String.valueOf(url));
         return null;
     }

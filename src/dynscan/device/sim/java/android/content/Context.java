@@ -51,6 +51,8 @@ public abstract class Context {
     public static final int BIND_AUTO_CREATE = 0x0001;
     public abstract int checkSelfPermission(String permission);
     public abstract int checkCallingOrSelfPermission(String permission);
+    /** What AndroidX ContextCompat.checkSelfPermission calls (with the app's own pid and uid). */
+    public abstract int checkPermission(String permission, int pid, int uid);
     public abstract ClassLoader getClassLoader();
 
     public android.os.Looper getMainLooper() { return android.os.Looper.getMainLooper(); }

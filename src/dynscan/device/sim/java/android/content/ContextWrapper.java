@@ -45,5 +45,8 @@ public class ContextWrapper extends Context {
     @Override public int checkCallingOrSelfPermission(String permission) {
         return mBase.checkCallingOrSelfPermission(permission);
     }
+    @Override public int checkPermission(String permission, int pid, int uid) {
+        return mBase.checkPermission(permission, pid, uid);
+    }
     @Override public ClassLoader getClassLoader() { return mBase.getClassLoader(); }
 }

@@ -17,6 +17,8 @@ public class Intent {
     public static final String CATEGORY_BROWSABLE = "android.intent.category.BROWSABLE";
     public static final String CATEGORY_HOME = "android.intent.category.HOME";
     public static final String EXTRA_TEXT = "android.intent.extra.TEXT";
+    /** Set by AlarmManager on the intent an alarm delivers: how many alarms it stands for. */
+    public static final String EXTRA_ALARM_COUNT = "android.intent.extra.ALARM_COUNT";
     public static final int FLAG_ACTIVITY_NEW_TASK = 0x10000000;
     public static final int FLAG_ACTIVITY_CLEAR_TOP = 0x04000000;
     public static final int FLAG_ACTIVITY_SINGLE_TOP = 0x20000000;

@@ -20,6 +20,10 @@ public final class Manifest {
     public final List<String> services = new ArrayList<>();
     /** Service class -> the process it runs in (android:process: ":push" is PACKAGE:push), when not the app's. */
     public final java.util.Map<String, String> serviceProcess = new java.util.HashMap<>();
+    /** Manifest receivers (class names): a broadcast sent to one explicitly starts it. */
+    public final List<String> receivers = new ArrayList<>();
+    /** The authorities of the app's own content providers. */
+    public final List<String> authorities = new ArrayList<>();
 
     public Manifest(File file) throws Exception {
         DocumentBuilderFactory f = DocumentBuilderFactory.newInstance();
@@ -54,6 +58,14 @@ public final class Manifest {
             services.add(name);
             String proc = emptyToNull(s.getAttribute("android:process"));
             if (proc != null) serviceProcess.put(name, proc.startsWith(":") ? packageName + proc : proc);
+        }
+        NodeList recvs = root.getElementsByTagName("receiver");
+        for (int i = 0; i < recvs.getLength(); i++) receivers.add(resolve(((Element) recvs.item(i)).getAttribute("android:name")));
+        NodeList provs = root.getElementsByTagName("provider");
+        for (int i = 0; i < provs.getLength(); i++) {
+            for (String a : ((Element) provs.item(i)).getAttribute("android:authorities").split(";")) {
+                if (!a.trim().isEmpty()) authorities.add(a.trim());
+            }
         }
     }
 

@@ -36,4 +36,7 @@ public abstract class PackageManager {
     public abstract int checkPermission(String permName, String packageName);
     public abstract CharSequence getApplicationLabel(ApplicationInfo info);
     public abstract ActivityInfo getActivityInfo(ComponentName component, int flags) throws NameNotFoundException;
+    public abstract ProviderInfo resolveContentProvider(String authority, int flags);
+    public abstract boolean canRequestPackageInstalls();
+    public abstract PackageInstaller getPackageInstaller();
 }
