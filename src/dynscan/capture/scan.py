@@ -100,6 +100,7 @@ def _capture(opts: CaptureOptions, sd: SessionDir, scenario: Scenario, catalog: 
         progress(f"opening device {opts.device}")
         device: Device = open_device(opts.device, frida_server=opts.frida_server)
         stack.callback(device.close)
+        wg = listen_for(device, opts.wireguard_host) if opts.capture == "wireguard" else None  # before installing
         stack.callback(_collect_logs, device, sd, progress)  # last before the device closes
         info = device.install(opts.apk)
         progress(f"installed {info.package} ({info.launcher_activity})")
@@ -112,7 +113,6 @@ def _capture(opts: CaptureOptions, sd: SessionDir, scenario: Scenario, catalog: 
                       "device": dataclasses.asdict(device.info()),  # as found
                       "first_party_domains": list(opts.first_party_domains)})
         sinkhole = opts.sinkhole if opts.sinkhole is not None else device.sinkhole_default
-        wg = listen_for(device, opts.wireguard_host) if opts.capture == "wireguard" else None
         progress("starting the proxy")
         proxy = stack.enter_context(ProxyProcess(sd.root, sinkhole=sinkhole, identity=sd.identity,
                                                  attribution=device.traffic_attribution, package=info.package,
