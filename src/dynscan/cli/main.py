@@ -1,4 +1,7 @@
-"""The root ``dynscan`` command: one Typer app, one place where user errors become exit 2."""
+"""The root ``dynscan`` command: one Typer app, one place where user errors become exit 2.
+
+The commands are registered lazily (``lazy.py``): a command's module is imported when it runs.
+"""
 
 from __future__ import annotations
 
@@ -15,21 +18,7 @@ try:  # typer >= 0.25 vendors click; older ones use click itself
 except ImportError:  # pragma: no cover
     from click import exceptions as cx  # type: ignore[no-redef]
 
-from dynscan.cli import (
-    analyze,
-    batch,
-    devices,
-    doctor,
-    emulator,
-    flows,
-    hooks_cmd,
-    rules_cmd,
-    run,
-    schema,
-    screen,
-    sim,
-    worker,
-)
+from dynscan.cli.lazy import LazyGroup
 from dynscan.errors import DynscanError, Interrupted
 from dynscan.util.runfolder import run_folder
 from dynscan.util.termsafe import safe
@@ -41,20 +30,13 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
     rich_markup_mode=None,  # plain help: flags without a "<bool>" that reads like a value to give
     add_completion=False,
+    cls=LazyGroup,  # the commands (cli/lazy.py COMMANDS): each module imported when its command is used
 )
-app.command("run")(run.run)
-app.command("analyze")(analyze.analyze)
-app.command("flows")(flows.flows)
-app.command("devices")(devices.devices)
-app.command("doctor")(doctor.doctor)
-app.command("rules")(rules_cmd.rules)
-app.command("hooks")(hooks_cmd.hooks)
-app.command("screen")(screen.screen)
-app.command("batch")(batch.batch)
-app.command("worker")(worker.worker)
-app.add_typer(schema.app, name="schema")
-app.add_typer(sim.app, name="sim")
-app.add_typer(emulator.app, name="emulator")
+
+
+@app.callback()
+def _root() -> None:
+    pass
 
 
 def fail(message: str) -> None:

@@ -1,12 +1,14 @@
 """The mitmdump side of the hand-off: starts the worker process and feeds it, never blocking the proxy.
 
 Hooks call ``WorkerLink.submit(item)``: a ``put_nowait`` on a bounded queue (``MAX_PENDING`` items).
-A sender thread collects them for ``BATCH_WAIT_S`` (50 ms), pickles them and writes them,
-length-prefixed, in one write to the worker's stdin: two wake-ups per batch instead of per flow.
-The worker reads ahead at most ``worker.READ_AHEAD`` items, then the pipe fills and the sender
-waits. When the queue is full (the worker is too slow) the item is dropped and counted; the count
-goes into the event stream as a ``proxy_dropped`` event (``count``: drops since the last such
-event, ``total``) as soon as the queue has room again, and at shutdown.
+A sender thread collects them for ``BATCH_WAIT_S`` (50 ms), pickles each ``FRAME_ITEMS`` of them
+as one list (one pickle: what the flows share -- connection fields, certificates, header names --
+is written once) and writes them, length-prefixed, in one write to the worker's stdin: two
+wake-ups per batch instead of per flow. The worker reads ahead at most ``worker.READ_AHEAD``
+frames, then the pipe fills and the sender waits. When the queue is full (the worker is too slow)
+the item is dropped and counted; the count goes into the event stream as a ``proxy_dropped`` event
+(``count``: drops since the last such event, ``total``) as soon as the queue has room again, and at
+shutdown.
 ``close()`` drains the queue, closes the pipe and waits for the worker (bounded, then killed).
 """
 
@@ -34,6 +36,7 @@ MAX_PENDING = 4096
 START_TIMEOUT_S = 60.0
 DRAIN_TIMEOUT_S = 60.0
 BATCH_WAIT_S = 0.05
+FRAME_ITEMS = 256
 _PKG_ROOT = str(Path(__file__).resolve().parent.parent.parent)  # the directory holding ``dynscan``
 
 
@@ -59,6 +62,20 @@ def frame(item: Any) -> bytes:
     data = buf.getbuffer()
     data[:8] = (len(data) - 8).to_bytes(8, "big")
     return bytes(data)
+
+
+def _frames(items: list[Any]) -> list[bytes]:
+    """One frame holding ``items``; if one of them cannot be pickled, a frame per item without it."""
+    try:
+        return [frame(items)]
+    except Exception:
+        out = []
+        for item in items:
+            try:
+                out.append(frame([item]))
+            except Exception:  # an unpicklable item must not stop the hand-off
+                log.exception("dynscan: item not handed to the worker")
+        return out
 
 
 class WorkerLink:
@@ -133,14 +150,8 @@ class WorkerLink:
             stop = None in batch
             if broken:
                 continue
-            frames = []
-            for item in batch:
-                if item is None:
-                    break
-                try:
-                    frames.append(frame(item))
-                except Exception:  # an unpicklable item must not stop the hand-off
-                    log.exception("dynscan: item not handed to the worker")
+            items = [item for item in batch if item is not None]
+            frames = [f for i in range(0, len(items), FRAME_ITEMS) for f in _frames(items[i:i + FRAME_ITEMS])]
             try:
                 self.pipe.write(b"".join(frames))
                 self.pipe.flush()

@@ -3,6 +3,11 @@
 Polls ``session.db`` (throttled) for ``api_call`` events carrying ``data_type`` and ``value`` (values
 the privacy hooks saw returned), ``session_start`` (package, first-party domains) and ``net_request``
 (which code opened a connection to which host: the destination classifier's openers).
+
+A poll costs one ``PRAGMA data_version`` when nothing was committed since the last one (the worker
+polls before every flow), and otherwise reads only the rows appended since: the read position moves
+to the newest row seen, matched or not, so a session of flows with no ``api_call`` is never
+re-scanned (before this, each poll scanned every flow event stored so far).
 """
 
 from __future__ import annotations
@@ -18,6 +23,7 @@ from dynscan.learning import learned_values
 from dynscan.store.session import DB_NAME
 
 POLL_SECONDS = 0.5
+_ROWS = 10_000  # rows per poll at most; the rest on the next one
 
 
 class SessionFeed:
@@ -25,6 +31,7 @@ class SessionFeed:
         self.path = Path(session_dir) / DB_NAME
         self.interval = interval
         self._seq = 0
+        self._version: int | None = None
         self._next = 0.0
         self._db: sqlite3.Connection | None = None
         self.session_start: dict[str, Any] | None = None
@@ -46,14 +53,20 @@ class SessionFeed:
         if db is None:
             return []
         try:
+            version = db.execute("PRAGMA data_version").fetchone()[0]
+            if version == self._version:
+                return []  # nothing committed by any other connection since the last poll
+            top = db.execute("SELECT max(seq) FROM events").fetchone()[0] or 0
             rows = db.execute(
-                "SELECT seq, body FROM events WHERE seq > ? AND kind IN ('api_call', 'session_start', 'net_request') "
-                "ORDER BY seq LIMIT 10000", (self._seq,)).fetchall()
+                "SELECT seq, body FROM events WHERE seq > ? AND seq <= ? "
+                "AND kind IN ('api_call', 'session_start', 'net_request') ORDER BY seq LIMIT ?",
+                (self._seq, top, _ROWS)).fetchall()
         except sqlite3.Error:
             return []
+        # rows are committed in seq order (SQLite has one writer at a time): none below ``top`` can come later
+        self._seq, self._version = (rows[-1][0], None) if len(rows) == _ROWS else (top, version)
         out: list[tuple[str, str]] = []
-        for seq, body in rows:
-            self._seq = seq
+        for _seq, body in rows:
             try:
                 ev = orjson.loads(body)
             except orjson.JSONDecodeError:

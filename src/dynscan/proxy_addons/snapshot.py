@@ -94,13 +94,13 @@ def dump_state(state: dict[str, Any]) -> bytes:
     return tnet.dumps(state, _CONN_ENCODED)
 
 
-def scan_flow(snap: dict[str, Any], state: dict[str, Any]) -> http.HTTPFlow:
-    """A flow holding what the scan and the event need (request, connections), built without
-    consuming ``state`` (``from_state`` pops what it reads)."""
-    if "state" in snap:
-        flow = http.HTTPFlow.from_state(copy.deepcopy(state))
-        assert isinstance(flow, http.HTTPFlow)
-        return flow
-    fresh = http.HTTPFlow(snap["client"], snap["server"])
-    fresh.request = http.Request.from_state(dict(state["request"]))  # type: ignore[no-untyped-call]
-    return fresh
+def scan_request(state: dict[str, Any]) -> tuple[http.Request, bool]:
+    """The request the scan and the event read, and whether the flow is a websocket, from a flow's
+    state without consuming it. Built with ``set_state`` (mitmproxy's own restore path) rather than
+    ``Request.from_state``, whose dataclass type checks cost more than the rest of the worker's
+    bookkeeping for a flow: the state is a real request's ``get_state()``, its types already right."""
+    data = http.RequestData.__new__(http.RequestData)
+    data.set_state(dict(state["request"]))  # type: ignore[no-untyped-call]
+    req = http.Request.__new__(http.Request)
+    req.data = data
+    return req, state.get("websocket") is not None

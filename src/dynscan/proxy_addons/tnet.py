@@ -17,6 +17,9 @@ from mitmproxy.io import tnetstring
 #: state, the same dict object flow after flow); the value is held so its id cannot be reused.
 Known = Mapping[int, tuple[Any, bytes]]
 _NONE: Known = {}
+#: encodings of short strings (a state's keys, schemes, hosts: the same few, flow after flow)
+_STRS: dict[str, bytes] = {}
+_STRS_MAX = 4096
 
 
 def dumps(value: Any, known: Known = _NONE) -> bytes:
@@ -33,10 +36,14 @@ def _enc(v: Any, out: list[bytes], known: Known) -> int:
         out += (head, v, b",")
         return len(head) + len(v) + 1
     if t is str:
-        data = v.encode("utf8")
-        head = b"%d:" % len(data)
-        out += (head, data, b";")
-        return len(head) + len(data) + 1
+        chunk = _STRS.get(v)
+        if chunk is None:
+            data = v.encode("utf8")
+            chunk = b"%d:%s;" % (len(data), data)
+            if len(v) <= 64 and len(_STRS) < _STRS_MAX:
+                _STRS[v] = chunk
+        out.append(chunk)
+        return len(chunk)
     if t is dict or t is list or t is tuple:
         if known and (hit := known.get(id(v))) is not None and hit[0] is v:
             out.append(hit[1])

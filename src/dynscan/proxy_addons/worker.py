@@ -1,7 +1,8 @@
 """The worker process behind the proxy addon: ``python -m dynscan.proxy_addons.worker``.
 
 Started by ``handoff.WorkerLink`` with a pipe on stdin. The first frame is the configuration; the
-worker answers ``ok`` (or ``error <message>``) on stdout, then reads items until end of file:
+worker answers ``ok`` (or ``error <message>``) on stdout, then reads frames, each a list of items,
+until end of file:
 
 * ``("http", snap, save)``: an HTTP flow at ``response``/``error`` (``snapshot.capture``): scanned,
   classified, one ``flow`` event; its state goes to ``flows.mitm`` when ``save``;
@@ -41,12 +42,14 @@ from dynscan.proxy_addons.party import classifier_from
 from dynscan.proxy_addons.session_feed import SessionFeed
 from dynscan.store import SessionStore, open_store
 from dynscan.traffic.detect import Detector, ScanResult
-from dynscan.traffic.flowscan import http_record, scan_http_request, server_ip
+from dynscan.traffic.flowscan import address_ip, request_record, scan_request
 
 log = logging.getLogger("dynscan.proxy_worker")
 FLOWS_FILE = "flows.mitm"
 WATCH_SECONDS = 0.5
-READ_AHEAD = 1024
+FRESH_SECONDS = 0.005
+READ_AHEAD = 8  # frames (of up to ``handoff.FRAME_ITEMS`` items)
+BATCH_ITEMS = 512  # items written to the store and flows.mitm together
 NICE = 10
 
 
@@ -85,12 +88,19 @@ class Worker:
         self.classifier = classifier_from(config)
         self._session_start: dict[str, Any] | None = None
         self._next_watch = 0.0
+        self._next_forced = 0.0
 
     # -- learned values and the session ------------------------------------------------------
     def refresh(self, force: bool = False) -> None:
         """Pick up identity changes and values learned since the last flow; ``force`` reads the
-        session now (before a scan: an SDK uploads what it read a few milliseconds earlier)."""
+        session now (before a scan: an SDK uploads what it read a few milliseconds earlier), or
+        ``FRESH_SECONDS`` ago at most: a flow reaches the worker ``handoff.BATCH_WAIT_S`` (50 ms) or
+        more after it was captured, so a read that recent already follows the capture."""
         now = time.monotonic()
+        if force and now < self._next_forced:
+            force = False
+        elif force:
+            self._next_forced = now + FRESH_SECONDS
         if self.identity_path and now >= self._next_watch:
             self._next_watch = now + WATCH_SECONDS
             try:
@@ -134,18 +144,21 @@ class Worker:
             self.refresh(force=True)
             snap, save = item[1], item[2]
             state = snapshot.to_state(snap)
-            flow = snapshot.scan_flow(snap, state)
+            req, websocket = snapshot.scan_request(state)
+            url = str(req.pretty_url)
             try:
-                result: ScanResult | None = scan_http_request(self.detector, flow)
+                result: ScanResult | None = scan_request(self.detector, req, url)
             except Exception:  # a decoder bug must never stop the worker
-                log.exception("dynscan: scan failed for %s", flow.request.pretty_url)
+                log.exception("dynscan: scan failed for %s", url)
                 result = None
             pii = result.pii() if result is not None else []
             cuts = dict(result.cuts) if result is not None else {"scan_error": 1}
-            record = http_record(flow, ScanResult([])) | {"pii": pii}
-            if (ip := server_ip(flow)) is not None and ip != record["host"]:
+            record = request_record(req, pii, websocket=websocket, url=url)
+            server = state.get("server_conn") or {}
+            ip = address_ip(server.get("peername"), server.get("address"))
+            if ip is not None and ip != record["host"]:
                 record["server_ip"] = ip  # pairs native net_connect events, which name only the address
-            events.append(self._event(record, flow.request.timestamp_start, cuts))
+            events.append(self._event(record, req.timestamp_start, cuts))
             if save:
                 state["metadata"].update({"dynscan.pii": pii, "dynscan.cuts": cuts})
                 states.append(state)
@@ -162,9 +175,8 @@ class Worker:
 
     def write(self, events: list[dict[str, Any]], states: list[dict[str, Any]]) -> None:
         try:
-            for state in states:
-                self.flows_out.write(snapshot.dump_state(state))
-            if states:
+            if states:  # the batch's flows in one write
+                self.flows_out.write(b"".join([snapshot.dump_state(state) for state in states]))
                 self.flows_out.flush()
         except (OSError, ValueError) as e:
             log.error("dynscan: %d raw flows not saved: %s", len(states), e)
@@ -174,13 +186,20 @@ class Worker:
         except DynscanError as e:
             log.error("dynscan: %d flow events lost: %s", len(events), e)
 
-    def run(self, q: queue.Queue[Any]) -> None:
+    def run(self, q: queue.Queue[list[Any] | None]) -> None:
         stop = False
         while not stop:
-            batch = [q.get()]
-            while len(batch) < 512:
+            batch: list[Any] = []
+            frame: list[Any] | None = q.get()
+            while True:
+                if frame is None:
+                    batch.append(None)
+                    break
+                batch += frame
+                if len(batch) >= BATCH_ITEMS:
+                    break
                 try:
-                    batch.append(q.get_nowait())
+                    frame = q.get_nowait()
                 except queue.Empty:
                     break
             events: list[dict[str, Any]] = []
@@ -201,10 +220,13 @@ class Worker:
         self.feed.close()
 
 
-def _reader(f: BinaryIO, q: queue.Queue[Any]) -> None:
+def _reader(f: BinaryIO, q: queue.Queue[list[Any] | None]) -> None:
     try:
-        while (item := read_frame(f)) is not None:
-            q.put(item)
+        while (items := read_frame(f)) is not None:
+            if isinstance(items, list):
+                q.put(items)
+            else:
+                log.error("dynscan: a frame from the proxy that is not a list of items: skipped")
     except Exception:
         log.exception("dynscan: bad frame from the proxy")
     q.put(None)
@@ -229,7 +251,8 @@ def main() -> int:
         return 2
     stdout.write(b"ok\n")
     stdout.flush()
-    q: queue.Queue[Any] = queue.Queue(READ_AHEAD)  # bounded: a slow worker fills the pipe, then the addon's queue
+    # bounded: a slow worker fills the pipe, then the addon's queue
+    q: queue.Queue[list[Any] | None] = queue.Queue(READ_AHEAD)
     threading.Thread(target=_reader, args=(stdin, q), name="dynscan-worker-read", daemon=True).start()
     try:
         worker.run(q)

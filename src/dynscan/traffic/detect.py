@@ -1,4 +1,7 @@
-"""The detector: an identity's matcher plus location, applied to the parts of one message."""
+"""The detector: an identity's matcher plus location, applied to the parts of one message.
+
+It keeps one memo of string openings (``memo.py``) for all the messages it scans.
+"""
 
 from __future__ import annotations
 
@@ -12,6 +15,7 @@ from dynscan.traffic.inflate import undo_content_encoding
 from dynscan.traffic.limits import Limits
 from dynscan.traffic.location import DEFAULT_TOLERANCE, GeoMatcher
 from dynscan.traffic.matcher import Hit, Matcher
+from dynscan.traffic.memo import OpenMemo
 
 
 @dataclass
@@ -26,25 +30,30 @@ class ScanResult:
 class Detector:
     """Finds the identity's values (and its location) in requests and messages."""
 
-    def __init__(self, matcher: Matcher, geo: GeoMatcher | None, limits: Limits | None = None) -> None:
+    def __init__(self, matcher: Matcher, geo: GeoMatcher | None, limits: Limits | None = None,
+                 memoize: bool = True) -> None:
         self.matcher = matcher
         self.geo = geo
         self.limits = limits or Limits()
+        self.memo = OpenMemo() if memoize else None
 
     @classmethod
     def build(cls, identity: Identity, *, tolerance: float = DEFAULT_TOLERANCE,
-              limits: Limits | None = None, force_fallback: bool = False) -> Detector:
+              limits: Limits | None = None, force_fallback: bool = False, memoize: bool = True) -> Detector:
         geo = None
         if identity.latitude is not None and identity.longitude is not None:
             geo = GeoMatcher(identity.latitude, identity.longitude, tolerance)
-        return cls(Matcher.build(identity, force_fallback=force_fallback), geo, limits)
+        return cls(Matcher.build(identity, force_fallback=force_fallback), geo, limits, memoize)
 
     def add_value(self, data_type: str, value: str) -> bool:
         """Start looking for a value learned at run time."""
-        return self.matcher.add_value(data_type, value)
+        added = self.matcher.add_value(data_type, value)
+        if added and self.memo is not None:
+            self.memo.clear()  # what a string holds now includes the new value
+        return added
 
     def _scan(self) -> Scan:
-        return Scan(self.matcher, self.geo, self.limits)
+        return Scan(self.matcher, self.geo, self.limits, self.memo)
 
     def scan_request(self, url: str, headers: Iterable[tuple[bytes, bytes]], body: bytes | None) -> ScanResult:
         """An HTTP request: its URL, headers (cookies apart) and body (content-encoding undone here)."""

@@ -5,7 +5,8 @@ Every string that still may hold a value is re-parsed as what it looks like (``r
 left over (decoded again, level after level, until nothing changes or ``max_url_decodes``), base64 and
 hex runs, compressed streams and schema-less protobuf -- in the URL, headers, cookies and bodies alike.
 Each decoding undone is added to the chain of the hits found below it; a string that cannot hold
-anything more (too short, nothing encoded in it) is not opened (lazy decoding).
+anything more (too short, nothing encoded in it) is not opened (lazy decoding). With a memo
+(``memo.py``), opening a string seen before replays what opening it found then.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from dynscan.traffic.chains import SOFT, drop_soft_duplicates
 from dynscan.traffic.inflate import inflate, sniff_encoding
 from dynscan.traffic.limits import Budget, Limits
 from dynscan.traffic.matcher import Hit, Matcher
+from dynscan.traffic.memo import MAX_KEY_BYTES, Opened, OpenMemo, Spent, charge, counters, fits
 from dynscan.traffic.protobuf import protobuf_fields
 
 Chain = tuple[str, ...]
@@ -45,8 +47,10 @@ def worth_opening(data: bytes) -> bool:
 class Scan:
     """Hits and coordinates found in one message (an HTTP request, a websocket or TCP message)."""
 
-    def __init__(self, matcher: Matcher, geo_matcher: geo.GeoMatcher | None, limits: Limits) -> None:
+    def __init__(self, matcher: Matcher, geo_matcher: geo.GeoMatcher | None, limits: Limits,
+                 memo: OpenMemo | None = None) -> None:
         self.matcher = matcher
+        self.memo = memo
         self.geo = geo_matcher
         self.budget = Budget(limits)
         self.hits: set[Hit] = set()
@@ -89,7 +93,35 @@ class Scan:
             self.coords[(location, chain)] += geo.from_text(data[: self.budget.limits.max_decode_bytes])
 
     def _open(self, data: bytes, location: str, chain: Chain, depth: int, ctype: str = "") -> None:
-        """Re-parse ``data`` as what it looks like (already matched as it is)."""
+        """Re-parse ``data`` as what it looks like (already matched as it is); replayed from the memo
+        when this string was opened at this place before and the budget still holds what it spent."""
+        memo, b = self.memo, self.budget
+        if memo is None or len(data) > MAX_KEY_BYTES:
+            self._open_now(data, location, chain, depth, ctype)
+            return
+        key = (data, location, chain, depth, ctype)
+        found = memo.get(key)
+        if found is not None and fits(b, found.spent):
+            charge(b, found.spent)
+            self.hits |= found.hits
+            for where, kept in found.coords:
+                self.coords[where] += kept
+            return
+        outer_hits, outer_coords, before = self.hits, self.coords, counters(b)
+        self.hits, self.coords = set(), defaultdict(list)
+        try:
+            self._open_now(data, location, chain, depth, ctype)
+        finally:
+            hits, coords = self.hits, self.coords
+            self.hits, self.coords = outer_hits, outer_coords
+            outer_hits |= hits
+            for where, cs in coords.items():
+                outer_coords[where] += cs
+        if not b.cuts:  # no limit reached in this message so far: the opening did not depend on the budget
+            spent = Spent(*(after - was for after, was in zip(counters(b), before, strict=True)))
+            memo.put(key, Opened(frozenset(hits), tuple((w, tuple(cs)) for w, cs in coords.items() if cs), spent))
+
+    def _open_now(self, data: bytes, location: str, chain: Chain, depth: int, ctype: str = "") -> None:
         if depth >= self.budget.limits.max_depth:
             self.budget.cuts["depth"] += 1
             return

@@ -23,22 +23,28 @@ def request_url(flow: http.HTTPFlow) -> str:
 
 def scan_http_request(detector: Detector, flow: http.HTTPFlow) -> ScanResult:
     """The request's URL, headers and raw body (content-encoding undone within the limits)."""
-    req = flow.request
-    return detector.scan_request(request_url(flow), list(req.headers.fields), req.raw_content)
+    return scan_request(detector, flow.request)
+
+
+def scan_request(detector: Detector, req: http.Request, url: str | None = None) -> ScanResult:
+    """:func:`scan_http_request` on a request alone (``url``: its ``pretty_url``, if known)."""
+    return detector.scan_request(str(req.pretty_url) if url is None else url, req.headers.fields, req.raw_content)
 
 
 def http_scheme(flow: http.HTTPFlow) -> str:
-    tls = flow.request.scheme == "https"
-    if flow.websocket is not None:
+    return request_scheme(flow.request, flow.websocket is not None)
+
+
+def request_scheme(req: http.Request, websocket: bool) -> str:
+    tls = req.scheme == "https"
+    if websocket:
         return "wss" if tls else "ws"
     return "https" if tls else "http"
 
 
-def server_ip(flow: http.HTTPFlow | tcp.TCPFlow | udp.UDPFlow) -> str | None:
-    """The server's IP address: where the proxy connected, else the destination when it is an address
-    (a transparent / WireGuard capture's original destination)."""
-    conn = flow.server_conn
-    for addr in (conn.peername, conn.address):
+def address_ip(*addrs: Any) -> str | None:
+    """The first ``(host, port)`` of ``addrs`` whose host is an IP address, normalised."""
+    for addr in addrs:
         if addr:
             try:
                 return str(ipaddress.ip_address(str(addr[0])))
@@ -47,13 +53,26 @@ def server_ip(flow: http.HTTPFlow | tcp.TCPFlow | udp.UDPFlow) -> str | None:
     return None
 
 
+def server_ip(flow: http.HTTPFlow | tcp.TCPFlow | udp.UDPFlow) -> str | None:
+    """The server's IP address: where the proxy connected, else the destination when it is an address
+    (a transparent / WireGuard capture's original destination)."""
+    return address_ip(flow.server_conn.peername, flow.server_conn.address)
+
+
 def http_record(flow: http.HTTPFlow, result: ScanResult) -> dict[str, Any]:
+    return request_record(flow.request, result.pii(), websocket=flow.websocket is not None)
+
+
+def request_record(req: http.Request, pii: list[dict[str, object]], *, websocket: bool = False,
+                   url: str | None = None) -> dict[str, Any]:
+    """:func:`http_record` of a request alone (``url``: its ``pretty_url``, if known)."""
+    url = str(req.pretty_url) if url is None else url
     return {
-        "method": flow.request.method,
-        "url": _ws_url(flow) if flow.websocket is not None else request_url(flow),
-        "host": flow.request.pretty_host,
-        "scheme": http_scheme(flow),
-        "pii": result.pii(),
+        "method": req.method,
+        "url": _ws_url(url) if websocket else url,
+        "host": req.pretty_host,
+        "scheme": request_scheme(req, websocket),
+        "pii": pii,
     }
 
 
@@ -63,8 +82,7 @@ def ws_record(flow: http.HTTPFlow, result: ScanResult) -> dict[str, Any]:
     return rec
 
 
-def _ws_url(flow: http.HTTPFlow) -> str:
-    url = request_url(flow)
+def _ws_url(url: str) -> str:
     return "ws" + url[4:] if url.startswith("http") else url
 
 
