@@ -12,6 +12,8 @@ import "./hooks/network.js";
 import "./hooks/consent.js";
 import "./hooks/sockets.js";
 import "./hooks/tls.js";
+import "./hooks/engine.js";
+import "./hooks/native_sockets.js";
 import "./hooks/wakeups.js";
 import { control } from "./rpc/control.js";
 import { sensors } from "./rpc/sensors.js";

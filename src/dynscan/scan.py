@@ -49,6 +49,8 @@ class ScanOptions:
     policy_files: Sequence[PolicyRef] = ()  # --policy: the full privacy policy (files, https URLs), vs behaviour
     frida_server: Path | None = None  # a phone's frida-server binary (default: the cache)
     jurisdiction: str | None = None  # overrides the config file's
+    capture: str = "proxy"  # or "wireguard": the device's whole traffic through mitmdump's WireGuard server
+    wireguard_host: str | None = None  # where that server listens (default: loopback, for an emulator)
     extra: dict[str, Any] = field(default_factory=dict)
 
 
@@ -101,7 +103,8 @@ def scan(opts: ScanOptions, progress: Progress = _stderr) -> Report:
         capture(CaptureOptions(apk=opts.apk, device=opts.device, interactive=opts.interactive,
                                sinkhole=opts.sinkhole, first_party_domains=list(config.first_party_domains),
                                sdk_signatures=list(config.sdk_signatures),
-                               frida_server=opts.frida_server),
+                               frida_server=opts.frida_server, capture=opts.capture,
+                               wireguard_host=opts.wireguard_host),
                 sd, scenario, catalog, progress)
         progress("correlating and writing reports")
         try:  # each report is written to a temporary name and renamed: complete or absent

@@ -205,3 +205,37 @@ def test_run_installs_a_folder_of_split_apks_as_one_package(
     assert f"installed {PACKAGE} ({PACKAGE}.MainActivity)" in proc.stderr
     assert [len(i) for i in phone.installs] == [3]
     _assert_phone_restored(phone, server, tmp_path, _proxy_port(proc.stderr))
+
+
+@pytest.mark.timeout(180)
+def test_wireguard_capture_pushes_the_client_conf_and_restores_the_phone(
+        tmp_path: Path, phone: FakePhone, server: ScriptedAdbServer) -> None:
+    """--capture wireguard: a real mitmdump in WireGuard mode, the phone scripted; the tunnel is "turned on"
+    at the second poll. The run then fails on Frida as above; the conf is gone and the old proxy back."""
+    from dynscan.capture.wireguard import parse_client_conf
+    from dynscan.device.android.wireguard import REMOTE_CONF
+
+    session = tmp_path / "session"
+    pushed: list[bytes] = []
+    polls = iter([("", "", 0)])
+
+    def ip_addr(_cmd: str) -> Reply:
+        pushed.append(phone.files[REMOTE_CONF])
+        assert "global/http_proxy" not in phone.settings  # no proxy while the tunnel carries the traffic
+        return next(polls, ("9: tun0    inet 10.0.0.1/32 scope global tun0\n", "", 0))
+
+    phone.script["ip -o -4 addr show"] = ip_addr
+    proc = subprocess.run([*_run_args(tmp_path), "--capture", "wireguard", "--wireguard-host", "127.0.0.1"],
+                          capture_output=True, text=True, timeout=150, env=_env(server, tmp_path))
+    assert proc.returncode == 2 and "frida-server" in proc.stderr.strip().splitlines()[-1], proc.stderr
+    assert "WireGuard tunnel is up" in proc.stderr and "Traceback" not in proc.stderr
+    local = session / "wireguard" / "client.conf"
+    assert oct(local.stat().st_mode & 0o777) == "0o600"
+    conf = parse_client_conf(pushed[-1].decode())
+    assert pushed[-1] == local.read_bytes()
+    keys = json.loads((session / "wireguard" / "keys.json").read_text())
+    assert conf["Interface"]["PrivateKey"] == keys["client_key"]
+    assert conf["Peer"]["Endpoint"].startswith("127.0.0.1:")
+    assert REMOTE_CONF not in phone.files and phone.settings["global/http_proxy"] == PREVIOUS_PROXY
+    assert not any(c.startswith("settings put global http_proxy 127.0.0.1") for c in phone.commands)
+    assert _proxies_of(session) == []

@@ -26,6 +26,10 @@ def test_text_lists_every_hook() -> None:
     assert "android.telephony.TelephonyManager.getImei" in imei and "READ_PHONE_STATE" in imei
     query = next(line for line in lines if line.startswith("resolver.query "))
     assert "calendar/call_log/contacts/media/sms" in query
+    native = next(line for line in lines if line.startswith("socket.native_connect "))
+    assert "native_connect" in native and native.endswith("libc.connect")
+    engine = next(line for line in lines if line.startswith("tls.jdk.engine.wrap "))
+    assert "tls_engine" in engine and engine.endswith("sun.security.ssl.SSLEngineImpl.wrap")
 
 
 def test_json_with_user_catalog(tmp_path: Path) -> None:

@@ -71,6 +71,9 @@ def test_user_file_adds_hooks(tmp_path: Path) -> None:
     ("hooks: [{id: a, class: x.Y, method: m, category: sms, colour: red}]", "hooks.0.colour"),
     ("hooks: [{id: a, class: 'not a class', method: m, category: sms}]", "hooks.0.class"),
     ("hooks: [{id: a, kind: component_start, class: x.Y, method: m}]", "needs `via`"),
+    ("hooks: [{id: a, kind: tls_engine, class: x.Y, method: wrap}]", "a tls_engine hook needs `direction`"),
+    ("hooks: [{id: a, kind: native_connect, class: libc, method: recv}]", "`class: libc` with `connect`"),
+    ("hooks: [{id: a, kind: native_connect, class: x.Y, method: connect}]", "`class: libc` with `connect`"),
     ("hooks: [{id: a, kind: wakeup, class: x.Y, method: m, via: ACTION_VIEW}]", "a wakeup needs `via`"),
 ])
 def test_bad_files_fail_at_load_naming_the_file(text: str, message: str) -> None:

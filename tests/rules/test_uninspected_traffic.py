@@ -52,3 +52,11 @@ def test_stats_list_the_hosts_even_with_the_rule_disabled():
 def test_loopback():
     assert is_loopback("127.0.0.53") and is_loopback("[::1]") and is_loopback("0.0.0.0")
     assert not is_loopback("10.0.2.2") and not is_loopback("example.com")
+
+
+def test_a_native_connect_to_an_address_is_covered_by_a_flow_to_that_server(run):
+    """libc connects name the address only; a transparent (WireGuard) capture's flow carries server_ip."""
+    t = Timeline().socket("93.184.216.34", 443, via="libc.connect").flow("example.com", server_ip="93.184.216.34")
+    t.socket("203.0.113.9", 443, via="libc.connect").flow("other.example", server_ip="198.51.100.1")
+    (f,) = run(t, R)
+    assert f.count == 1 and "203.0.113.9:443" in f.message

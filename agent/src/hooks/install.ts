@@ -18,6 +18,8 @@ export interface Handler {
    * then take the HotSpot fast path (self is null there; values are the same).
    */
   plain?: boolean;
+  /** For "after" handlers: runs just before the original, may keep state in ctx.pre (SSLEngine buffers). */
+  prepare?: (ctx: CallContext) => void;
 }
 
 const handlers = new Map<HookKind, Handler>();
@@ -33,6 +35,18 @@ function guardFor(key: string): Map<number, number> {
     guards.set(key, g);
   }
   return g;
+}
+
+/** True while this OS thread is inside a reported call whose guard key is ``key`` (native hooks ask). */
+export function insideGuard(key: string, tid: number): boolean {
+  return (guards.get(key)?.get(tid) ?? 0) > 0;
+}
+
+/** Kinds installed by their own module instead of as Java methods (native_connect: Interceptor on libc). */
+const installers = new Map<HookKind, (spec: HookSpec) => boolean>();
+
+export function registerInstaller(kind: HookKind, install: (spec: HookSpec) => boolean): void {
+  installers.set(kind, install);
 }
 
 export function registerHandler(kind: HookKind, h: Handler): void {
@@ -86,6 +100,8 @@ function around(k: Hook, self: any, args: any[], call: RawCall, raw: any, toJs: 
   if (h.phase === "before") {
     ctx.seq = nextSeq(spec.id);
     report(h, ctx);
+  } else if (h.prepare !== undefined) {
+    try { h.prepare(ctx); } catch (e) { nextSeq(`${spec.id}#error`); }
   }
   active.set(tid, 1);
   let ret: any;
@@ -164,6 +180,8 @@ export function attachSpec(spec: HookSpec, wrapper: any, where: string | null = 
  * whether that is final: see loaders.ts), else whether any overload was hooked.
  */
 export function installSpec(spec: HookSpec, factory: any = Java): "installed" | "absent" | "failed" {
+  const own = installers.get(spec.kind);
+  if (own !== undefined) return own(spec) ? "installed" : "failed";
   if (!handlers.has(spec.kind)) { skip(spec, `unknown kind ${spec.kind}`); return "failed"; }
   const wrapper = resolveClass(spec, factory);
   if (wrapper === null) return "absent";

@@ -9,11 +9,11 @@ import { identity, javaStack, jstr } from "../lib/java-util.js";
 import { baseEvent } from "./common.js";
 import { registerHandler } from "./install.js";
 
-const MAX_BYTES = 65536;
+export const MAX_BYTES = 65536;
 const B64 = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
 const seen = new Set<number>();
 
-function base64(bytes: number[]): string {
+export function base64(bytes: number[]): string {
   let out = "";
   for (let i = 0; i < bytes.length; i += 3) {
     const a = bytes[i], b = bytes[i + 1], c = bytes[i + 2];

@@ -4,7 +4,8 @@ export type HookKind =
   | "api_call" | "permission_request" | "permission_result" | "permission_check"
   | "component_start" | "activity_resumed" | "activity_paused" | "activity_stopped"
   | "tap" | "app_exit" | "crash" | "sensor_register" | "net_request"
-  | "net_connect" | "tls_data" | "tcf_signal" | "download" | "wakeup" | "install_check";
+  | "net_connect" | "tls_data" | "tcf_signal" | "download" | "wakeup" | "install_check"
+  | "tls_engine" | "native_connect";
 
 export type Learn =
   | "value" | "package_names" | "cursor" | "account_names" | "clip_text" | "scan_results" | "wifi_configs";
@@ -71,4 +72,6 @@ export interface CallContext {
   seq: number;
   /** the calling OS thread (Process.getCurrentThreadId) */
   tid: number;
+  /** state a handler's prepare() kept for its handle() */
+  pre?: unknown;
 }

@@ -13,9 +13,10 @@ import time
 from collections.abc import Sequence
 from pathlib import Path
 
+from dynscan.capture.wireguard import WireGuardFiles, WireGuardListen, free_udp_port, mode_spec, udp_in_use
 from dynscan.device.processes import kill_group, start_group
 from dynscan.errors import SetupError
-from dynscan.proxy_addons import proxy_script, sinkhole_script
+from dynscan.proxy_addons import proxy_script, sinkhole_script, wireguard_conf_script
 
 START_TIMEOUT_S = 30.0
 
@@ -40,14 +41,25 @@ def default_confdir() -> Path:
 
 
 class ProxyProcess:
-    """``with ProxyProcess(session_dir, sinkhole=True) as p: p.port, p.ca_pem``."""
+    """``with ProxyProcess(session_dir, sinkhole=True) as p: p.port, p.ca_pem``.
+
+    With ``wireguard``, mitmdump runs in WireGuard mode instead (``--capture wireguard``): ``port`` is
+    then its UDP port, and ``wireguard_files.client_conf`` the configuration the device imports.
+    """
 
     def __init__(self, session_dir: Path, *, sinkhole: bool = False, host: str = "127.0.0.1",
                  port: int | None = None, confdir: Path | None = None, identity: Path | None = None,
                  attribution: str = "unknown", package: str | None = None,
-                 first_party_domains: Sequence[str] = (), sdk_signatures: Sequence[Path] = ()) -> None:
+                 first_party_domains: Sequence[str] = (), sdk_signatures: Sequence[Path] = (),
+                 wireguard: WireGuardListen | None = None) -> None:
         self.session_dir, self.sinkhole, self.host = session_dir, sinkhole, host
-        self.port = port or free_port(host)
+        self.wireguard = wireguard
+        self.wireguard_files = WireGuardFiles(session_dir / "wireguard")
+        if wireguard is not None:
+            self.host = wireguard.host
+            self.port = wireguard.port or free_udp_port(wireguard.host)
+        else:
+            self.port = port or free_port(host)
         self.confdir = confdir or default_confdir()
         self.identity = identity
         self.attribution = attribution
@@ -61,7 +73,14 @@ class ProxyProcess:
         return self.confdir / "mitmproxy-ca-cert.pem"
 
     def command(self) -> list[str]:
-        cmd = [mitmdump_path(), "--quiet", "--listen-host", self.host, "--listen-port", str(self.port),
+        if self.wireguard is not None:
+            listen = ["--mode", mode_spec(self.wireguard_files.keys, self.host, self.port),
+                      "-s", str(wireguard_conf_script()),
+                      "--set", f"dynscan_wireguard_conf={self.wireguard_files.client_conf}",
+                      "--set", f"dynscan_wireguard_endpoint={self.wireguard.endpoint(self.port)}"]
+        else:
+            listen = ["--listen-host", self.host, "--listen-port", str(self.port)]
+        cmd = [mitmdump_path(), "--quiet", *listen,
                "--set", f"confdir={self.confdir}", "-s", str(proxy_script()),
                "--set", f"dynscan_session={self.session_dir}", "--set", f"dynscan_attribution={self.attribution}"]
         if self.identity is not None:
@@ -78,7 +97,11 @@ class ProxyProcess:
         return cmd
 
     def start(self) -> ProxyProcess:
-        if _listening(self.host, self.port):
+        if self.wireguard is not None:
+            if udp_in_use(self.host, self.port):
+                raise SetupError(f"cannot start mitmdump: UDP {self.host}:{self.port} is already in use")
+            self.wireguard_files.create_keys()
+        elif _listening(self.host, self.port):
             raise SetupError(f"cannot start mitmdump: {self.host}:{self.port} is already in use")
         self.confdir.mkdir(parents=True, exist_ok=True)
         self.log_path.parent.mkdir(parents=True, exist_ok=True)
@@ -97,10 +120,15 @@ class ProxyProcess:
             if self.proc.poll() is not None:
                 tail = self.log_path.read_text(errors="replace").strip().splitlines()[-1:]
                 raise SetupError(f"mitmdump exited at start: {tail[0] if tail else 'no output'}")
-            if self.ca_pem.exists() and _listening(self.host, self.port):
+            if self.ca_pem.exists() and self._ready():
                 return self
             time.sleep(0.1)
         raise SetupError(f"mitmdump did not listen on {self.host}:{self.port} within {START_TIMEOUT_S:.0f}s")
+
+    def _ready(self) -> bool:
+        if self.wireguard is not None:  # written by mitmdump once its WireGuard server runs
+            return self.wireguard_files.client_conf.exists()
+        return _listening(self.host, self.port)
 
     def stop(self) -> None:
         proc, self.proc = self.proc, None

@@ -22,6 +22,7 @@ from typing import Any
 from dynscan.capture.finish import finish_session
 from dynscan.capture.instrumented_app import InstrumentedApp
 from dynscan.capture.proxy import ProxyProcess
+from dynscan.capture.wireguard_route import WireGuardDevice, announce, listen_for
 from dynscan.device.base import Device
 from dynscan.device.registry import SIM_SERIAL, open_device
 from dynscan.driver.runner import ScenarioRunner
@@ -46,6 +47,9 @@ class CaptureOptions:
     first_party_domains: Sequence[str] = ()
     frida_server: Path | None = None  # a phone's frida-server binary (default: the cache)
     sdk_signatures: Sequence[Path] = ()  # the config's extra SDK signature files (for the proxy's party)
+    capture: str = "proxy"  # "wireguard": mitmdump's WireGuard server instead of the proxy setting
+    wireguard_host: str | None = None  # where that server listens (default: loopback, for an emulator)
+    wireguard_wait_s: float = 120.0  # how long the tester has to turn the tunnel on
 
 
 def _stderr(msg: str) -> None:
@@ -96,6 +100,7 @@ def _capture(opts: CaptureOptions, sd: SessionDir, scenario: Scenario, catalog: 
         progress(f"opening device {opts.device}")
         device: Device = open_device(opts.device, frida_server=opts.frida_server)
         stack.callback(device.close)
+        wg = listen_for(device, opts.wireguard_host) if opts.capture == "wireguard" else None  # before installing
         stack.callback(_collect_logs, device, sd, progress)  # last before the device closes
         info = device.install(opts.apk)
         progress(f"installed {info.package} ({info.launcher_activity})")
@@ -112,9 +117,18 @@ def _capture(opts: CaptureOptions, sd: SessionDir, scenario: Scenario, catalog: 
         proxy = stack.enter_context(ProxyProcess(sd.root, sinkhole=sinkhole, identity=sd.identity,
                                                  attribution=device.traffic_attribution, package=info.package,
                                                  first_party_domains=opts.first_party_domains,
-                                                 sdk_signatures=opts.sdk_signatures))
-        progress(f"proxy on 127.0.0.1:{proxy.port}{' (sinkhole: nothing leaves this machine)' if sinkhole else ''}")
-        stack.enter_context(device.route_traffic(proxy.port, proxy.ca_pem))  # restored on every exit path
+                                                 sdk_signatures=opts.sdk_signatures, wireguard=wg))
+        hole = " (sinkhole: nothing leaves this machine)" if sinkhole else ""
+        if wg is not None and isinstance(device, WireGuardDevice):  # restored on every exit path
+            progress(f"WireGuard server on UDP {proxy.host}:{proxy.port}{hole}; client configuration in "
+                     f"{proxy.wireguard_files.client_conf}")
+            announce(device, stack.enter_context(device.route_wireguard(proxy.wireguard_files.client_conf,
+                                                                        proxy.ca_pem)), progress)
+            device.wait_wireguard(opts.wireguard_wait_s)
+            progress("WireGuard tunnel is up")
+        else:
+            progress(f"proxy on 127.0.0.1:{proxy.port}{hole}")
+            stack.enter_context(device.route_traffic(proxy.port, proxy.ca_pem))
         sd.write_meta(SessionMeta(package=info.package, app_version=info.version,  # with the proxy and CA set
                                   device=dataclasses.asdict(device.info()), scenario=scenario.name, started=started))
         options = AgentOptions(package=info.package,

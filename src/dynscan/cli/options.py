@@ -24,6 +24,11 @@ class Lang(StrEnum):
     zh = "zh"
 
 
+class CaptureMode(StrEnum):
+    proxy = "proxy"
+    wireguard = "wireguard"
+
+
 class Jurisdiction(StrEnum):
     cn = "cn"
     eu = "eu"

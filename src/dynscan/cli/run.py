@@ -9,6 +9,7 @@ from typing import Annotated
 import typer
 
 from dynscan.cli.options import (
+    CaptureMode,
     ConfigOption,
     FailOnOption,
     JurisdictionOption,
@@ -59,6 +60,14 @@ def run(
                             "to push to a phone or emulator; default: ~/.cache/dynscan/frida-server/VERSION/ABI/.",
                             dir_okay=False)] = None,
     jurisdiction: JurisdictionOption = None,
+    capture: Annotated[CaptureMode, typer.Option("--capture", help="How traffic reaches mitmproxy on a phone or "
+                       "emulator: `proxy` (the global HTTP proxy setting) or `wireguard` (mitmproxy's WireGuard "
+                       "server, for apps that ignore the proxy; the tester imports the configuration dynscan "
+                       "pushes into the WireGuard app and turns the tunnel on).")] = CaptureMode.proxy,
+    wireguard_host: Annotated[str | None, typer.Option("--wireguard-host", help="With --capture wireguard: the "
+                              "address of this host the WireGuard server listens on (default 127.0.0.1, which "
+                              "only an emulator reaches, as 10.0.2.2; a phone needs a LAN address).",
+                              show_default=False)] = None,
 ) -> None:
     """Install, instrument, drive, capture, correlate and report on an app.
 
@@ -76,7 +85,7 @@ def run(
         config=config, catalogs=catalog or [], interactive=interactive, lang=lang.value,
         show_values=show_values, sinkhole=sinkhole, frida_server=frida_server, policy_files=policy or [],
         jurisdiction=jurisdiction.value if jurisdiction else None,
-        time_scale=time_scale,
+        time_scale=time_scale, capture=capture.value, wireguard_host=wireguard_host,
     )
     report = scan(opts)
     assert opts.out is not None  # scan created the session directory

@@ -139,6 +139,9 @@ class Flow(BaseEvent):
     #: under certificate pinning); then ``stack`` is the code that opened the connection.
     capture: Literal["proxy", "tls_hook"] | None = None
     stack: list[str] | None = None
+    #: The server's IP address when the proxy knew it (the original destination in a transparent /
+    #: WireGuard capture): native ``net_connect`` events name only the address, this pairs them.
+    server_ip: str | None = None
 
 
 class ComponentStart(BaseEvent):

@@ -32,6 +32,8 @@ HookKind = Literal[
     "net_connect",         # Socket/SocketChannel.connect, DatagramSocket.send: every connection, proxied or not
     "tls_data",            # TLS plaintext written/read by the app (tls_write / tls_read events)
     "tcf_signal",          # IABTCF_* SharedPreferences reads and writes (GDPR consent signals)
+    "tls_engine",          # SSLEngine wrap/unwrap: TLS plaintext of NIO clients (tls_write / tls_read events)
+    "native_connect",      # libc connect/sendto (class `libc`): native connections no Java hook saw (net_connect)
     "wakeup",              # WorkManager requests, other apps' providers, receivers woken, jobs/work run:
                            # a `component_start` (agent/src/hooks/wakeups.ts)
     "install_check",       # PackageManager.canRequestPackageInstalls: a `permission_check` event
@@ -125,7 +127,7 @@ class HookSpec(BaseModel):
     learn: Learn | None = None
     #: Hooks sharing a guard key report a call once when one calls the other on the same thread.
     guard: str | None = Field(default=None, pattern=r"^[a-z0-9_.\-]+$")
-    #: For ``tls_data``: ``write`` or ``read`` (which direction the hooked method carries).
+    #: For ``tls_data`` and ``tls_engine``: ``write`` or ``read`` (which direction the hooked method carries).
     direction: Literal["write", "read"] | None = None
     description: str = ""
 
@@ -139,8 +141,10 @@ class HookSpec(BaseModel):
             raise ValueError(f"hook {self.id}: a download needs `via` (a download kind)")
         if self.learn is not None and self.kind != "api_call":
             raise ValueError(f"hook {self.id}: only an api_call learns values")
-        if self.kind == "tls_data" and self.direction is None:
-            raise ValueError(f"hook {self.id}: a tls_data hook needs `direction`")
+        if self.kind in ("tls_data", "tls_engine") and self.direction is None:
+            raise ValueError(f"hook {self.id}: a {self.kind} hook needs `direction`")
+        if self.kind == "native_connect" and (self.cls != "libc" or self.method not in ("connect", "sendto")):
+            raise ValueError(f"hook {self.id}: a native_connect hook is `class: libc` with `connect` or `sendto`")
         if self.kind == "permission_request" and self.permissions_arg is None:
             raise ValueError(f"hook {self.id}: a permission_request needs `permissions_arg`")
         return self

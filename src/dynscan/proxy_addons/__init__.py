@@ -30,3 +30,8 @@ def proxy_script() -> Path:
 def sinkhole_script() -> Path:
     """Path for ``mitmdump -s``: the sinkhole (enable with ``--set dynscan_sinkhole=true``)."""
     return _HERE / "sinkhole.py"
+
+
+def wireguard_conf_script() -> Path:
+    """Path for ``mitmdump -s``: writes the WireGuard client configuration (``--set dynscan_wireguard_conf=FILE``)."""
+    return _HERE / "wireguard_conf.py"

@@ -42,7 +42,7 @@ from dynscan.proxy_addons.party import classifier_from
 from dynscan.proxy_addons.session_feed import SessionFeed
 from dynscan.store import SessionStore, open_store
 from dynscan.traffic.detect import Detector, ScanResult
-from dynscan.traffic.flowscan import request_record, scan_request
+from dynscan.traffic.flowscan import address_ip, request_record, scan_request
 
 log = logging.getLogger("dynscan.proxy_worker")
 FLOWS_FILE = "flows.mitm"
@@ -153,8 +153,12 @@ class Worker:
                 result = None
             pii = result.pii() if result is not None else []
             cuts = dict(result.cuts) if result is not None else {"scan_error": 1}
-            events.append(self._event(request_record(req, pii, websocket=websocket, url=url), req.timestamp_start,
-                                      cuts))
+            record = request_record(req, pii, websocket=websocket, url=url)
+            server = state.get("server_conn") or {}
+            ip = address_ip(server.get("peername"), server.get("address"))
+            if ip is not None and ip != record["host"]:
+                record["server_ip"] = ip  # pairs native net_connect events, which name only the address
+            events.append(self._event(record, req.timestamp_start, cuts))
             if save:
                 state["metadata"].update({"dynscan.pii": pii, "dynscan.cuts": cuts})
                 states.append(state)

@@ -164,15 +164,16 @@ class TimelineContext:
 
     def on_flow_seen(self, ev: Any) -> None:
         """A flow (proxy or TLS hook) to a host: the connections to it before this were inspected."""
-        host = str(ev.host).lower()
-        self.inspected_hosts.add(host)
-        pending = self.pending_connects.get(host)
-        if pending:
-            kept = [p for p in pending if p[0] > ev.ts + CLOCK_SKEW_S]
-            if kept:
-                self.pending_connects[host] = kept
-            else:
-                del self.pending_connects[host]
+        ip = getattr(ev, "server_ip", None)  # native connects name the address only
+        for host in {str(ev.host).lower(), *([str(ip).lower()] if ip else [])}:
+            self.inspected_hosts.add(host)
+            pending = self.pending_connects.get(host)
+            if pending:
+                kept = [p for p in pending if p[0] > ev.ts + CLOCK_SKEW_S]
+                if kept:
+                    self.pending_connects[host] = kept
+                else:
+                    del self.pending_connects[host]
 
     def uninspected_hosts(self) -> list[str]:
         """Hosts whose traffic was not checked: connections that never reached the proxy, and TLS the

@@ -7,6 +7,7 @@ personal data that leaves the device.
 
 from __future__ import annotations
 
+import ipaddress
 from collections import Counter
 from typing import Any
 
@@ -39,6 +40,23 @@ def request_scheme(req: http.Request, websocket: bool) -> str:
     if websocket:
         return "wss" if tls else "ws"
     return "https" if tls else "http"
+
+
+def address_ip(*addrs: Any) -> str | None:
+    """The first ``(host, port)`` of ``addrs`` whose host is an IP address, normalised."""
+    for addr in addrs:
+        if addr:
+            try:
+                return str(ipaddress.ip_address(str(addr[0])))
+            except ValueError:
+                continue
+    return None
+
+
+def server_ip(flow: http.HTTPFlow | tcp.TCPFlow | udp.UDPFlow) -> str | None:
+    """The server's IP address: where the proxy connected, else the destination when it is an address
+    (a transparent / WireGuard capture's original destination)."""
+    return address_ip(flow.server_conn.peername, flow.server_conn.address)
 
 
 def http_record(flow: http.HTTPFlow, result: ScanResult) -> dict[str, Any]:

@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from dynscan.device.android import cacert
+from dynscan.device.android import cacert, wireguard
 from dynscan.device.android.adb import AdbClient
 from dynscan.device.android.bundle import open_bundle
 from dynscan.device.android.identity import read_identity
@@ -267,6 +267,22 @@ class AndroidDevice:
         every exit path (:class:`DeviceSetup`)."""
         with DeviceSetup(self.serial, self.client, proxy_port=port, ca_pem=ca_pem, frida_server=self.frida_server):
             yield
+
+    @contextlib.contextmanager
+    def route_wireguard(self, conf: Path, ca_pem: Path) -> Iterator[list[str]]:
+        """``--capture wireguard``: the client configuration pushed for the WireGuard app, no global proxy, the CA
+        as a system CA and frida-server; journalled and restored like :meth:`route_traffic`."""
+        with DeviceSetup(self.serial, self.client, ca_pem=ca_pem, frida_server=self.frida_server,
+                         wireguard_conf=conf.read_bytes()) as setup:
+            yield setup.notes
+
+    def wait_wireguard(self, timeout_s: float) -> None:
+        """Until the tester turned the tunnel on (SetupError after ``timeout_s``)."""
+        wireguard.wait_tunnel(self.shell, timeout_s)
+
+    def wireguard_endpoint_host(self) -> str | None:
+        """What the device dials for the host's loopback: an emulator's ``10.0.2.2``; a phone has none."""
+        return wireguard.EMULATOR_HOST if self.info().kind == "emulator" else None
 
     def close(self) -> None:
         """Remove the frida port forward, if we made one."""

@@ -15,7 +15,7 @@ import shlex
 from pathlib import Path
 from typing import Any
 
-from dynscan.device.android import apex_ca, frida_server
+from dynscan.device.android import apex_ca, frida_server, wireguard
 from dynscan.device.android import shell as shell_module
 from dynscan.device.android.adb import AdbClient, AdbError
 from dynscan.device.android.shell import DeviceShell
@@ -94,6 +94,8 @@ def undo_step(shell: DeviceShell, step: Step) -> None:
         path = str(step.get("path") or "")
         if frida_server.plain_path(path) and path not in frida_server.running(shell).values():
             frida_server.start(shell, path)
+    elif op == "wireguard_conf":  # the pushed client configuration: always the same fixed path
+        wireguard.remove_conf(shell)
     elif op == "remove":  # what dynscan pushed: only ever its own directory, whatever the journal says
         if step.get("path") == frida_server.REMOTE_DIR:
             shell.run_root(f"rm -rf {shlex.quote(frida_server.REMOTE_DIR)}")

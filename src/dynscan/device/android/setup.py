@@ -14,7 +14,7 @@ from pathlib import Path
 from types import FrameType, TracebackType
 from typing import Any
 
-from dynscan.device.android import apex_ca, cacert, frida_server
+from dynscan.device.android import apex_ca, cacert, frida_server, wireguard
 from dynscan.device.android.adb import AdbClient, RootMode
 from dynscan.device.android.journal import Journal, Step, undo_all
 from dynscan.device.android.shell import DeviceShell
@@ -25,6 +25,8 @@ class DeviceSetup:
     """Set the global HTTP proxy (+ ``adb reverse``), install ``ca_pem`` as a system CA, start frida-server.
 
     ``proxy_port``: the host port of the session's proxy (None: leave the proxy alone).
+    ``wireguard_conf``: ``--capture wireguard``'s client configuration, pushed for the WireGuard app (the global
+    proxy is cleared meanwhile; :mod:`.wireguard`).
     ``ca_pem``: the proxy's CA certificate (None: no CA install). Needs root; Android 7-13 through a tmpfs over
     the system store, 14+ through bind mounts over the Conscrypt APEX store (:mod:`.apex_ca`).
     ``start_frida``: have a frida-server of the host's frida version running as root (:mod:`.frida_server`);
@@ -42,6 +44,7 @@ class DeviceSetup:
         journal_dir: Path | None = None,
         sdk_int: int | None = None,
         frida_server: Path | None = None,
+        wireguard_conf: bytes | None = None,
     ) -> None:
         self.shell = DeviceShell(client or AdbClient(), serial)
         self.serial = serial
@@ -49,6 +52,7 @@ class DeviceSetup:
         self.ca_pem = cacert.load_pem(ca_pem) if ca_pem is not None else None
         self.start_frida = start_frida
         self.frida_server = frida_server
+        self.wireguard_conf = wireguard_conf
         self.journal = Journal(serial, journal_dir)
         self._sdk_int = sdk_int
         self._old_handler: Any = None
@@ -111,6 +115,8 @@ class DeviceSetup:
             self.root_mode = self.shell.ensure_root(lambda: self._step({"op": "adb_root"}))
         if self.proxy_port is not None:
             self._set_proxy(self.proxy_port)
+        if self.wireguard_conf is not None:
+            self._set_wireguard(self.wireguard_conf)
         if self.ca_pem is not None:
             self._install_ca(self.ca_pem)
         if self.start_frida:
@@ -122,6 +128,14 @@ class DeviceSetup:
         self._step({"op": "reverse", "remote": f"tcp:{port}"})
         self.shell.client.reverse(self.serial, f"tcp:{port}", f"tcp:{port}")
         self.shell.check(f"settings put global http_proxy 127.0.0.1:{port}")
+
+    def _set_wireguard(self, conf: bytes) -> None:
+        """``--capture wireguard``: no global proxy, the client configuration pushed for the WireGuard app."""
+        wireguard.clear_proxy(self.shell, self._step)
+        wireguard.push_conf(self.shell, conf, self._step)
+        if not wireguard.app_installed(self.shell):
+            self.notes.append(f"the WireGuard app ({wireguard.WIREGUARD_APP}) is not installed: install it from "
+                              "Google Play or F-Droid")
 
     def sdk_int(self) -> int:
         if self._sdk_int is None:
