@@ -6,6 +6,7 @@ import subprocess
 import threading
 import time
 from collections.abc import Iterator
+from pathlib import Path
 
 import frida
 import pytest
@@ -70,3 +71,22 @@ def test_a_real_agent_whose_js_thread_is_blocked_times_out_and_detaches(target: 
         assert time.monotonic() - t0 < 3
     finally:
         session.detach()
+
+
+@pytest.mark.integration
+def test_a_call_to_an_agent_whose_process_ended_is_a_setup_error(target: int, tmp_path: Path) -> None:
+    """The process dies between the liveness check and the call: "script has been destroyed" is the
+    one-line SetupError a caller expects (flush during an interrupted run), not an internal error."""
+    from dynscan.instrument.session import AgentSession
+    from dynscan.store import open_store
+
+    with open_store(tmp_path) as store:
+        agent = AgentSession(frida.get_local_device(), target, store, [])
+        agent._session = frida.get_local_device().attach(target)
+        agent._script = agent._session.create_script("rpc.exports = { flush() { return 0; } };")
+        agent._script.load()
+        agent.flush()
+        agent._script.unload()  # destroyed, but no detach reported
+        with pytest.raises(SetupError, match="not running"):
+            agent.flush()
+        agent._session.detach()

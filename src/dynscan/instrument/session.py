@@ -132,7 +132,11 @@ class AgentSession:
         """An agent RPC with a deadline (:mod:`dynscan.instrument.rpc`)."""
         if self._script is None or self._detached.is_set():
             raise SetupError(f"the agent in pid {self.pid} is not running")
-        return call(self._script.exports_sync, name, *args, pid=self.pid)
+        try:
+            return call(self._script.exports_sync, name, *args, pid=self.pid)
+        except (frida.InvalidOperationError, frida.TransportError) as e:
+            # the process ended between the check above and the call ("script has been destroyed")
+            raise SetupError(f"the agent in pid {self.pid} is not running ({e})") from e
 
     def health(self) -> HookHealth:
         return HookHealth.model_validate(self._rpc("health"))
