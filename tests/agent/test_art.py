@@ -3,7 +3,6 @@ rendered as Android's StackTraceElement, one rendering per call site, and no deo
 
 from __future__ import annotations
 
-import subprocess
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -12,6 +11,7 @@ import frida
 import pytest
 
 from agent_build import AGENT_DIR
+from ready_process import ready_process
 
 pytestmark = [pytest.mark.integration, pytest.mark.timeout(60)]
 
@@ -21,16 +21,12 @@ HARNESS = Path(__file__).parent / "ts" / "art_check.ts"
 @pytest.fixture(scope="module")
 def art() -> Iterator[Any]:
     code = frida.Compiler().build(str(HARNESS), project_root=str(AGENT_DIR.parent))
-    proc = subprocess.Popen(["sleep", "60"])
-    try:
+    with ready_process() as proc:
         session = frida.get_local_device().attach(proc.pid)
         script = session.create_script(code)
         script.load()
         yield script.exports_sync
         session.detach()
-    finally:
-        proc.kill()
-        proc.wait(10)
 
 
 def _frame(cls: str, method: str, file: str | None = None, line: int = -1, flags: int = 1) -> dict[str, Any]:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import subprocess
 import threading
 import time
 from collections.abc import Iterator
@@ -13,6 +12,7 @@ import pytest
 
 from dynscan.errors import SetupError
 from dynscan.instrument.rpc import AgentTimeout, call
+from ready_process import ready_process
 
 
 class _Exports:
@@ -50,12 +50,8 @@ def test_a_call_without_answer_ends_at_its_deadline() -> None:
 
 @pytest.fixture
 def target() -> Iterator[int]:
-    proc = subprocess.Popen(["sleep", "60"])
-    try:
+    with ready_process() as proc:
         yield proc.pid
-    finally:
-        proc.kill()
-        proc.wait()
 
 
 @pytest.mark.integration
