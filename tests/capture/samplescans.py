@@ -47,9 +47,8 @@ class Scan(NamedTuple):
     extra: tuple[str, ...] = ("-f", "json")
 
 
-#: Started first, in this order, as the sample tests started them before they shared one pool: some of their
-#: exact rule sets hang on timing (custom_dialog's relaunch within the 5 s context window of its accept tap,
-#: which four cold starts at once on 2 cores can stretch).
+#: Started first, in this order, as the sample tests started them before they shared one pool (the order of the
+#: first wave of cold starts, kept as it was measured).
 _EARLY = ("remembered_refusal", "remembered_denial", "asks_first", "two_step_refusal", "exits_on_denial",
           "sdk_after_grant", "own_backend", "custom_dialog", "bundled_sdk", "plugin_sdk")
 

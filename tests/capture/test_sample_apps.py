@@ -41,10 +41,11 @@ EXPECTED: dict[str, set[str]] = {
     # Android ID: no finding at all.
     "own_backend": set(),
     # A custom dialog of clickable layouts holding text; refused, it reads the app list (limit: 1 a minute)
-    # at once and at the relaunch; accepted, it asks for location again at the next start after a denial.
+    # at once and at the relaunch; accepted, it asks for location at once (its click handler seeing the accept
+    # is no context: CONTEXTLESS_PERMISSION_REQUEST) and again at the next start after a denial.
     # Its dialog does not name the app list (UNDISCLOSED_COLLECTION).
     "custom_dialog": {"COLLECTION_AFTER_DECLINE", "APP_LIST_COLLECTION", "EXCESSIVE_FREQUENCY",
-                      "REPEATED_PERMISSION_REQUEST", "UNDISCLOSED_COLLECTION"},
+                      "CONTEXTLESS_PERMISSION_REQUEST", "REPEATED_PERMISSION_REQUEST", "UNDISCLOSED_COLLECTION"},
     # Its ad SDK (GDT) and OkHttp live in the app's own class loader; once the disclosed policy is accepted the SDK
     # reads the advertising ID at every start (two hooked calls each, over the limit of 3 a minute) and sends the
     # Android ID to Tencent.

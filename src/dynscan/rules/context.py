@@ -43,6 +43,9 @@ class TimelineContext:
         self.collections = 0
         #: The latest user action that is not the answer to a policy or permission dialog.
         self.last_feature_action: float | None = None
+        #: The latest driver tap answered a policy or permission dialog: the agent's taps after it are the app's
+        #: click handlers seeing that answer (its echo), not a feature the user used.
+        self.answer_tapped = False
         #: The driver's neutral tap on an ad (``detail.probe: ad``), pending until a jump or another action.
         self.ad_tap: Mark | None = None
         self.app_label: str | None = None
@@ -258,7 +261,12 @@ class TimelineContext:
                 self.last_feature_action = max(end, self.last_feature_action or end)
             return
         self.last_user_action = ev.ts
-        if (ev.detail or {}).get("dialog") not in ("policy", "permission"):
+        answer = (ev.detail or {}).get("dialog") in ("policy", "permission")
+        if ev.source == "driver" and a == "tap":
+            self.answer_tapped = answer
+        elif ev.source == "agent" and a == "tap" and self.answer_tapped:
+            answer = True  # the app's own view seeing the driver's answer (a dialog built of plain views)
+        if not answer:
             self.last_feature_action = ev.ts
         if a in ("paste", "tap"):
             self.last_paste_or_tap = ev.ts
