@@ -19,7 +19,7 @@ def test_ctrl_c_during_the_first_compile_leaves_no_litter(tmp_path: Path) -> Non
     proc = subprocess.Popen([sys.executable, "-c", "from dynscan.device.sim.framework import framework_classes; "
                              "framework_classes()"], env=env, stderr=subprocess.PIPE, text=True)
     deadline = time.monotonic() + 60
-    while not list(tmp_path.glob("sim/*/classes-*")):  # javac is writing into its temporary folder
+    while not list(tmp_path.glob("sim/*/classes-*")):  # the compile is starting: javac spawned, or being spawned
         assert proc.poll() is None and time.monotonic() < deadline, "the compile never started"
         time.sleep(0.05)
     proc.send_signal(signal.SIGINT)

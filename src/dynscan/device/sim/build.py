@@ -17,7 +17,7 @@ from pathlib import Path
 
 from dynscan.device.base import AppInfo
 from dynscan.device.sim.apk import MANIFEST, write_apk
-from dynscan.device.sim.framework import framework_classes, tool
+from dynscan.device.sim.framework import framework_classes, run_javac, tool
 from dynscan.device.sim.manifest import parse_manifest
 from dynscan.errors import InputError
 
@@ -60,11 +60,11 @@ def _javac(src_dir: Path, sources: list[Path], classpath: list[Path], outdir: Pa
     args = [tool("javac"), "-nowarn", "-encoding", "UTF-8", "-proc:none", "-g", "-cp", ":".join(map(str, classpath))]
     args += ["-d", str(outdir), *map(str, sources)]
     try:
-        done = subprocess.run(args, capture_output=True, text=True, timeout=600)
+        stderr = run_javac(args, timeout=600)
     except subprocess.TimeoutExpired as e:
         raise InputError(f"{src_dir}: javac timed out") from e
-    if done.returncode != 0:
-        raise InputError(f"{src_dir}: does not compile: {_first_error(done.stderr, src_dir)}")
+    if stderr is not None:
+        raise InputError(f"{src_dir}: does not compile: {_first_error(stderr, src_dir)}")
 
 
 def _first_error(stderr: str, src_dir: Path) -> str:

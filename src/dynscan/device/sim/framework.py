@@ -14,6 +14,7 @@ import subprocess
 import tempfile
 from pathlib import Path
 
+from dynscan.device.processes import deferred_signals
 from dynscan.errors import SetupError
 
 JAVA_SRC = Path(__file__).parent / "java"
@@ -70,9 +71,9 @@ def _compile(root: Path, classes: Path) -> None:
     sources_ = [str(p) for p in sources()]
     tmp = Path(tempfile.mkdtemp(prefix="classes-", dir=root))
     try:  # any failure, Ctrl-C or SIGTERM during the first compile leaves no half-built classes behind
-        done = subprocess.run([*args, str(tmp), *sources_], capture_output=True, text=True, timeout=600)
-        if done.returncode != 0:
-            first = next((ln for ln in done.stderr.splitlines() if "error" in ln), done.stderr.strip())
+        stderr = run_javac([*args, str(tmp), *sources_], timeout=600)
+        if stderr is not None:
+            first = next((ln for ln in stderr.splitlines() if "error" in ln), stderr.strip())
             raise SetupError(f"cannot compile the virtual device's framework: {first}")
         if classes.exists():
             shutil.rmtree(classes)
@@ -81,3 +82,22 @@ def _compile(root: Path, classes: Path) -> None:
         shutil.rmtree(tmp, ignore_errors=True)
         raise
     (root / "ok").write_text("ok\n")
+
+
+def run_javac(cmd: list[str], timeout: float) -> str | None:
+    """Run javac; its stderr if it failed, None if it succeeded. Ctrl-C or SIGTERM never leaves javac behind:
+    one arriving while it is spawned is held until the child is known (an interrupted ``Popen`` would leave it
+    running), and whatever interrupts the wait (a signal, the timeout) kills javac and waits until it is gone
+    (``subprocess.run`` sends SIGKILL on Ctrl-C but does not wait: javac could outlive dynscan for a moment
+    and write into the folder being removed)."""
+    proc: subprocess.Popen[str] | None = None
+    try:
+        with deferred_signals():
+            proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+        _, err = proc.communicate(timeout=timeout)
+    except BaseException:
+        if proc is not None:
+            proc.kill()
+            proc.communicate()
+        raise
+    return None if proc.returncode == 0 else err
