@@ -21,11 +21,14 @@ import subprocess
 import sys
 import threading
 import time
+from collections.abc import Iterable
 from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 from typing import Any, NamedTuple
 
 import trustme
+
+from dynscan.util.runfolder import ENV
 
 ROOT = Path(__file__).resolve().parents[2]
 APPS = ROOT / "examples" / "apps"
@@ -35,6 +38,7 @@ PARALLEL = 4
 #: In a run's options: the https URL of pushy_updater/policy.html on a local server (``--policy URL``).
 POLICY_URL = "{policy_url}"
 POLICY_GETS: list[str] = []  # the paths the policy server was asked for
+RUN_DIR_VAR = f"{ENV}=".encode()
 
 #: app directory under examples/apps -> the rules its report must hold (the emulator CI's list)
 EXPECTATIONS: dict[str, set[str]] = {
@@ -63,13 +67,38 @@ SCANS: dict[str, Scan] = {
 }
 
 
-def own_processes() -> set[str]:
-    """The virtual device's JVMs and dynscan's mitmdumps running now (of any test)."""
-    out = subprocess.run(["ps", "-eo", "pid,args"], capture_output=True, text=True).stdout
-    return {line for line in out.splitlines() if "dynscan.sim.Main" in line or "dynscan_proxy.py" in line}
+def run_processes(pids: Iterable[int]) -> list[str]:
+    """Live processes of the ``dynscan run`` processes with these pids: their JVMs, mitmdumps and workers carry
+    the run's folder ``runs/<pid>-<random>`` in ``DYNSCAN_RUN_DIR`` (:mod:`dynscan.util.runfolder`). Only these
+    runs' own: another test, or another pytest on the machine, may be running JVMs of its own meanwhile."""
+    prefixes = tuple(f"{pfx}{pid}-".encode() for pid in pids for pfx in ("", "dynscan-run-"))
+    found = []
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            env = (entry / "environ").read_bytes().split(b"\0")
+            cmdline = (entry / "cmdline").read_bytes().replace(b"\0", b" ").decode(errors="replace")
+        except OSError:
+            continue
+        for var in env:
+            if var.startswith(RUN_DIR_VAR) and var[len(RUN_DIR_VAR):].rsplit(b"/", 1)[-1].startswith(prefixes):
+                found.append(f"{entry.name} {cmdline}")
+    return found
+
+
+def no_run_processes(pids: Iterable[int], timeout: float = 10) -> list[str]:
+    """:func:`run_processes` once they are gone, or those still there after ``timeout`` seconds (a JVM killed
+    a moment ago may take a while to end on a loaded machine; one that stays is what a test looks for)."""
+    pids = list(pids)
+    deadline = time.monotonic() + timeout
+    while (left := run_processes(pids)) and time.monotonic() < deadline:
+        time.sleep(0.2)
+    return left
 
 
 _BUILT: dict[Path, threading.Lock] = {}
+PIDS: list[int] = []  # of every ``dynscan run`` started here
 
 
 def _build(src: Path, work: Path) -> Path:
@@ -113,12 +142,18 @@ def _scan(name: str, scan: Scan, work: Path, policy: tuple[str, dict[str, str]])
     session = work / name
     start = time.monotonic()
     extra = [policy[0] if a == POLICY_URL else a for a in scan.extra]
-    proc = subprocess.run([*DYNSCAN, "run", "--apk", str(apk), "--out", str(session), "--time-scale",
-                           str(TIME_SCALE), *extra], capture_output=True, text=True, timeout=400, env=policy[1])
+    with subprocess.Popen([*DYNSCAN, "run", "--apk", str(apk), "--out", str(session), "--time-scale", str(TIME_SCALE),
+                           *extra], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=policy[1]) as proc:
+        PIDS.append(proc.pid)
+        try:
+            _, stderr = proc.communicate(timeout=400)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            _, stderr = proc.communicate()
     report = json.loads((session / "report.json").read_text()) if (session / "report.json").is_file() else {}
     events = [json.loads(line) for line in (session / "events.jsonl").read_text(encoding="utf-8").splitlines()] \
         if (session / "events.jsonl").is_file() else []
-    return {"rc": proc.returncode, "stderr": proc.stderr, "report": report, "events": events, "session": session,
+    return {"rc": proc.returncode, "stderr": stderr, "report": report, "events": events, "session": session,
             "wall": time.monotonic() - start}
 
 
@@ -126,7 +161,7 @@ class Scans:
     """Runs of :data:`SCANS` under way; ``scans[name]`` waits for one and checks it wrote a report."""
 
     def __init__(self, work: Path, names: list[str]) -> None:
-        self.work, self.before = work, own_processes()
+        self.work = work
         self._policy = _policy_server(work)
         self._pool = ThreadPoolExecutor(PARALLEL)
         self.runs: dict[str, Future[dict[str, Any]]] = {}

@@ -10,7 +10,7 @@ import zipfile
 from pathlib import Path
 
 import pytest
-from samplescans import TIME_SCALE, Scans, own_processes
+from samplescans import PIDS, TIME_SCALE, Scans, no_run_processes
 
 from dynscan.errors import InputError
 from dynscan.identity import PLACEHOLDERS
@@ -96,7 +96,7 @@ def test_leaky_app_scan_finds_the_sdk_collecting_before_consent(scans: Scans) ->
     for name in ("report.json", "report.html", "report.sarif", "report.junit.xml"):
         assert imei not in (session / name).read_text(encoding="utf-8"), name
     scans.settle()  # every sample run of the session, this one among them
-    assert own_processes() <= scans.before, "a JVM or mitmdump outlived its run"
+    assert no_run_processes(PIDS) == [], "a JVM or mitmdump outlived its run"
 
 
 @pytest.mark.timeout(300)
@@ -144,7 +144,6 @@ def test_sigterm_mid_run_cleans_up_and_keeps_what_was_captured(tmp_path: Path) -
     import sqlite3
     import time
 
-    before = own_processes()
     apk = _build("leaky", tmp_path)
     session = tmp_path / "session"
     proc = subprocess.Popen([*DYNSCAN, "run", "--apk", str(apk), "--out", str(session)],
@@ -175,8 +174,7 @@ def test_sigterm_mid_run_cleans_up_and_keeps_what_was_captured(tmp_path: Path) -
         recorded = c.execute("SELECT count(*) FROM events").fetchone()[0]
         assert c.execute("SELECT count(*) FROM events WHERE kind = 'api_call'").fetchone()[0] >= 1
     assert len((session / "events.jsonl").read_text().splitlines()) == recorded  # exported on the way out
-    time.sleep(0.5)
-    assert own_processes() <= before, "a JVM or mitmdump outlived the interrupted run"
+    assert no_run_processes([proc.pid]) == [], "a JVM or mitmdump outlived the interrupted run"
 
 
 @pytest.mark.timeout(300)
