@@ -44,7 +44,7 @@ def test_hooks_on_classes_that_appear_after_start_up_land_once_per_class(tmp_pat
             init = agent.start()
             before = agent.health()
             dev.resume(pid)
-            deadline = time.monotonic() + 20
+            deadline = time.monotonic() + 60
             while time.monotonic() < deadline:
                 calls = [e for e in store.iter_raw() if e["kind"] == "api_call"]
                 if len(calls) >= 4:

@@ -71,7 +71,7 @@ def test_killed_process_recorded_as_crashed_with_events_kept(fixture_classes: Pa
 def test_main_returning_exits_with_agent_loaded(fixture_classes: Path, tmp_path: Path) -> None:
     with instrumented(fixture_classes, tmp_path, "return") as run:
         run.release()
-        run.finish(timeout=20)
+        run.finish(timeout=60)
         assert run.proc.returncode == 0
 
 

@@ -46,9 +46,9 @@ def _running_in_group(pgid: int) -> bool:
 
 @pytest.mark.timeout(30)
 def test_kill_group_kills_children_after_the_grace() -> None:
-    code = "import subprocess, time; subprocess.Popen(['sleep', '60']); time.sleep(60)"
-    proc = start_group([sys.executable, "-c", code], stdout=subprocess.DEVNULL)
-    time.sleep(0.3)
+    code = "import subprocess, time; subprocess.Popen(['sleep', '60']); print('started', flush=True); time.sleep(60)"
+    proc = start_group([sys.executable, "-c", code], stdout=subprocess.PIPE)
+    assert proc.stdout is not None and proc.stdout.readline() == b"started\n"  # the child exists (not a fixed wait)
     assert group_alive(proc.pid)
     t0 = time.monotonic()
     kill_group(proc, grace_s=0.5)

@@ -319,7 +319,7 @@ class Mitmdump:
         with open_store(self.session) as store:
             return [e for e in store.iter_raw() if e["kind"] == kind]
 
-    def wait_event(self, marker: str, kind: str = "flow", timeout: float = 20.0,
+    def wait_event(self, marker: str, kind: str = "flow", timeout: float = 60.0,
                    field: str = "url") -> dict[str, Any]:
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:

@@ -72,7 +72,7 @@ def test_websocket_upgrade_is_completed_and_messages_recorded(sinkhole: Mitmdump
         assert read_ws_frame(f) == (0xA, b"are-you-there")  # the ping is answered, nothing else comes back
         s.sendall(ws_frame(b"\x03\xe8", opcode=0x8))
         assert read_ws_frame(f) == (0x8, b"\x03\xe8")  # the close is echoed
-    deadline = time.monotonic() + 20
+    deadline = time.monotonic() + 60
     while True:
         events = [e for e in sinkhole.events() if e["host"] == host]
         if len(events) >= 4 or time.monotonic() > deadline:
@@ -110,7 +110,7 @@ def test_permessage_deflate_frames_are_inflated_before_scanning(sinkhole: Mitmdu
         s.sendall(ws_frame(deflate_message(json.dumps({"again": IMEI}).encode(), z), rsv1=True))
         s.sendall(ws_frame(b"\x03\xe8", opcode=0x8))
         assert read_ws_frame(f) is not None
-    deadline = time.monotonic() + 20
+    deadline = time.monotonic() + 60
     while True:
         messages = [e for e in sinkhole.events() if e["host"] == host and e["method"] == "WEBSOCKET"]
         if len(messages) >= 2 or time.monotonic() > deadline:
