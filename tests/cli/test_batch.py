@@ -9,6 +9,7 @@ import signal
 import subprocess
 import sys
 import time
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -28,13 +29,24 @@ def apps(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return d
 
 
-def _batch_procs() -> list[int]:
-    """Processes of any batch job still alive (they carry the job token in their environment)."""
+#: Marks the processes of this test's batches (every child inherits the environment): a batch test run by
+#: another pytest on the same machine carries the job token too, and is none of this test's business.
+MARK = "DYNSCAN_TEST_BATCH"
+
+
+def _env(tmp_path: Path) -> dict[str, str]:
+    return {**os.environ, MARK: str(tmp_path)}
+
+
+def _batch_procs(tmp_path: Path) -> list[int]:
+    """Processes of this test's batch jobs still alive (the job token and this test's mark in their
+    environment)."""
     found = []
     for p in Path("/proc").iterdir():
         if p.name.isdigit():
             with contextlib.suppress(OSError):
-                if f"{TOKEN_VAR}=".encode() in (p / "environ").read_bytes():
+                env = (p / "environ").read_bytes().split(b"\0")
+                if any(v.startswith(f"{TOKEN_VAR}=".encode()) for v in env) and f"{MARK}={tmp_path}".encode() in env:
                     found.append(int(p.name))
     return found
 
@@ -58,7 +70,35 @@ def _records(out: Path) -> dict[str, dict[str, object]]:
     return {r["spec"]["name"]: r for r in recs}
 
 
-def _wait_running(out: Path, name: str, timeout: float = 120) -> dict[str, object]:
+def _batch(args: list[str], tmp_path: Path, timeout: float) -> subprocess.CompletedProcess[str]:
+    """``dynscan batch ARGS`` to its end; past ``timeout`` (generous: scans on a loaded 2-core machine) a
+    failure that shows what the batch was doing, not just that it took long."""
+    try:
+        return subprocess.run([*DYNSCAN, "batch", *args], capture_output=True, text=True, timeout=timeout,
+                              env=_env(tmp_path))
+    except subprocess.TimeoutExpired as e:
+        raise AssertionError(f"the batch did not end within {timeout:.0f} s:\n{_said(e.stderr)}") from e
+
+
+@contextlib.contextmanager
+def _started(args: list[str], tmp_path: Path) -> Iterator[subprocess.Popen[str]]:
+    """``dynscan batch ARGS`` running; killed and reaped if the test fails before it ended."""
+    proc = subprocess.Popen([*DYNSCAN, "batch", *args], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                            env=_env(tmp_path))
+    try:
+        yield proc
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+            proc.communicate()
+
+
+def _said(stderr: str | bytes | None) -> str:
+    text = stderr.decode(errors="replace") if isinstance(stderr, bytes) else stderr or ""
+    return text[-3000:]
+
+
+def _wait_running(out: Path, name: str, timeout: float = 240) -> dict[str, object]:
     """The record of ``name`` once its scan is driving the app (its log names the scenario)."""
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
@@ -72,11 +112,10 @@ def _wait_running(out: Path, name: str, timeout: float = 120) -> dict[str, objec
 
 
 @pytest.mark.integration
-@pytest.mark.timeout(280)
+@pytest.mark.timeout(900)
 def test_batch_on_two_sims_gives_the_single_run_results(apps: Path, tmp_path: Path) -> None:
     out = tmp_path / "batch"
-    proc = subprocess.run([*DYNSCAN, "batch", str(apps), "--devices", "sim:2", "--out", str(out),
-                           "--scenario", "quick"], capture_output=True, text=True, timeout=240)
+    proc = _batch([str(apps), "--devices", "sim:2", "--out", str(out), "--scenario", "quick"], tmp_path, 400)
     assert proc.returncode == 1, proc.stderr  # the leaky app has high findings
     recs = _records(out)
     assert {n: r["status"] for n, r in recs.items()} == {"leaky.apk": "done", "compliant.apk": "done"}
@@ -85,32 +124,31 @@ def test_batch_on_two_sims_gives_the_single_run_results(apps: Path, tmp_path: Pa
     assert a0 < b1 and b0 < a1, "the two virtual devices scanned at the same time"  # type: ignore[operator]
     single = tmp_path / "single"
     subprocess.run([*DYNSCAN, "run", "--apk", str(apps / "leaky.apk"), "--scenario", "quick", "--out", str(single)],
-                   capture_output=True, timeout=200)
+                   capture_output=True, timeout=400)
     leaky_id = recs["leaky.apk"]["spec"]["id"]  # type: ignore[index]
     batch_report = json.loads((out / "sessions" / str(leaky_id) / "report.json").read_text())
     assert _keys(batch_report) == _keys(json.loads((single / "report.json").read_text()))
     assert (out / "index.html").is_file() and (out / "summary.xlsx").is_file()
-    assert not _batch_procs()
-    again = subprocess.run([*DYNSCAN, "batch", str(apps), "--devices", "sim:2", "--out", str(out),
-                            "--scenario", "quick"], capture_output=True, text=True, timeout=60)
+    assert not _batch_procs(tmp_path)
+    again = _batch([str(apps), "--devices", "sim:2", "--out", str(out), "--scenario", "quick"], tmp_path, 120)
     assert again.returncode == 1 and "2 apps already scanned in this store: skipped" in again.stderr
 
 
 @pytest.mark.integration
-@pytest.mark.timeout(280)
+@pytest.mark.timeout(900)
 def test_ctrl_c_stops_cleanly_and_a_re_run_resumes(apps: Path, tmp_path: Path) -> None:
     out = tmp_path / "batch"
-    cmd = [*DYNSCAN, "batch", str(apps), "--devices", "sim:1", "--out", str(out), "--scenario", "quick"]
-    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    args = [str(apps), "--devices", "sim:1", "--out", str(out), "--scenario", "quick"]
     first = sorted(p.name for p in apps.glob("*.apk"))[0]
-    _wait_running(out, first)
-    proc.send_signal(signal.SIGINT)
-    _, err = proc.communicate(timeout=60)
+    with _started(args, tmp_path) as proc:
+        _wait_running(out, first)
+        proc.send_signal(signal.SIGINT)
+        _, err = proc.communicate(timeout=120)
     assert proc.returncode == 130, err
     assert "run the same command to resume" in err and "Traceback" not in err
     assert {r["status"] for r in _records(out).values()} == {"pending"}
-    assert not _batch_procs()
-    again = subprocess.run(cmd, capture_output=True, text=True, timeout=200)
+    assert not _batch_procs(tmp_path)
+    again = _batch(args, tmp_path, 500)  # two quick scans, one after the other
     assert again.returncode == 1, again.stderr
     recs = _records(out)
     assert {r["status"] for r in recs.values()} == {"done"} and recs[first]["attempts"] == 1
@@ -118,23 +156,22 @@ def test_ctrl_c_stops_cleanly_and_a_re_run_resumes(apps: Path, tmp_path: Path) -
 
 
 @pytest.mark.integration
-@pytest.mark.timeout(280)
+@pytest.mark.timeout(900)
 def test_a_virtual_device_killed_mid_scan_is_retried_on_another(apps: Path, tmp_path: Path) -> None:
     one = tmp_path / "one"
     one.mkdir()
     (one / "leaky.apk").write_bytes((apps / "leaky.apk").read_bytes())
     out = tmp_path / "batch"
-    proc = subprocess.Popen([*DYNSCAN, "batch", str(one), "--devices", "sim:2", "--out", str(out),
-                             "--scenario", "quick"], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-    rec = _wait_running(out, "leaky.apk")
-    os.kill(int(rec["pid"]), signal.SIGKILL)  # type: ignore[call-overload]
-    _, err = proc.communicate(timeout=200)
+    with _started([str(one), "--devices", "sim:2", "--out", str(out), "--scenario", "quick"], tmp_path) as proc:
+        rec = _wait_running(out, "leaky.apk")
+        os.kill(int(rec["pid"]), signal.SIGKILL)  # type: ignore[call-overload]
+        _, err = proc.communicate(timeout=400)
     assert proc.returncode == 1, err
     assert "attempt 1 failed: the device's scan process died (killed by signal 9)" in err
     final = _records(out)["leaky.apk"]
     assert final["status"] == "done" and final["attempts"] == 2
     assert final["devices"][0] != final["devices"][1]  # type: ignore[index]
-    assert not _batch_procs()
+    assert not _batch_procs(tmp_path)
 
 
 def test_nothing_to_scan_and_an_unwritable_store_exit_2_with_one_line(tmp_path: Path) -> None:
