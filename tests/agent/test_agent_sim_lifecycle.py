@@ -19,7 +19,7 @@ APP_SRC = Path(__file__).parent / "sim_apps" / "lifecycle"
 
 
 def _wait_for(store_events: Callable[[], list[dict[str, Any]]], pred: Callable[[list[dict[str, Any]]], bool],
-              timeout_s: float = 10.0) -> list[dict[str, Any]]:
+              timeout_s: float = 60.0) -> list[dict[str, Any]]:
     deadline = time.monotonic() + timeout_s
     while True:
         evs = store_events()

@@ -31,14 +31,14 @@ def center(node: dict[str, str]) -> tuple[int, int]:
     return (x1 + x2) // 2, (y1 + y2) // 2
 
 
-def tap_node(device: SimDevice, *, text: str | None = None, rid: str | None = None, timeout_s: float = 5.0) -> str:
+def tap_node(device: SimDevice, *, text: str | None = None, rid: str | None = None, timeout_s: float = 30.0) -> str:
     """Wait for a node to appear, tap its centre; returns what the device says was hit."""
     node = wait_for(lambda: find(device.dump_ui(), text=text, rid=rid), timeout_s)
     assert node is not None, f"no node text={text!r} rid={rid!r} in {device.dump_ui()}"
     return device.touch(*center(node))
 
 
-def wait_for(predicate: Callable[[], Any], timeout_s: float = 5.0, interval_s: float = 0.05) -> Any:
+def wait_for(predicate: Callable[[], Any], timeout_s: float = 30.0, interval_s: float = 0.05) -> Any:
     deadline = time.monotonic() + timeout_s
     while True:
         value = predicate()
@@ -51,7 +51,7 @@ def callbacks(log: list[dict[str, Any]], component_suffix: str = "") -> list[str
     return [e["callback"] for e in log if e["kind"] == "lifecycle" and e["component"].endswith(component_suffix)]
 
 
-def screen_with(device: SimDevice, *, text: str | None = None, rid: str | None = None, timeout_s: float = 5.0) -> str:
+def screen_with(device: SimDevice, *, text: str | None = None, rid: str | None = None, timeout_s: float = 30.0) -> str:
     """Wait for a screen that has the node; returns the dump (fails the test if it never shows)."""
     def probe() -> str | None:
         xml = device.dump_ui()

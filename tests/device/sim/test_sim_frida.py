@@ -29,10 +29,11 @@ def test_leaky_sdk_collects_before_consent_and_app_exits_after_decline(
     pid = device.spawn(info.package)
     agent = Agent(device, pid, agent_source)
     try:
-        time.sleep(0.3)
+        assert wait_for(lambda: agent.messages)  # the agent's ready, however slowly it comes
+        time.sleep(0.3)  # a moment for app code that would run before the resume to show (none may)
         assert agent.messages == [{"type": "ready"}], "app code ran before resume"
         device.resume(pid)
-        assert wait_for(lambda: agent.calls("getInstalledPackages"), 10)
+        assert wait_for(lambda: agent.calls("getInstalledPackages"), 30)
 
         first = agent.calls()[0]
         assert first["api"] == "android.telephony.TelephonyManager.getDeviceId"
@@ -110,7 +111,7 @@ def test_granted_permission_returns_identity_values(
     agent = Agent(device, pid, agent_source)
     try:
         device.resume(pid)
-        assert wait_for(lambda: agent.calls("getDeviceId"), 10)
+        assert wait_for(lambda: agent.calls("getDeviceId"), 30)
         assert agent.calls("getDeviceId")[0]["value"] == device.identity()["imei"]
         screen = screen_with(device, text="consent: accepted")
         assert find(screen, rid="android:id/alertTitle") is None

@@ -105,7 +105,7 @@ def test_activity_stack_services_and_background_work(device: SimDevice, apks: di
     tap_node(device, text="Tick")
     device.key("HOME")
     prefs = device.root / "data" / PKG / "shared_prefs" / "trouble.properties"
-    assert wait_for(lambda: prefs.exists() and "ticks=i\\:5" in prefs.read_text(), 5)
+    assert wait_for(lambda: prefs.exists() and "ticks=i\\:5" in prefs.read_text(), 30)
     device.launch(PKG)
 
     mark = len(device.runtime_log(PKG))
