@@ -82,10 +82,16 @@ def _marked(cache: Path) -> list[int]:
     return found
 
 
+def _ctrl_c_as_from_a_terminal() -> None:
+    """In the child: SIGINT back to its default, so Python turns it into KeyboardInterrupt even when this
+    pytest was started in the background (``cmd &`` in a script ignores SIGINT, and children inherit that)."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 def _run_until(apk: Path, out: Path, env: dict[str, str], line: str, sig: int) -> tuple[int, list[str]]:
     proc = subprocess.Popen([*DYNSCAN, "run", "--apk", str(apk), "--scenario", "quick", "--out", str(out),
                              "--fail-on", "never"], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
-                            text=True, env=env)
+                            text=True, env=env, preexec_fn=_ctrl_c_as_from_a_terminal)
     assert proc.stderr is not None
     lines: list[str] = []
     sent = threading.Event()

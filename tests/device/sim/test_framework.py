@@ -17,7 +17,8 @@ pytestmark = [pytest.mark.integration, pytest.mark.timeout(300)]
 def test_ctrl_c_during_the_first_compile_leaves_no_litter(tmp_path: Path) -> None:
     env = {**os.environ, "DYNSCAN_CACHE_DIR": str(tmp_path)}
     proc = subprocess.Popen([sys.executable, "-c", "from dynscan.device.sim.framework import framework_classes; "
-                             "framework_classes()"], env=env, stderr=subprocess.PIPE, text=True)
+                             "framework_classes()"], env=env, stderr=subprocess.PIPE, text=True,
+                            preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))  # also under `cmd &`
     deadline = time.monotonic() + 60
     while not list(tmp_path.glob("sim/*/classes-*")):  # the compile is starting: javac spawned, or being spawned
         assert proc.poll() is None and time.monotonic() < deadline, "the compile never started"
