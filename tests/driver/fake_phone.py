@@ -34,6 +34,9 @@ class FakePhone:
     crashed: bool = False
     log: list[str] = field(default_factory=list)
     dumps: int = 0
+    #: A cold start shows the app's window only at the n-th screen read after it (a slow, loaded machine).
+    slow_start: int = 0
+    starting: int = 0
 
     # -- AppHandle
     package = PKG
@@ -46,7 +49,8 @@ class FakePhone:
         if self.crash_when_granted and PERM in self.granted:
             self.crashed, self.running = True, False
             return
-        self.running = self.front = True
+        self.running, self.starting = True, self.slow_start
+        self.front = not self.starting
         self.asking = False
         if self.consent == "accepted" or not self.has_policy:
             self._maybe_ask()
@@ -69,6 +73,9 @@ class FakePhone:
     # -- Device
     def dump_ui(self) -> str:
         self.dumps += 1
+        if self.running and self.starting:
+            self.starting -= 1
+            self.front = not self.starting
         if self.dump_fails:
             raise OSError("uiautomator: could not get idle state")
         nodes = []

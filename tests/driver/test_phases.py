@@ -111,3 +111,15 @@ def test_a_set_up_failure_still_ends_the_run(monkeypatch: Any) -> None:
     phone.launch = no_frida  # type: ignore[method-assign]
     with pytest.raises(SetupError, match="frida-server"):
         _run(phone, monkeypatch)
+
+
+def test_a_relaunch_is_observed_once_the_app_is_up_however_slow_its_cold_start(monkeypatch: Any) -> None:
+    """relaunch_observe is scaled, a cold start is not: the deny phase's relaunched app, which asks again after
+    one denial, is watched from when its window shows, so its second request is seen and answered."""
+    events, _ = _run(FakePhone(slow_start=20), monkeypatch)  # 20 screen reads: longer than the scaled observe
+    assert _outcomes(events)["deny"] == ("reached", None)
+    start, end = (next(i for i, e in enumerate(events) if e["kind"] == "phase" and e["name"] == n) for n in
+                  ("deny", "grant"))
+    denials = [e for e in events[start:end] if e["kind"] == "user_action"
+               and (e.get("detail") or {}).get("answer") == "deny"]
+    assert len(denials) == 2  # after the accept, and again at the relaunch

@@ -76,13 +76,22 @@ class PhaseDriver:
         self.r.emit("phase", **fields)
 
     # -- known states ----------------------------------------------------------------------------
-    def _clean_launch(self, *, permissions: str | None, policy: str | None = None) -> None:
-        """Clear the app's data, set the standing orders, launch it cold."""
+    def _clean_launch(self, *, permissions: str | None, policy: str | None = None) -> bool:
+        """Clear the app's data, set the standing orders, launch it cold; back once it is in front (True)."""
         r = self.r
         r._do_clear_data(st.ClearData())
         r.state.permission_answer, r.state.policy_answer = permissions, policy
         r._do_launch(st.Launch(cold=True))
         self._fresh = True
+        return self._wait_front()
+
+    def _relaunch(self) -> None:
+        """Stop the app and start it cold (its data kept); back once it is in front. A phase's scaled waits
+        after a launch (the policy's timeout, ``relaunch_observe``, the ad probe's timeout) are about the app,
+        so they start when it is up: a cold start takes its real time, longer on a loaded machine, and would
+        otherwise eat a scaled-down wait (a relaunched app stopped by the next phase before it asked)."""
+        self.r._do_relaunch(st.Relaunch())
+        self._wait_front()
 
     def _wait_front(self) -> bool:
         """Wait (up to ``SETTLE_S`` real seconds) until the app's window is on the screen, answering
@@ -133,8 +142,7 @@ class PhaseDriver:
 
     # -- phases ----------------------------------------------------------------------------------
     def _first_launch(self, spec: ph.FirstLaunch) -> None:
-        self._clean_launch(permissions=None)
-        if not self._wait_front():
+        if not self._clean_launch(permissions=None):
             self.mark("failed", self._why_not_front())
             return
         self.mark("reached")
@@ -151,7 +159,7 @@ class PhaseDriver:
             return
         self.mark("reached")
         r.watch(spec.observe)  # a second "are you sure" dialog is refused by the standing order
-        r._do_relaunch(st.Relaunch())
+        self._relaunch()
         r.watch(spec.relaunch_observe)
 
     def _no_refusal(self) -> str | None:
@@ -171,7 +179,7 @@ class PhaseDriver:
             return
         self.mark("reached", **({} if found else {"policy": "no privacy dialog"}))
         r.watch(spec.observe)
-        r._do_relaunch(st.Relaunch())
+        self._relaunch()
         r.watch(spec.relaunch_observe)
 
     def _grant(self, spec: ph.Grant) -> None:
@@ -189,7 +197,7 @@ class PhaseDriver:
         self.mark("reached", **detail)
         r._do_background(st.Key(do="background", seconds=spec.background))
         r._do_foreground(st.Key(do="foreground", seconds=spec.after))
-        r._do_relaunch(st.Relaunch())
+        self._relaunch()
         r.watch(spec.relaunch_observe)
 
     def _grant_through_device(self) -> list[str]:
@@ -230,7 +238,7 @@ class PhaseDriver:
                 seen.append(reading)
             return reading is not None
 
-        r._do_relaunch(st.Relaunch())
+        self._relaunch()
         if not r.watch(spec.timeout, until=ad):
             if r.app.is_running():
                 self.mark("skipped", "no splash or pop-up ad showed", nothing_to_probe=True)
