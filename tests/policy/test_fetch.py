@@ -162,5 +162,5 @@ def test_a_slow_drip_meets_the_overall_deadline(ca: trustme.CA) -> None:
     start = time.monotonic()
     with pytest.raises(InputError, match="no complete answer within 2 s"):
         fetch_policy(f"https://127.0.0.1:{port}/p.txt", timeout_s=2)
-    assert time.monotonic() - start < 5
+    assert time.monotonic() - start < 10  # the 2 s deadline is for the whole answer: the drip lasts 15 s
     listener.close()

@@ -132,7 +132,7 @@ def test_a_full_queue_drops_and_counts_never_blocks(work: Path) -> None:
         t0 = time.monotonic()
         for i in range(400):
             link.submit(("msg", record, b"%d" % i + b"x" * 100_000, float(i)))
-        assert time.monotonic() - t0 < 5
+        assert time.monotonic() - t0 < 30  # a blocked submit would wait for ever; 400 copies of 100 KB take < 1 s
         assert link.dropped > 0
     finally:
         os.kill(link.proc.pid, signal.SIGCONT)

@@ -63,7 +63,7 @@ def test_hung_network_thread_does_not_prevent_stop(device: SimDevice, apks: dict
     screen_with(device, text="network thread started")
     t0 = time.monotonic()
     device.stop(PKG)
-    assert time.monotonic() - t0 < 3
+    assert time.monotonic() - t0 < 10  # bounded by the stop's 2 s grace and a SIGKILL, not by the hung thread
     ex = device.last_exit(PKG)
     assert ex is not None and ex.cause == "driver"
 
