@@ -1,6 +1,7 @@
 """On the virtual device: hooks on classes that appear only after start-up, in the app's own loader
-(made after the agent's init, as on a spawned Android app) and in DexClassLoaders made at run time, are
-installed once per class and reported pending until then (the app is tests/agent/sim_apps/loaders)."""
+(made after the agent's init, as on a spawned Android app), in DexClassLoaders made at run time and in a
+jar added later to the app's own loader (addDexPath), are installed once per class and reported pending
+until then (the app is tests/agent/sim_apps/loaders)."""
 
 from __future__ import annotations
 
@@ -29,6 +30,7 @@ def _spec(id_: str, cls: str, method: str) -> dict[str, Any]:
 SPECS = [_spec("t.tracker", "io.dynscan.loaders.Tracker", "collect"),
          _spec("t.beacon", "io.dynscan.plugin.Beacon", "ping"),
          _spec("t.never", "io.dynscan.loaders.NeverLoaded", "run"),
+         _spec("t.late", "io.dynscan.late.LateSdk", "collect"),
          _spec("t.framework", "android.telephony.TelephonyManager", "getImei")]
 
 
@@ -44,10 +46,10 @@ def test_hooks_on_classes_that_appear_after_start_up_land_once_per_class(tmp_pat
             init = agent.start()
             before = agent.health()
             dev.resume(pid)
-            deadline = time.monotonic() + 20
+            deadline = time.monotonic() + 60
             while time.monotonic() < deadline:
                 calls = [e for e in store.iter_raw() if e["kind"] == "api_call"]
-                if len(calls) >= 4:
+                if len(calls) >= 5:
                     break
                 time.sleep(0.2)
             after = agent.health()
@@ -55,14 +57,15 @@ def test_hooks_on_classes_that_appear_after_start_up_land_once_per_class(tmp_pat
             agent.stop()
             dev.stop(info.package)
     # held before the app's loader exists: only the framework class is in, the app's three wait
-    assert (init.installed, init.pending) == (1, 3)
-    assert {p.id for p in before.pending} == {"t.tracker", "t.beacon", "t.never"}
+    assert (init.installed, init.pending) == (1, 4)
+    assert {p.id for p in before.pending} == {"t.tracker", "t.beacon", "t.never", "t.late"}
     assert all("class not loaded yet" in p.reason for p in before.pending)
     _assert_installed_once_per_class(after)
-    # every call reported once: the app's two, then each plug-in's ping (its nested Tracker call is inside it)
+    # every call reported once: the app's two, then each plug-in's ping (its nested Tracker call is inside
+    # it), then the class that came into the app's own loader 300 ms later
     apis = [(e["hook"], e["stack"][0].split("(")[0] if e.get("stack") else "") for e in calls]
-    assert [h for h, _ in apis] == ["t.tracker", "t.beacon", "t.beacon", "t.tracker"], apis
-    assert after.fired == {"t.tracker": 2, "t.beacon": 2}
+    assert [h for h, _ in apis] == ["t.tracker", "t.beacon", "t.beacon", "t.tracker", "t.late"], apis
+    assert after.fired == {"t.tracker": 2, "t.beacon": 2, "t.late": 1}
 
 
 def _assert_installed_once_per_class(health: HookHealth) -> None:
@@ -76,5 +79,9 @@ def _assert_installed_once_per_class(health: HookHealth) -> None:
     # two loaders of one jar: two classes, each hooked once
     assert len(by_id["t.beacon"]) == 2 and all(str(x).startswith("dalvik.system.DexClassLoader")
                                                 for x in by_id["t.beacon"])
+    # defined into the app's loader after it was searched: hooked when addDexPath returned
+    (late_loader,) = by_id["t.late"]
+    assert late_loader is not None and late_loader.startswith("dalvik.system.PathClassLoader")
+    assert "late.jar" in late_loader
     assert [p.id for p in health.pending] == ["t.never"]
     assert not health.skipped

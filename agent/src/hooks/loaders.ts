@@ -6,7 +6,14 @@
 //      that loader the default factory's (frida-java-bridge's handleBindApplication hook);
 //   2. in every class loader that exists at init (an agent attached to a running app);
 //   3. in every new dalvik.system.BaseDexClassLoader (PathClassLoader, DexClassLoader,
-//      InMemoryDexClassLoader), right after its constructor returns, through Java.ClassFactory.get(loader).
+//      InMemoryDexClassLoader), right after its constructor returns, through Java.ClassFactory.get(loader);
+//   4. in a loader that already exists, again, right after BaseDexClassLoader.addDexPath returns: dex
+//      added to it (Android's shared libraries, hot-fix and plug-in frameworks calling the hidden API by
+//      reflection) brings classes it did not have when it was first searched.
+// (4) is the one call through which a loader grows: hooking loadClass instead would miss ART's
+// implicit resolution, which finds classes in a BaseDexClassLoader natively, without calling it, and
+// would cost a JS call per class load on HotSpot. Dex spliced into a loader's DexPathList by writing
+// its fields (some packers) is not seen until another loader or addDexPath comes.
 // A class is hooked once per defining loader: a DexClassLoader whose parent is the app's loader finds
 // the app's OkHttp through delegation, and that class is hooked already. An entry stays watched after
 // it lands (a plug-in may bring its own copy); one that no loader ever shows is reported as pending.
@@ -95,6 +102,29 @@ function onLoader(loader: any): void {
   tryIn(Java.ClassFactory.get(loader), loader, describe(loader));
 }
 
+/** A known loader grew (addDexPath): search it again; entries already hooked in it are not hooked twice. */
+function onGrown(loader: any): void {
+  if (!seen.some(x => x.$isSameObject(loader))) seen.push(Java.retain(loader));
+  tryIn(Java.ClassFactory.get(loader), loader, describe(loader));
+}
+
+/** Run `found` on `self` as a ClassLoader once the hooked call returned (errors go to watchError). */
+function afterReturn(ov: any, found: (loader: any) => void): void {
+  const ClassLoader = Java.use("java.lang.ClassLoader");
+  watchers.push(ov);
+  ov.implementation = function (this: any, ...args: any[]): any {
+    const ret = ov.apply(this, args);
+    try {
+      // a cast holds a global reference: `this` itself is the hook frame's local reference, which
+      // a factory must not keep (frida-java-bridge issue #227: ClassFactory.get(this) crashes later)
+      found(Java.cast(this, ClassLoader));
+    } catch (e) {
+      watchError = `a class loader could not be searched: ${errorText(e)}`;
+    }
+    return ret;
+  };
+}
+
 function hookLoaderConstructors(): void {
   let base: any;
   try {
@@ -103,21 +133,10 @@ function hookLoaderConstructors(): void {
     watchError = `no ${LOADER_BASE} to watch`;
     return;
   }
-  const ClassLoader = Java.use("java.lang.ClassLoader");
-  for (const ov of base.$init.overloads) {
-    watchers.push(ov);
-    ov.implementation = function (this: any, ...args: any[]): any {
-      const ret = ov.apply(this, args);
-      try {
-        // a cast holds a global reference: `this` itself is the hook frame's local reference, which
-        // a factory must not keep (frida-java-bridge issue #227: ClassFactory.get(this) crashes later)
-        onLoader(Java.cast(this, ClassLoader));
-      } catch (e) {
-        watchError = `a new loader could not be searched: ${errorText(e)}`;
-      }
-      return ret;
-    };
-  }
+  for (const ov of base.$init.overloads) afterReturn(ov, onLoader);
+  // absent before Android 7 (API 24): loaders then only grow through their fields
+  const add = base.addDexPath;
+  for (const ov of add !== undefined && add.overloads !== undefined ? add.overloads : []) afterReturn(ov, onGrown);
 }
 
 function existingLoaders(): void {

@@ -15,14 +15,33 @@ import java.util.Enumeration;
  * that looks for an app's classes must ask this loader, not the framework's.
  */
 public class BaseDexClassLoader extends ClassLoader {
-    /** Reads the jar's entries only; it defines nothing (its parent is null: no delegation). */
-    private final URLClassLoader files;
-    private final String path;
+    /** Reads the jars' entries only; it defines nothing (its parent is null: no delegation). */
+    private final Files files;
+    private volatile String path;
+
+    /** A URLClassLoader whose list of jars can grow (addDexPath). */
+    private static final class Files extends URLClassLoader {
+        Files(URL[] urls) { super(urls, null); }
+        void add(URL[] urls) { for (URL u : urls) addURL(u); }
+    }
 
     public BaseDexClassLoader(String dexPath, File optimizedDirectory, String librarySearchPath, ClassLoader parent) {
         super(parent);
         this.path = dexPath;
-        this.files = new URLClassLoader(urls(dexPath), null);
+        this.files = new Files(urls(dexPath));
+    }
+
+    /**
+     * Hidden on Android (API 24+, used by the framework for shared libraries, by hot-fix and plug-in
+     * frameworks through reflection): appends dex files to this loader, whose classes are then found here.
+     */
+    public void addDexPath(String dexPath) { addDexPath(dexPath, false); }
+
+    /** Android 10+: the same, saying whether the code is trusted (ignored here). */
+    public synchronized void addDexPath(String dexPath, boolean isTrusted) {
+        if (dexPath == null || dexPath.isEmpty()) return;
+        files.add(urls(dexPath));
+        path = path == null || path.isEmpty() ? dexPath : path + File.pathSeparator + dexPath;
     }
 
     private static URL[] urls(String dexPath) {
