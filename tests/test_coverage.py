@@ -145,3 +145,25 @@ def test_an_app_that_ends_right_after_looking_for_frida_is_incomplete_not_an_ord
     # looked, then ran on (the driver stopped it later): listed, but the run is complete
     ran_on = cover(sorted([*driven(), {**probe, "ts": 3}], key=lambda e: e["ts"]))
     assert ran_on.instrumentation_probes == {"proc_maps": 1} and ran_on.complete
+
+
+def _pending(ts: float, pid: int, *ids: str) -> dict[str, Any]:
+    return {"kind": "hooks_pending", "ts": ts, "pid": pid, "source": "agent", "process": "com.x",
+            "hooks": [{"id": i, "api": f"sdk.{i}.run"} for i in ids]}
+
+
+def test_hooks_never_installed_are_those_no_process_ever_installed() -> None:
+    events = driven() + [
+        _pending(1.0, 10, "a", "b", "c"), _pending(4.0, 10, "b", "c"),  # first launch: a landed later
+        _pending(5.5, 11, "a", "c", "d"),                                 # second launch: b landed at init
+        _pending(11.0, 12, "c", "d"), _pending(10.5, 12, "c", "d", "a"),  # out of order: the list only shrinks
+    ]
+    c = cover(sorted(events, key=lambda e: e["ts"]))
+    assert c.hooks_never_installed is not None
+    assert [(h.id, h.api) for h in c.hooks_never_installed] == [("c", "sdk.c.run")]
+    assert c.complete  # an SDK the app does not have is not a gap in the run
+
+
+def test_hooks_never_installed_is_unknown_without_a_report_and_empty_when_all_landed() -> None:
+    assert cover(driven()).hooks_never_installed is None
+    assert cover(driven() + [_pending(1.0, 10, "a"), _pending(2.0, 10)]).hooks_never_installed == []

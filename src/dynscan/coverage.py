@@ -12,6 +12,10 @@ never reached the foreground, crashed in every phase, or left no event of its ow
 by itself (crashed, or stopped not by the driver) within :data:`PROBE_EXIT_WINDOW_S` of looking for Frida
 (``instrumentation_probe``): it may have found the instrumentation, and what was seen is then not its
 ordinary behaviour. ``instrumentation_probes`` counts the probes seen, by kind.
+
+``hooks_never_installed``: the hooks no process of the app ever installed because their class never
+loaded (``hooks_pending``: each instrumented process's last one); nothing watched those APIs. ``None``
+when no process said (a timeline from elsewhere, an agent too old to say): then nothing is claimed.
 """
 
 from __future__ import annotations
@@ -21,7 +25,7 @@ from typing import Any
 
 from pydantic import BaseModel, Field
 
-from dynscan.events.model import Event
+from dynscan.events.model import Event, HookRef
 from dynscan.guided import GUIDED_CHECKS, GuidedCheck
 
 #: An app that ends this soon after looking for Frida may have ended because it found it.
@@ -59,6 +63,9 @@ class Coverage(BaseModel):
     instrumentation_probes: dict[str, int] = Field(default_factory=dict)
     #: The scenes no rule judges: what a tester should look at by hand (docs/scenes.md).
     guided_checks: list[GuidedCheck] = Field(default_factory=lambda: list(GUIDED_CHECKS))
+    #: Hooks whose class no instrumented process ever loaded (pending at the end of every process that
+    #: reported): the APIs nothing watched. None: no process reported its hooks.
+    hooks_never_installed: list[HookRef] | None = None
 
 
 class CoverageBuilder:
@@ -74,6 +81,8 @@ class CoverageBuilder:
         self._foreground = False
         self._probe: tuple[float, str] | None = None  # the latest instrumentation_probe: ts, probe
         self._ended_after_probe: tuple[float, str, str] | None = None  # gap, probe, how it ended
+        #: per process (pid, else name): the hooks still pending in all of its ``hooks_pending``
+        self._pending: dict[object, list[HookRef]] = {}
 
     def watch(self, events: Iterable[Event]) -> Iterator[Event]:
         for ev in events:
@@ -91,6 +100,12 @@ class CoverageBuilder:
         elif kind == "app_state":
             self._on_state(ev.state, ts, source)
             self._after_probe(ev, ts)
+        elif kind == "hooks_pending":
+            # a process's pending list only shrinks: keep what every one of its reports still lists
+            key = ev.pid if ev.pid is not None else ev.process
+            before = self._pending.get(key)
+            now = {h.id for h in ev.hooks}
+            self._pending[key] = ev.hooks if before is None else [h for h in before if h.id in now]
         elif kind == "instrumentation_probe":
             c.instrumentation_probes[ev.probe] = c.instrumentation_probes.get(ev.probe, 0) + 1
             self._probe = (ts, ev.probe)
@@ -163,4 +178,18 @@ class CoverageBuilder:
                 why.append(f"the app {state} {gap:.1f} s after looking for Frida ({probe}): it may have detected "
                            "the instrumentation, so it did not behave as on a user's phone")
         c.incomplete, c.complete = why, not why
+        c.hooks_never_installed = self._never_installed()
         return c
+
+    def _never_installed(self) -> list[HookRef] | None:
+        """The entries pending at the end of every process that reported (installed in none of them)."""
+        if not self._pending:
+            return None
+        lists = list(self._pending.values())
+        common = set.intersection(*({h.id for h in hooks} for hooks in lists))
+        first: dict[str, HookRef] = {}
+        for hooks in lists:
+            for h in hooks:
+                if h.id in common:
+                    first.setdefault(h.id, h)
+        return sorted(first.values(), key=lambda h: h.id)

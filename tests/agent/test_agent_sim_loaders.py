@@ -53,6 +53,7 @@ def test_hooks_on_classes_that_appear_after_start_up_land_once_per_class(tmp_pat
                     break
                 time.sleep(0.2)
             after = agent.health()
+            reports = [[h["id"] for h in e["hooks"]] for e in store.iter_raw() if e["kind"] == "hooks_pending"]
         finally:
             agent.stop()
             dev.stop(info.package)
@@ -66,6 +67,8 @@ def test_hooks_on_classes_that_appear_after_start_up_land_once_per_class(tmp_pat
     apis = [(e["hook"], e["stack"][0].split("(")[0] if e.get("stack") else "") for e in calls]
     assert [h for h, _ in apis] == ["t.tracker", "t.beacon", "t.beacon", "t.tracker", "t.late"], apis
     assert after.fired == {"t.tracker": 2, "t.beacon": 2, "t.late": 1}
+    # the timeline says what was pending at init and each time one landed: the last, what nothing watched
+    assert sorted(reports[0]) == ["t.beacon", "t.late", "t.never", "t.tracker"] and reports[-1] == ["t.never"], reports
 
 
 def _assert_installed_once_per_class(health: HookHealth) -> None:

@@ -10,6 +10,7 @@ from openpyxl import load_workbook
 from reports_factories import make_input, make_report
 
 from dynscan.coverage import Coverage, PhaseCoverage
+from dynscan.events.model import HookRef
 from dynscan.reports import render
 
 COVERAGE = Coverage(driven=True, phases=[
@@ -17,7 +18,8 @@ COVERAGE = Coverage(driven=True, phases=[
     PhaseCoverage(name="grant", status="failed", reason="the app crashed <b>x</b>", crashed=True)],
     foreground_s=12.5, background_s=30.0, dialogs_seen={"policy": 2, "permission": 3},
     dialogs_answered={"permission": 3}, privacy_dialog=True, complete=False,
-    incomplete=["phase grant failed: the app crashed <b>x</b>"], instrumentation_probes={"frida_port": 1})
+    incomplete=["phase grant failed: the app crashed <b>x</b>"], instrumentation_probes={"frida_port": 1},
+    hooks_never_installed=[HookRef(id="sdk.gms.adid", api="com.google.android.gms.ads.identifier.X.get")])
 
 
 def _input(lang: str = "en") -> object:
@@ -30,6 +32,8 @@ def test_json_has_the_coverage_object() -> None:
     assert data["verdict"] == "incomplete"
     assert data["coverage"]["phases"][1]["reason"] == "the app crashed <b>x</b>"
     assert data["coverage"]["foreground_s"] == 12.5 and data["coverage"]["complete"] is False
+    assert data["coverage"]["hooks_never_installed"] == [
+        {"id": "sdk.gms.adid", "api": "com.google.android.gms.ads.identifier.X.get"}]
 
 
 def test_html_has_a_coverage_section_escaped() -> None:
@@ -37,6 +41,7 @@ def test_html_has_a_coverage_section_escaped() -> None:
     section = html.split('<section id="coverage">', 1)[1].split("</section>", 1)[0]
     assert "grant" in section and "the app crashed &lt;b&gt;x&lt;/b&gt;" in section and "<b>x" not in section
     assert "Seconds watched in the background" in section and "30" in section
+    assert "hooks never installed" in section and "sdk.gms.adid (com.google.android.gms.ads.identifier.X.get)" in section
     assert "INCOMPLETE" in html
     assert "looked for instrumentation (Frida)" in section and "frida_port 1" in section
     zh = render("html", _input("zh")).decode()  # type: ignore[arg-type]
@@ -58,6 +63,7 @@ def test_sarif_and_junit_carry_coverage_properties() -> None:
     assert props["coverage.phase.grant"] == "failed: the app crashed <b>x</b> (crashed)"
     assert props["coverage"]["dialogs_seen"] == {"policy": 2, "permission": 3}
     assert props["coverage.instrumentation_probes"] == "frida_port 1"
+    assert props["coverage.hooks_never_installed"] == "sdk.gms.adid"
     root = ET.fromstring(render("junit", _input()))  # type: ignore[arg-type]
     jprops = {p.get("name"): p.get("value") for p in root.iter("property")}
     assert jprops["verdict"] == "incomplete" and jprops["coverage.phase.first_launch"] == "reached"

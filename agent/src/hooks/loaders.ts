@@ -16,12 +16,16 @@
 // its fields (some packers) is not seen until another loader or addDexPath comes.
 // A class is hooked once per defining loader: a DexClassLoader whose parent is the app's loader finds
 // the app's OkHttp through delegation, and that class is hooked already. An entry stays watched after
-// it lands (a plug-in may bring its own copy); one that no loader ever shows is reported as pending.
+// it lands (a plug-in may bring its own copy); one that no loader ever shows is reported as pending:
+// in health(), and as a `hooks_pending` event at init and whenever an entry lands, so the process's last
+// one says what was never watched, however the process ends (the report's coverage lists those).
 
 import Java from "frida-java-bridge";
+import { emit } from "../lib/emit.js";
 import { errorText } from "../lib/java-util.js";
 import { Pending } from "../lib/jobs.js";
 import { HookSpec } from "../lib/types.js";
+import { baseEvent } from "./common.js";
 import { attachSpec, installSpec, resolveClass } from "./install.js";
 
 interface Late {
@@ -49,6 +53,13 @@ export function pendingHooks(): Pending[] {
   const why = watchError === null ? "" : ` (${watchError})`;
   return late.filter(l => l.loaders.length === 0)
     .map(l => ({ id: l.spec.id, api: `${l.spec.class}.${l.spec.method}`, reason: `class not loaded yet: ${l.spec.class}${why}` }));
+}
+
+/** Say which entries are still pending (a `hooks_pending` event; an empty list: every entry landed). */
+export function reportPending(): void {
+  const ev = baseEvent("hooks_pending", null);
+  ev.hooks = late.filter(l => l.loaders.length === 0).map(l => ({ id: l.spec.id, api: `${l.spec.class}.${l.spec.method}` }));
+  emit(ev, true);
 }
 
 function describe(loader: any): string {
@@ -80,6 +91,7 @@ function linked(spec: HookSpec, loader: any): boolean {
 /** Try every queued entry in `loader` (null: the default factory's); returns how many classes were hooked. */
 function tryIn(factory: any, loader: any, where: string | null): number {
   let n = 0;
+  let landed = false;  // an entry left the pending list
   for (const l of late) {
     if (!linked(l.spec, loader)) continue;
     const wrapper = resolveClass(l.spec, factory);
@@ -88,10 +100,12 @@ function tryIn(factory: any, loader: any, where: string | null): number {
     try { defining = wrapper.class.getClassLoader(); } catch (e) { /* boot class: null */ }
     if (l.loaders.some(x => (x === null ? defining === null : defining !== null && x.$isSameObject(defining)))) continue;
     if (attachSpec(l.spec, wrapper, defining === null ? null : (where ?? describe(defining)))) {
+      landed = landed || l.loaders.length === 0;
       l.loaders.push(defining === null ? null : Java.retain(defining));
       n++;
     }
   }
+  if (landed) reportPending();
   return n;
 }
 

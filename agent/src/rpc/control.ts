@@ -9,7 +9,7 @@ import { initJavaUtil } from "../lib/java-util.js";
 import { health, installed, skipped, undoAll } from "../lib/jobs.js";
 import { AgentOptions, HookSpec } from "../lib/types.js";
 import { options } from "../hooks/common.js";
-import { installOrQueue, pendingHooks, unwatchLoaders, watchLoaders } from "../hooks/loaders.js";
+import { installOrQueue, pendingHooks, reportPending, unwatchLoaders, watchLoaders } from "../hooks/loaders.js";
 import { watchProbes } from "../hooks/probes.js";
 import { rememberResultSpec } from "../hooks/permissions.js";
 
@@ -33,6 +33,7 @@ function init(specs: HookSpec[], opts: Partial<AgentOptions>): Record<string, un
   // classes the framework lacks: the app's loader (made after this returns, on a spawned app) or
   // a loader made at run time may bring them
   watchLoaders();
+  reportPending();
   initialised = true;
   let probesWatched = 0;
   if (options.detectProbes) {

@@ -25,7 +25,8 @@ def phase_rows(coverage: Coverage, lang: str) -> list[tuple[str, str, str]]:
 def summary_rows(coverage: Coverage, lang: str) -> list[tuple[str, str]]:
     """(label, value) of the totals, the verdict's reasons first."""
     if not coverage.driven and not coverage.phases:
-        return [(t("coverage", lang), t("cov_not_driven", lang)), *guided_rows(coverage, lang)]
+        return [(t("coverage", lang), t("cov_not_driven", lang)), *hooks_rows(coverage, lang),
+                *guided_rows(coverage, lang)]
     head = (t("cov_complete", lang) if coverage.complete
             else t("cov_incomplete", lang, why="; ".join(coverage.incomplete)))
     rows = [
@@ -40,7 +41,17 @@ def summary_rows(coverage: Coverage, lang: str) -> list[tuple[str, str]]:
         rows.append((t("granted_by_device", lang), ", ".join(coverage.granted_by_device)))
     if coverage.instrumentation_probes:
         rows.append((t("instrumentation_probes", lang), _counts(coverage.instrumentation_probes)))
-    return rows + guided_rows(coverage, lang)
+    return rows + hooks_rows(coverage, lang) + guided_rows(coverage, lang)
+
+
+def hooks_rows(coverage: Coverage, lang: str) -> list[tuple[str, str]]:
+    """The hooks never installed (their class never loaded): what was not watched. Nothing when unknown."""
+    hooks = coverage.hooks_never_installed
+    if hooks is None:
+        return []
+    if not hooks:
+        return [(t("hooks_never_installed", lang), t("hooks_all_installed", lang))]
+    return [(t("hooks_never_installed", lang), f"{len(hooks)}: " + ", ".join(f"{h.id} ({h.api})" for h in hooks))]
 
 
 def guided_rows(coverage: Coverage, lang: str) -> list[tuple[str, str]]:
@@ -67,6 +78,8 @@ def properties(coverage: Coverage) -> dict[str, str]:
         props["coverage.granted_by_device"] = ", ".join(coverage.granted_by_device)
     if coverage.instrumentation_probes:
         props["coverage.instrumentation_probes"] = _counts(coverage.instrumentation_probes)
+    if coverage.hooks_never_installed is not None:
+        props["coverage.hooks_never_installed"] = ", ".join(h.id for h in coverage.hooks_never_installed)
     for p in coverage.phases:
         props[f"coverage.phase.{p.name}"] = p.status + (f": {p.reason}" if p.reason else "") + (
             " (crashed)" if p.crashed else "")
