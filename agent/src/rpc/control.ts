@@ -2,6 +2,7 @@
 // pending: waiting for a class loader), unload.
 
 import Java from "frida-java-bridge";
+import { startAcks } from "../lib/ack.js";
 import { artStackStats, deoptimizeBootImage } from "../lib/art.js";
 import { jsThreadDaemon } from "../lib/daemon.js";
 import { configureEmit, emitStats, flush } from "../lib/emit.js";
@@ -22,6 +23,9 @@ function init(specs: HookSpec[], opts: Partial<AgentOptions>): Record<string, un
   if (!Java.available) throw new Error("no Java runtime in this process");
   Object.assign(options, opts);
   configureEmit(options);
+  // the host's acknowledgements of stored batches (learned values, exit paths): one standing listener,
+  // registered here on the JS thread rather than by the first hooked call that waits
+  startAcks();
   Java.performNow(() => {
     bootImage = options.deoptimizeBootImage ? deoptimizeBootImage() : "off";
     initJavaUtil(options);
