@@ -153,7 +153,8 @@ def _pending(ts: float, pid: int, *ids: str) -> dict[str, Any]:
 
 
 def test_hooks_never_installed_are_those_no_process_ever_installed() -> None:
-    events = driven() + [
+    events = [
+        *driven(),
         _pending(1.0, 10, "a", "b", "c"), _pending(4.0, 10, "b", "c"),  # first launch: a landed later
         _pending(5.5, 11, "a", "c", "d"),                                 # second launch: b landed at init
         _pending(11.0, 12, "c", "d"), _pending(10.5, 12, "c", "d", "a"),  # out of order: the list only shrinks
@@ -166,4 +167,4 @@ def test_hooks_never_installed_are_those_no_process_ever_installed() -> None:
 
 def test_hooks_never_installed_is_unknown_without_a_report_and_empty_when_all_landed() -> None:
     assert cover(driven()).hooks_never_installed is None
-    assert cover(driven() + [_pending(1.0, 10, "a"), _pending(2.0, 10)]).hooks_never_installed == []
+    assert cover([*driven(), _pending(1.0, 10, "a"), _pending(2.0, 10)]).hooks_never_installed == []
