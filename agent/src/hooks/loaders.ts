@@ -10,10 +10,14 @@
 //   4. in a loader that already exists, again, right after BaseDexClassLoader.addDexPath returns: dex
 //      added to it (Android's shared libraries, hot-fix and plug-in frameworks calling the hidden API by
 //      reflection) brings classes it did not have when it was first searched.
-// (4) is the one call through which a loader grows: hooking loadClass instead would miss ART's
-// implicit resolution, which finds classes in a BaseDexClassLoader natively, without calling it, and
-// would cost a JS call per class load on HotSpot. Dex spliced into a loader's DexPathList by writing
-// its fields (some packers) is not seen until another loader or addDexPath comes.
+//   5. in every known loader, again, right after Application.attach returns: packer shells (加固) and
+//      MultiDex splice dex into the app's loader in attachBaseContext by writing its
+//      pathList.dexElements, which no call reports; the app's onCreate and its components run after.
+// Hooking loadClass instead would miss ART's implicit resolution, which finds classes in a
+// BaseDexClassLoader natively, without calling it, and would cost a JS call per class load on HotSpot.
+// Dex spliced into a loader's fields later than attach is seen only when another loader is made or
+// addDexPath is called. Each search runs after the hooked call returns: on HotSpot the bridge makes
+// hooks live when the JS callback that installed them ends, so the app's next call already meets them.
 // A class is hooked once per defining loader: a DexClassLoader whose parent is the app's loader finds
 // the app's OkHttp through delegation, and that class is hooked already. An entry stays watched after
 // it lands (a plug-in may bring its own copy); one that no loader ever shows is reported as pending:
@@ -63,7 +67,7 @@ export function reportPending(): void {
 }
 
 function describe(loader: any): string {
-  try { return String(loader.toString()).slice(0, 200); } catch (e) { return "<class loader>"; }
+  try { return String(loader.toString()).slice(0, 500); } catch (e) { return "<class loader>"; }
 }
 
 let forName: any = null;
@@ -89,7 +93,7 @@ function linked(spec: HookSpec, loader: any): boolean {
 }
 
 /** Try every queued entry in `loader` (null: the default factory's); returns how many classes were hooked. */
-function tryIn(factory: any, loader: any, where: string | null): number {
+function tryIn(factory: any, loader: any): number {
   let n = 0;
   let landed = false;  // an entry left the pending list
   for (const l of late) {
@@ -99,7 +103,7 @@ function tryIn(factory: any, loader: any, where: string | null): number {
     let defining: any = null;
     try { defining = wrapper.class.getClassLoader(); } catch (e) { /* boot class: null */ }
     if (l.loaders.some(x => (x === null ? defining === null : defining !== null && x.$isSameObject(defining)))) continue;
-    if (attachSpec(l.spec, wrapper, defining === null ? null : (where ?? describe(defining)))) {
+    if (attachSpec(l.spec, wrapper, defining === null ? null : describe(defining))) {
       landed = landed || l.loaders.length === 0;
       l.loaders.push(defining === null ? null : Java.retain(defining));
       n++;
@@ -113,13 +117,36 @@ function tryIn(factory: any, loader: any, where: string | null): number {
 function onLoader(loader: any): void {
   if (seen.some(x => x.$isSameObject(loader))) return;
   seen.push(Java.retain(loader));
-  tryIn(Java.ClassFactory.get(loader), loader, describe(loader));
+  tryIn(Java.ClassFactory.get(loader), loader);
 }
 
 /** A known loader grew (addDexPath): search it again; entries already hooked in it are not hooked twice. */
 function onGrown(loader: any): void {
   if (!seen.some(x => x.$isSameObject(loader))) seen.push(Java.retain(loader));
-  tryIn(Java.ClassFactory.get(loader), loader, describe(loader));
+  tryIn(Java.ClassFactory.get(loader), loader);
+}
+
+/** The app attached (packers and MultiDex have spliced their dex in): search every known loader again. */
+function onAttached(): void {
+  if (late.every(l => l.loaders.length > 0)) return;  // nothing pending
+  for (const loader of seen) tryIn(Java.ClassFactory.get(loader), loader);
+}
+
+function hookApplicationAttach(): void {
+  let app: any;
+  try { app = Java.use("android.app.Application"); } catch (e) { return; }  // not Android
+  for (const ov of app.attach !== undefined && app.attach.overloads !== undefined ? app.attach.overloads : []) {
+    watchers.push(ov);
+    ov.implementation = function (this: any, ...args: any[]): any {
+      const ret = ov.apply(this, args);
+      try {
+        onAttached();
+      } catch (e) {
+        watchError = `the app's loaders could not be searched after attach: ${errorText(e)}`;
+      }
+      return ret;
+    };
+  }
 }
 
 /** Run `found` on `self` as a ClassLoader once the hooked call returned (errors go to watchError). */
@@ -179,11 +206,16 @@ export function watchLoaders(): void {
       watchError = `new class loaders are not watched: ${errorText(e)}`;
     }
     try {
+      hookApplicationAttach();
+    } catch (e) {
+      watchError = `the app's attach is not watched: ${errorText(e)}`;
+    }
+    try {
       existingLoaders();
     } catch (e) {
       // enumerating loaders needs JVMTI heap walks or ART internals this runtime may lack
     }
   });
   // On ART in a spawned app this runs once the app's loader is the default factory's; elsewhere now.
-  Java.perform(() => { tryIn(Java, null, null); });
+  Java.perform(() => { tryIn(Java, null); });
 }
