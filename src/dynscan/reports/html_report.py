@@ -219,7 +219,8 @@ def render_html(data: ReportInput) -> bytes:
             + (f'<h2>{_e(t("rule_summary", lang))}</h2>{_rule_summary(views, lang)}' if views else "")
             + f'<h2>{_e(t("timeline", lang))}</h2>{chart}'
             + f'<h2>{_e(t("findings", lang))}</h2>{findings_html}'
-            + frequency_section(report.stats, lambda a: _actor_label(data.catalog.actor(a), lang), lang)
+            + frequency_section(report.stats, lambda a: _actor_label(data.catalog.actor(a), lang), lang,
+                                redactor)
             + _stats(report.stats, redactor, lang)
             + f'<footer class="muted">{_e(note)} {_e(t("generated_by", lang))} · '
               f'<code>{_e(report.schema_)}</code></footer>')

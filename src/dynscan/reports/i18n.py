@@ -126,6 +126,8 @@ STRINGS: dict[str, tuple[str, str]] = {
                           "持续如此)。EXCESSIVE_FREQUENCY 规则只判断实际观察到的读取。"),
     "rate_observed": ("Observed over {minutes} min: each rate is the reads seen per hour on average.",
                       "观察时长 {minutes} 分钟: 每小时频次为实际读取次数的小时平均值。"),
+    "rows_shown": ("{shown} of {total} rows shown, the highest rates first.",
+                   "显示 {total} 行中的 {shown} 行, 按频次从高到低。"),
     "legend_note": ("Darker marks: more events in that time slice; outlined marks: evidence of a finding.",
                     "颜色越深表示该时段事件越多；带边框的标记为问题证据。"),
 }
