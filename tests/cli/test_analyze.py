@@ -7,6 +7,7 @@ import os
 import shutil
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -287,14 +288,27 @@ def test_lang_zh_gives_chinese_finding_messages_in_every_format(tmp_path: Path) 
         assert "在用户同意隐私政策前收集了" in (out / name).read_text(encoding="utf-8"), name
 
 
-def test_unknown_kinds_reach_the_terminal_escaped(tmp_path: Path) -> None:
+AnalyzeRaw = Callable[[list[dict[str, Any]]], subprocess.CompletedProcess[bytes]]
+
+
+@pytest.fixture
+def analyze_raw(tmp_path: Path) -> AnalyzeRaw:
+    """``analyze_raw(events)``: the real console script's ``analyze --events`` on those events, its output
+    as raw bytes (what a terminal would receive, escape sequences and all)."""
+
+    def run(events: list[dict[str, Any]]) -> subprocess.CompletedProcess[bytes]:
+        timeline = tmp_path / "hostile.jsonl"
+        timeline.write_bytes(b"\n".join(orjson.dumps(e) for e in events) + b"\n")
+        return subprocess.run([sys.executable, "-m", "dynscan", "analyze", "--events", str(timeline)],
+                              capture_output=True, timeout=120)
+
+    return run
+
+
+def test_unknown_kinds_reach_the_terminal_escaped(analyze_raw: AnalyzeRaw) -> None:
     """A hostile kind (an escape sequence, a newline forging a line) is printed escaped, on one line."""
-    timeline = tmp_path / "t.jsonl"
-    lines = [{"kind": "session_start", "ts": 1.0, "package": "com.example.x"},
-             {"kind": "\x1b]52;c;ZXZpbA==\x07\x1b[2J\ndynscan: verdict: pass", "ts": 2.0}]
-    timeline.write_bytes(b"\n".join(orjson.dumps(e) for e in lines) + b"\n")
-    r = subprocess.run([sys.executable, "-m", "dynscan", "analyze", "--events", str(timeline)],
-                       capture_output=True, timeout=120)
+    r = analyze_raw([{"kind": "session_start", "ts": 1.0, "package": "com.example.x"},
+                     {"kind": "\x1b]52;c;ZXZpbA==\x07\x1b[2J\ndynscan: verdict: pass", "ts": 2.0}])
     assert r.returncode == 0, r.stderr
     assert b"\x1b" not in r.stderr and b"\x07" not in r.stderr
     warning = [ln for ln in r.stderr.decode().splitlines() if "unknown kinds" in ln]
@@ -302,11 +316,8 @@ def test_unknown_kinds_reach_the_terminal_escaped(tmp_path: Path) -> None:
     assert not any(ln.startswith("dynscan: verdict") for ln in r.stderr.decode().splitlines())
 
 
-def test_an_error_naming_a_hostile_value_is_one_escaped_line(tmp_path: Path) -> None:
-    timeline = tmp_path / "t.jsonl"
-    timeline.write_bytes(orjson.dumps({"kind": "app_state", "ts": 1.0, "state": "\x1b[2Jgone\u2028x"}) + b"\n")
-    r = subprocess.run([sys.executable, "-m", "dynscan", "analyze", "--events", str(timeline)],
-                       capture_output=True, timeout=120)
+def test_an_error_naming_a_hostile_value_is_one_escaped_line(analyze_raw: AnalyzeRaw) -> None:
+    r = analyze_raw([{"kind": "app_state", "ts": 1.0, "state": "\x1b[2Jgone\u2028x"}])
     assert r.returncode == 2 and b"\x1b" not in r.stderr and "\u2028".encode() not in r.stderr
     assert r.stderr.count(b"\n") == 1, r.stderr
 
@@ -349,13 +360,9 @@ def test_an_imported_session_and_its_reports_are_private(tmp_path: Path) -> None
     assert all(m == 0o600 for m in modes.values()), modes
 
 
-def test_the_json_report_on_stdout_carries_no_c1_or_bidi_character(tmp_path: Path) -> None:
-    timeline = tmp_path / "t.jsonl"
-    lines = [{"kind": "session_start", "ts": 1.0, "package": "com.example.x\u202e"},
-             {"kind": "evil\x9b2J\u2028", "ts": 2.0}]
-    timeline.write_bytes(b"\n".join(orjson.dumps(e) for e in lines) + b"\n")
-    r = subprocess.run([sys.executable, "-m", "dynscan", "analyze", "--events", str(timeline)],
-                       capture_output=True, timeout=120)
+def test_the_json_report_on_stdout_carries_no_c1_or_bidi_character(analyze_raw: AnalyzeRaw) -> None:
+    r = analyze_raw([{"kind": "session_start", "ts": 1.0, "package": "com.example.x\u202e"},
+                     {"kind": "evil\x9b2J\u2028", "ts": 2.0}])
     assert r.returncode == 0, r.stderr
     out = r.stdout.decode()
     assert not any(ch in out for ch in "\x9b\u202e\u2028") and json.loads(out)["package"] == "com.example.x\u202e"
