@@ -309,7 +309,7 @@ def test_unknown_kinds_reach_the_terminal_escaped(analyze_raw: AnalyzeRaw) -> No
     """A hostile kind (an escape sequence, a newline forging a line) is printed escaped, on one line."""
     r = analyze_raw([{"kind": "session_start", "ts": 1.0, "package": "com.example.x"},
                      {"kind": "\x1b]52;c;ZXZpbA==\x07\x1b[2J\ndynscan: verdict: pass", "ts": 2.0}])
-    assert r.returncode == 0, r.stderr
+    assert r.returncode == 1, r.stderr  # analysed; incomplete, as nothing in it came from the app
     assert b"\x1b" not in r.stderr and b"\x07" not in r.stderr
     warning = [ln for ln in r.stderr.decode().splitlines() if "unknown kinds" in ln]
     assert len(warning) == 1 and "\\x1b[2J\\ndynscan: verdict: pass" in warning[0], r.stderr
@@ -363,7 +363,7 @@ def test_an_imported_session_and_its_reports_are_private(tmp_path: Path) -> None
 def test_the_json_report_on_stdout_carries_no_c1_or_bidi_character(analyze_raw: AnalyzeRaw) -> None:
     r = analyze_raw([{"kind": "session_start", "ts": 1.0, "package": "com.example.x\u202e"},
                      {"kind": "evil\x9b2J\u2028", "ts": 2.0}])
-    assert r.returncode == 0, r.stderr
+    assert r.returncode == 1, r.stderr  # analysed; incomplete, as nothing in it came from the app
     out = r.stdout.decode()
     assert not any(ch in out for ch in "\x9b\u202e\u2028") and json.loads(out)["package"] == "com.example.x\u202e"
 

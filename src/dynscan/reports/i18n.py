@@ -20,6 +20,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "skipped": ("skipped", "已跳过"),
     "failed": ("failed", "失败"),
     "started": ("not finished", "未结束"),
+    "not_started": ("never started", "未开始"),
     "cov_complete": ("Every phase the scenario asked for was reached.", "场景要求的所有阶段均已到达。"),
     "cov_incomplete": ("Incomplete: {why}", "未完成：{why}"),
     "cov_not_driven": ("This timeline was not recorded by dynscan's driver: nothing is known of what was exercised.",

@@ -91,8 +91,11 @@ def render_xlsx(data: ReportInput) -> bytes:
     assert summary is not None
     summary.title = "Summary"
     counts = severity_counts(report.findings)
-    rows: list[list[Any]] = [[t("package", lang), report.package or ""], [t("verdict", lang), report.verdict],
-                             [t("findings", lang), len(report.findings)]]
+    verdict = t(report.verdict, lang) if report.verdict in ("pass", "fail", "incomplete") else report.verdict
+    rows: list[list[Any]] = [[t("package", lang), report.package or ""], [t("verdict", lang), verdict]]
+    if report.coverage is not None:  # complete or not, and why, beside the verdict
+        rows.append(list(summary_rows(report.coverage, lang)[0]))
+    rows.append([t("findings", lang), len(report.findings)])
     rows += [[t(s, lang), counts[s]] for s in SEVERITIES]
     rows.append([t("rules_fired", lang), len({f.rule for f in report.findings})])
     rows.append(["", t("shown_note" if data.show_values else "redacted_note", lang)])
