@@ -66,6 +66,7 @@ def test_sarif_and_junit_carry_coverage_properties() -> None:
     jprops = {p.get("name"): p.get("value") for p in root.iter("property")}
     assert jprops["verdict"] == "incomplete" and jprops["coverage.phase.first_launch"] == "reached"
     assert jprops["coverage.dialogs_seen"] == "permission 3, policy 2"
+    assert jprops["coverage.driven"] == props["coverage.driven"] == "true"
 
 
 def _junit(data: object) -> ET.Element:

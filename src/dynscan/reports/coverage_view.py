@@ -103,6 +103,7 @@ def guided_rows(coverage: Coverage, lang: str) -> list[tuple[str, str]]:
 def properties(coverage: Coverage) -> dict[str, str]:
     """Flat ``coverage.*`` properties for SARIF and JUnit."""
     props = {
+        "coverage.driven": str(coverage.driven).lower(),  # false: a timeline from elsewhere, nothing judged
         "coverage.complete": str(coverage.complete).lower(),
         "coverage.foreground_s": f"{coverage.foreground_s:g}",
         "coverage.background_s": f"{coverage.background_s:g}",
