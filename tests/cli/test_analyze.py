@@ -120,7 +120,10 @@ def test_demo_session_as_in_the_readme(tmp_path: Path) -> None:
     result = dynscan("analyze", str(DEMO), "--out", str(out), "--fail-on", "never")
     assert result.returncode == 0, result.stderr
     # 19: the permission the demo app asks at its launch after consent is CONTEXTLESS_PERMISSION_REQUEST too
-    assert result.stderr == f"dynscan: verdict: fail (19 findings); reports in {out}\n"  # no warning
+    # the demo's foreground comes from the driver alone (a real agent reports it): its coverage says so, and
+    # so does the verdict line
+    assert result.stderr == ("dynscan: verdict: fail (19 findings; the run was incomplete too; the app never "
+                             f"reached the foreground); reports in {out}\n")  # no warning
     assert ("UNKNOWN_PARTY_TRANSMISSION", "unknown", "oaid") in findings(json.loads((out / "report.json").read_text()))
     assert not (DEMO / "session.db").exists()
     report = json.loads((out / "report.json").read_text())
@@ -408,3 +411,15 @@ def test_jurisdiction_eu_turns_on_the_tcf_rule(tmp_path: Path) -> None:
     assert any("GDPR Art. 6" in r for r in f["references"])
     bad = runner.invoke(app, ["analyze", "--events", src, "--jurisdiction", "mars"])
     assert bad.exit_code == 2
+
+
+def test_the_verdict_line_says_why_a_timeline_is_incomplete(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    quiet = [TIMELINE[0], {"kind": "consent", "ts": 103.0, "action": "policy_shown"}]
+    result = runner.invoke(app, ["analyze", "--events", str(write(tmp_path / "t.jsonl", quiet)), "--out", str(out),
+                                 "-f", "json"])
+    assert result.exit_code == 1, result.output
+    assert result.stderr == (f"dynscan: verdict: incomplete (0 findings; no event was recorded from the app); "
+                             f"reports in {out}\n")
+    assert json.loads((out / "report.json").read_text())["coverage"]["incomplete"] == [
+        "no event was recorded from the app"]
