@@ -170,3 +170,13 @@ def test_a_coverage_field_no_writer_knows_reaches_every_format() -> None:
     assert jprops["coverage.probe_counts"] == "a 2"
     empty = make_input(report=data.report.model_copy(update={"coverage": _LaterCoverage(**COVERAGE.model_dump())}))
     assert "Hooks never installed" not in render("html", empty).decode()  # nothing to say, no row
+
+
+def test_a_driven_run_without_phases_does_not_claim_every_phase_was_reached() -> None:
+    steps = Coverage(driven=True, foreground_s=3.0)
+    data = make_input(report=make_report().model_copy(update={"verdict": "pass", "findings": [], "coverage": steps}))
+    section = render("html", data).decode().split('<section id="coverage">', 1)[1].split("</section>", 1)[0]
+    assert "Driven by dynscan without phases" in section and "Every phase" not in section
+    phased = make_input(report=make_report().model_copy(update={"verdict": "pass", "findings": [], "coverage": Coverage(
+        driven=True, phases=[PhaseCoverage(name="first_launch", status="reached")])}))
+    assert "Every phase the scenario asked for was reached." in render("html", phased).decode()

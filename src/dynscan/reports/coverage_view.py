@@ -78,7 +78,7 @@ def summary_rows(coverage: Coverage, lang: str) -> list[tuple[str, str]]:
     if not coverage.driven and not coverage.phases:
         return [(t("coverage", lang), head or t("cov_not_driven", lang)), *extra_rows(coverage, lang),
                 *guided_rows(coverage, lang)]
-    head = head or t("cov_complete", lang)
+    head = head or t("cov_complete" if coverage.phases else "cov_no_phases", lang)
     rows = [
         (t("coverage", lang), head),
         (t("foreground_s", lang), f"{coverage.foreground_s:g}"),

@@ -22,6 +22,9 @@ STRINGS: dict[str, tuple[str, str]] = {
     "started": ("not finished", "未结束"),
     "not_started": ("never started", "未开始"),
     "cov_complete": ("Every phase the scenario asked for was reached.", "场景要求的所有阶段均已到达。"),
+    "cov_no_phases": ("Driven by dynscan without phases (a step list or an interactive session): nothing more is "
+                      "known of what was exercised.",
+                      "由 dynscan 驱动但没有阶段(步骤列表或交互式会话): 无法进一步判断覆盖情况。"),
     "cov_incomplete": ("Incomplete: {why}", "未完成：{why}"),
     "cov_not_driven": ("This timeline was not recorded by dynscan's driver: nothing is known of what was exercised.",
                        "此时间线并非由 dynscan 驱动录制，无法判断覆盖情况。"),
