@@ -20,7 +20,11 @@ STRINGS: dict[str, tuple[str, str]] = {
     "skipped": ("skipped", "已跳过"),
     "failed": ("failed", "失败"),
     "started": ("not finished", "未结束"),
+    "not_started": ("never started", "未开始"),
     "cov_complete": ("Every phase the scenario asked for was reached.", "场景要求的所有阶段均已到达。"),
+    "cov_no_phases": ("Driven by dynscan without phases (a step list or an interactive session): nothing more is "
+                      "known of what was exercised.",
+                      "由 dynscan 驱动但没有阶段(步骤列表或交互式会话): 无法进一步判断覆盖情况。"),
     "cov_incomplete": ("Incomplete: {why}", "未完成：{why}"),
     "cov_not_driven": ("This timeline was not recorded by dynscan's driver: nothing is known of what was exercised.",
                        "此时间线并非由 dynscan 驱动录制，无法判断覆盖情况。"),
@@ -129,6 +133,8 @@ STRINGS: dict[str, tuple[str, str]] = {
                           "持续如此)。EXCESSIVE_FREQUENCY 规则只判断实际观察到的读取。"),
     "rate_observed": ("Observed over {minutes} min: each rate is the reads seen per hour on average.",
                       "观察时长 {minutes} 分钟: 每小时频次为实际读取次数的小时平均值。"),
+    "rows_shown": ("{shown} of {total} rows shown, the highest rates first.",
+                   "显示 {total} 行中的 {shown} 行, 按频次从高到低。"),
     "legend_note": ("Darker marks: more events in that time slice; outlined marks: evidence of a finding.",
                     "颜色越深表示该时段事件越多；带边框的标记为问题证据。"),
 }
