@@ -62,6 +62,7 @@ export function pendingHooks(): Pending[] {
 /** Say which entries are still pending (a `hooks_pending` event; an empty list: every entry landed). */
 export function reportPending(): void {
   const ev = baseEvent("hooks_pending", null);
+  delete ev.thread;  // the agent's own state, not something a thread of the app did
   ev.hooks = late.filter(l => l.loaders.length === 0).map(l => ({ id: l.spec.id, api: `${l.spec.class}.${l.spec.method}` }));
   emit(ev, true);
 }

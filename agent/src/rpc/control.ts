@@ -38,6 +38,7 @@ function init(specs: HookSpec[], opts: Partial<AgentOptions>): Record<string, un
   // a loader made at run time may bring them
   watchLoaders();
   reportPending();
+  flush();  // sent now: it does not wait in the queue, taking the room of the app's first events
   initialised = true;
   let probesWatched = 0;
   if (options.detectProbes) {
