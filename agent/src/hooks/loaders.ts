@@ -10,9 +10,10 @@
 //   4. in a loader that already exists, again, right after BaseDexClassLoader.addDexPath returns: dex
 //      added to it (Android's shared libraries, hot-fix and plug-in frameworks calling the hidden API by
 //      reflection) brings classes it did not have when it was first searched.
-//   5. in every known loader, again, right after Application.attach returns: packer shells (加固) and
-//      MultiDex splice dex into the app's loader in attachBaseContext by writing its
-//      pathList.dexElements, which no call reports; the app's onCreate and its components run after.
+//   5. in every known loader whose dex files changed (its toString lists them, on ART as here), again,
+//      right after Application.attach returns: packer shells (加固) and MultiDex splice dex into the
+//      app's loader in attachBaseContext by writing its pathList.dexElements, which no call reports;
+//      the app's onCreate and its components run after.
 // Hooking loadClass instead would miss ART's implicit resolution, which finds classes in a
 // BaseDexClassLoader natively, without calling it, and would cost a JS call per class load on HotSpot.
 // Dex spliced into a loader's fields later than attach is seen only when another loader is made or
@@ -40,8 +41,13 @@ interface Late {
 
 const LOADER_BASE = "dalvik.system.BaseDexClassLoader";
 const late: Late[] = [];
-/** Loaders already tried (retained wrappers): a loader is searched once, when it appears. */
-const seen: any[] = [];
+interface Seen {
+  loader: any;  // retained wrapper
+  /** Its toString() when last searched: a BaseDexClassLoader's lists its dex files (ART's DexPathList too). */
+  files: string;
+}
+/** Loaders already searched: searched again only when they grew. */
+const seen: Seen[] = [];
 let watching = false;
 /** The BaseDexClassLoader constructors hooked to watch new loaders (undone by unload). */
 const watchers: any[] = [];
@@ -67,8 +73,16 @@ export function reportPending(): void {
   emit(ev, true);
 }
 
+function fullText(loader: any): string {
+  try { return String(loader.toString()); } catch (e) { return "<class loader>"; }
+}
+
 function describe(loader: any): string {
-  try { return String(loader.toString()).slice(0, 500); } catch (e) { return "<class loader>"; }
+  return fullText(loader).slice(0, 500);
+}
+
+function known(loader: any): Seen | undefined {
+  return seen.find(x => x.loader.$isSameObject(loader));
 }
 
 let forName: any = null;
@@ -116,21 +130,31 @@ function tryIn(factory: any, loader: any): number {
 
 /** A loader appeared (or was found): search it once for the queued classes. */
 function onLoader(loader: any): void {
-  if (seen.some(x => x.$isSameObject(loader))) return;
-  seen.push(Java.retain(loader));
+  if (known(loader) !== undefined) return;
+  seen.push({ loader: Java.retain(loader), files: fullText(loader) });
   tryIn(Java.ClassFactory.get(loader), loader);
 }
 
 /** A known loader grew (addDexPath): search it again; entries already hooked in it are not hooked twice. */
 function onGrown(loader: any): void {
-  if (!seen.some(x => x.$isSameObject(loader))) seen.push(Java.retain(loader));
+  const k = known(loader);
+  if (k === undefined) seen.push({ loader: Java.retain(loader), files: fullText(loader) });
+  else k.files = fullText(loader);
   tryIn(Java.ClassFactory.get(loader), loader);
 }
 
-/** The app attached (packers and MultiDex have spliced their dex in): search every known loader again. */
+/**
+ * The app attached (packers and MultiDex have spliced their dex in): search again every known loader
+ * whose list of dex files changed since it was searched (one toString each; nothing else when none did).
+ */
 function onAttached(): void {
   if (late.every(l => l.loaders.length > 0)) return;  // nothing pending
-  for (const loader of seen) tryIn(Java.ClassFactory.get(loader), loader);
+  for (const k of seen) {
+    const now = fullText(k.loader);
+    if (now === k.files) continue;
+    k.files = now;
+    tryIn(Java.ClassFactory.get(k.loader), k.loader);
+  }
 }
 
 function hookApplicationAttach(): void {
