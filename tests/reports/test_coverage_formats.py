@@ -187,3 +187,12 @@ def test_a_driven_run_without_phases_does_not_claim_every_phase_was_reached() ->
     phased = make_input(report=make_report().model_copy(update={"verdict": "pass", "findings": [], "coverage": Coverage(
         driven=True, phases=[PhaseCoverage(name="first_launch", status="reached")])}))
     assert "Every phase the scenario asked for was reached." in render("html", phased).decode()
+
+
+def test_hooks_never_installed_empty_says_every_hook_landed_and_unknown_says_nothing() -> None:
+    def section(cov: Coverage) -> str:
+        data = make_input(report=make_report().model_copy(update={"verdict": "pass", "findings": [], "coverage": cov}))
+        return render("html", data).decode().split('<section id="coverage">', 1)[1].split("</section>", 1)[0]
+
+    assert "none: every hook was installed" in section(COVERAGE.model_copy(update={"hooks_never_installed": []}))
+    assert "hooks never installed" not in section(COVERAGE.model_copy(update={"hooks_never_installed": None}))
