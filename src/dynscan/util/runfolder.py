@@ -115,6 +115,28 @@ def _read_info(folder: Path) -> dict[str, object]:
     return data if isinstance(data, dict) else {}
 
 
+_PF_KTHREAD = 0x00200000
+_EXEC_SETTLE_S = 0.2
+
+
+def _environ(pid: str) -> bytes:
+    """A process's environment. Right after ``execve`` (a child ``Popen`` has just returned for) the
+    kernel shows an empty one for a moment: its new stack's environment is not published yet. A user
+    process with an empty environment is read again until it shows or :data:`_EXEC_SETTLE_S` passes."""
+    deadline = time.monotonic() + _EXEC_SETTLE_S
+    while True:
+        try:
+            env = Path(f"/proc/{pid}/environ").read_bytes()
+            if env:
+                return env
+            flags = int(Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[6])
+        except (OSError, ValueError, IndexError):
+            return b""
+        if flags & _PF_KTHREAD or time.monotonic() > deadline:
+            return b""
+        time.sleep(0.01)
+
+
 def marked_processes(folder: Path) -> list[int]:
     """Pids whose environment carries ``DYNSCAN_RUN_DIR=<folder>``."""
     needle = f"{ENV}={folder}".encode() + b"\0"
@@ -122,10 +144,7 @@ def marked_processes(folder: Path) -> list[int]:
     for entry in os.listdir("/proc"):
         if not entry.isdigit() or int(entry) == os.getpid():
             continue
-        try:
-            env = Path(f"/proc/{entry}/environ").read_bytes()
-        except OSError:
-            continue
+        env = _environ(entry)
         if needle in env or env.endswith(needle[:-1]):
             found.append(int(entry))
     return found
