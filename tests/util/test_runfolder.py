@@ -77,7 +77,10 @@ def test_sweep_cleans_up_after_a_sigkilled_run(tmp_path: Path) -> None:
     [left] = runfolder.leftovers()
     assert left.folder == folder and left.pid == proc.pid and left.session == session.resolve()
     assert left.processes == [child] and "killed run" in left.describe()
+    (session / ".session.json.k3x9_q.tmp").write_bytes(b'{"half')  # replacing() was writing when killed
+    (session / "notes.tmp").write_text("not ours")
     assert [x.folder for x in runfolder.sweep()] == [folder]
+    assert sorted(p.name for p in session.iterdir()) == ["notes.tmp"]
     assert not folder.exists() and not (session / LOCK_NAME).exists() and session.is_dir()
     deadline = time.monotonic() + 5
     while not _gone(child) and time.monotonic() < deadline:

@@ -9,8 +9,9 @@ app JVMs) as this run's.
 
 A process killed with SIGKILL cannot clean up. Its lock is then held by nobody, so
 :func:`sweep` (run at the start of ``dynscan run`` and by ``dynscan doctor``) finds the folder,
-SIGKILLs the processes still marked with it, releases the session directory it was writing and
-removes the folder. Hand-written: no library sweeps another process's leftovers by lock.
+SIGKILLs the processes still marked with it, releases the session directory it was writing (and
+removes the half-written temporary files a SIGKILL left in it) and removes the folder.
+Hand-written: no library sweeps another process's leftovers by lock.
 """
 
 from __future__ import annotations
@@ -180,6 +181,17 @@ def leftovers() -> list[Leftover]:
     return found
 
 
+def _remove_partial_writes(session: Path) -> None:
+    """The ``.NAME.*.tmp`` files :func:`dynscan.util.atomic.replacing` was writing when the run was killed:
+    never renamed over their target, so nothing refers to them (symlinks are not followed)."""
+    if session.is_symlink() or not session.is_dir():
+        return
+    for path in session.rglob(".*.tmp"):
+        with contextlib.suppress(OSError):
+            if path.is_file() and not path.is_symlink():
+                path.unlink()
+
+
 def sweep() -> list[Leftover]:
     """Clean up after every killed run: stop its processes, release its session, remove its folder."""
     cleaned = leftovers()
@@ -188,5 +200,6 @@ def sweep() -> list[Leftover]:
         if left.session is not None and held_by_nobody(left.session / LOCK_NAME):
             with contextlib.suppress(OSError):
                 (left.session / LOCK_NAME).unlink()
+            _remove_partial_writes(left.session)
         shutil.rmtree(left.folder, ignore_errors=True)
     return cleaned
