@@ -53,10 +53,18 @@ def test_an_odd_event_after_a_long_run_is_counted_and_never_stops_the_analysis(
 
 
 def test_quiet_timeline_passes(tmp_path: Path) -> None:
+    with open_store(tmp_path) as store:  # the app read the IMEI only after consent: exercised, and clean
+        store.append_many([EVENTS[0], EVENTS[2], {**EVENTS[1], "ts": 13.0}])
+        report = analyze_store(store, Config()).report
+    assert report.verdict == "pass" and report.findings == []
+
+
+def test_a_timeline_with_nothing_from_the_app_is_incomplete_not_a_pass(tmp_path: Path) -> None:
     with open_store(tmp_path) as store:
         store.append_many([EVENTS[0], EVENTS[2]])
         report = analyze_store(store, Config()).report
-    assert report.verdict == "pass" and report.findings == []
+    assert report.verdict == "incomplete" and report.findings == []
+    assert report.coverage is not None and report.coverage.incomplete == ["no event was recorded from the app"]
 
 
 def test_events_without_out_leave_no_files(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

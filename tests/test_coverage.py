@@ -145,3 +145,62 @@ def test_an_app_that_ends_right_after_looking_for_frida_is_incomplete_not_an_ord
     # looked, then ran on (the driver stopped it later): listed, but the run is complete
     ran_on = cover(sorted([*driven(), {**probe, "ts": 3}], key=lambda e: e["ts"]))
     assert ran_on.instrumentation_probes == {"proc_maps": 1} and ran_on.complete
+
+
+def _planned(events: list[dict[str, Any]], names: list[str]) -> list[dict[str, Any]]:
+    """``events`` with the plan on the first ``phase started``, as the driver writes it."""
+    first = next(i for i, e in enumerate(events) if e["kind"] == "phase" and e["status"] == "started")
+    return [{**e, "detail": {"planned": names}} if i == first else e for i, e in enumerate(events)]
+
+
+def test_a_run_that_ended_between_two_phases_lists_the_rest_as_never_started() -> None:
+    plan = ["first_launch", "decline", "grant", "shake_probe", "ad_probe"]
+    whole = _planned(driven(), plan)  # ended after grant reached: shake_probe and ad_probe never began
+    c = cover(whole)
+    assert [(p.name, p.status) for p in c.phases] == [
+        ("first_launch", "reached"), ("decline", "reached"), ("grant", "reached"), ("shake_probe", "not_started"),
+        ("ad_probe", "not_started")]
+    assert not c.complete
+    assert c.incomplete == ["phase shake_probe never started", "phase ad_probe never started"]
+    assert cover(_planned(driven(), plan[:3])).complete  # the same run with exactly that plan is complete
+    assert cover(driven()).complete  # a session recorded before the plan was written is judged as before
+
+
+def test_phases_never_started_do_not_hide_a_crash_in_every_phase_that_ran() -> None:
+    c = cover(_planned(driven(crash_everywhere=True), ["first_launch", "decline", "grant", "later"]))
+    assert "the app crashed in every phase" in c.incomplete and "phase later never started" in c.incomplete
+
+
+def test_an_imported_timeline_with_nothing_from_the_app_is_incomplete() -> None:
+    c = cover([{"kind": "session_start", "ts": 0, "package": "com.x"},
+               {"kind": "consent", "ts": 1, "action": "policy_accepted"}])
+    assert not c.driven and not c.complete and c.incomplete == ["no event was recorded from the app"]
+
+
+def _pending(ts: float, pid: int, *ids: str) -> dict[str, Any]:
+    return {"kind": "hooks_pending", "ts": ts, "pid": pid, "source": "agent", "process": "com.x",
+            "hooks": [{"id": i, "api": f"sdk.{i}.run"} for i in ids]}
+
+
+def test_hooks_never_installed_are_those_no_process_ever_installed() -> None:
+    events = [
+        *driven(),
+        _pending(1.0, 10, "a", "b", "c"), _pending(4.0, 10, "b", "c"),  # first launch: a landed later
+        _pending(5.5, 11, "a", "c", "d"),                                 # second launch: b landed at init
+        _pending(11.0, 12, "c", "d"), _pending(10.5, 12, "c", "d", "a"),  # out of order: the list only shrinks
+    ]
+    c = cover(sorted(events, key=lambda e: e["ts"]))
+    assert c.hooks_never_installed is not None
+    assert [(h.id, h.api) for h in c.hooks_never_installed] == [("c", "sdk.c.run")]
+    assert c.complete  # an SDK the app does not have is not a gap in the run
+
+
+def test_hooks_never_installed_is_unknown_without_a_report_and_empty_when_all_landed() -> None:
+    assert cover(driven()).hooks_never_installed is None
+    assert cover([*driven(), _pending(1.0, 10, "a"), _pending(2.0, 10)]).hooks_never_installed == []
+
+
+def test_the_agents_own_hooks_pending_is_nothing_from_the_app() -> None:
+    c = cover([{"kind": "session_start", "ts": 0, "package": "com.x"}, _pending(1.0, 10, "a")])
+    assert not c.complete and c.incomplete == ["no event was recorded from the app"]
+    assert [h.id for h in c.hooks_never_installed or []] == ["a"]

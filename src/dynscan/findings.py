@@ -100,5 +100,15 @@ class Report(BaseModel):
             return 1
         return 1 if any(f.severity.rank >= floor for f in self.findings) else 0
 
+    def summary(self) -> str:
+        """``verdict (N findings; up to two reasons the run was incomplete)``, for the terminal. A failing run
+        that was also incomplete says so: its findings are not all the app would show."""
+        reasons = self.coverage.incomplete if self.coverage is not None and not self.coverage.complete else []
+        why = "".join(f"; {r}" for r in reasons[:2]) + (
+            f"; {len(reasons) - 2} more in the report" if len(reasons) > 2 else "")
+        if reasons and self.verdict != "incomplete":
+            why = "; the run was incomplete too" + why
+        return f"{self.verdict} ({len(self.findings)} findings{why})"
+
     def to_json_dict(self) -> dict[str, Any]:
         return self.model_dump(mode="json", by_alias=True)

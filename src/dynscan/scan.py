@@ -114,8 +114,5 @@ def scan(opts: ScanOptions, progress: Progress = _stderr) -> Report:
         except (KeyboardInterrupt, Terminated):
             raise Interrupted(f"interrupted while writing the reports (those present are complete); the "
                               f"session is in {sd.root}") from None
-        reasons = report.coverage.incomplete if report.verdict == "incomplete" and report.coverage else []
-        more = f"; {len(reasons) - 2} more in the report" if len(reasons) > 2 else ""
-        why = "".join(f"; {r}" for r in reasons[:2]) + more
-        progress(f"verdict: {report.verdict} ({len(report.findings)} findings{why}) in {sd.root}")
+        progress(f"verdict: {report.summary()} in {sd.root}")
         return report

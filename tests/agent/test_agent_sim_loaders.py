@@ -1,6 +1,8 @@
 """On the virtual device: hooks on classes that appear only after start-up, in the app's own loader
-(made after the agent's init, as on a spawned Android app) and in DexClassLoaders made at run time, are
-installed once per class and reported pending until then (the app is tests/agent/sim_apps/loaders)."""
+(made after the agent's init, as on a spawned Android app), in a jar a packer shell splices into that loader
+(pathList.dexElements, in attachBaseContext), in DexClassLoaders made at run time and in a jar added later to
+the app's own loader (addDexPath), are installed once per class and reported pending until then (the app is
+tests/agent/sim_apps/loaders)."""
 
 from __future__ import annotations
 
@@ -29,6 +31,8 @@ def _spec(id_: str, cls: str, method: str) -> dict[str, Any]:
 SPECS = [_spec("t.tracker", "io.dynscan.loaders.Tracker", "collect"),
          _spec("t.beacon", "io.dynscan.plugin.Beacon", "ping"),
          _spec("t.never", "io.dynscan.loaders.NeverLoaded", "run"),
+         _spec("t.late", "io.dynscan.late.LateSdk", "collect"),
+         _spec("t.packed", "io.dynscan.packed.Real", "collect"),
          _spec("t.framework", "android.telephony.TelephonyManager", "getImei")]
 
 
@@ -47,22 +51,27 @@ def test_hooks_on_classes_that_appear_after_start_up_land_once_per_class(tmp_pat
             deadline = time.monotonic() + 60
             while time.monotonic() < deadline:
                 calls = [e for e in store.iter_raw() if e["kind"] == "api_call"]
-                if len(calls) >= 4:
+                if len(calls) >= 6:
                     break
                 time.sleep(0.2)
             after = agent.health()
+            reports = [[h["id"] for h in e["hooks"]] for e in store.iter_raw() if e["kind"] == "hooks_pending"]
         finally:
             agent.stop()
             dev.stop(info.package)
     # held before the app's loader exists: only the framework class is in, the app's three wait
-    assert (init.installed, init.pending) == (1, 3)
-    assert {p.id for p in before.pending} == {"t.tracker", "t.beacon", "t.never"}
+    assert (init.installed, init.pending) == (1, 5)
+    assert {p.id for p in before.pending} == {"t.tracker", "t.beacon", "t.never", "t.late", "t.packed"}
     assert all("class not loaded yet" in p.reason for p in before.pending)
     _assert_installed_once_per_class(after)
-    # every call reported once: the app's two, then each plug-in's ping (its nested Tracker call is inside it)
+    # every call reported once: the packed code from Application.onCreate, the app's two, then each plug-in's
+    # ping (its nested Tracker call is inside it), then the class that came into the app's own loader 300 ms later
     apis = [(e["hook"], e["stack"][0].split("(")[0] if e.get("stack") else "") for e in calls]
-    assert [h for h, _ in apis] == ["t.tracker", "t.beacon", "t.beacon", "t.tracker"], apis
-    assert after.fired == {"t.tracker": 2, "t.beacon": 2}
+    assert [h for h, _ in apis] == ["t.packed", "t.tracker", "t.beacon", "t.beacon", "t.tracker", "t.late"], apis
+    assert after.fired == {"t.packed": 1, "t.tracker": 2, "t.beacon": 2, "t.late": 1}
+    # the timeline says what was pending at init and each time one landed: the last, what nothing watched
+    assert sorted(reports[0]) == ["t.beacon", "t.late", "t.never", "t.packed", "t.tracker"], reports
+    assert reports[-1] == ["t.never"], reports
 
 
 def _assert_installed_once_per_class(health: HookHealth) -> None:
@@ -76,5 +85,13 @@ def _assert_installed_once_per_class(health: HookHealth) -> None:
     # two loaders of one jar: two classes, each hooked once
     assert len(by_id["t.beacon"]) == 2 and all(str(x).startswith("dalvik.system.DexClassLoader")
                                                 for x in by_id["t.beacon"])
+    # spliced into the app's loader by its packer shell: hooked when Application.attach returned
+    (packed_loader,) = by_id["t.packed"]
+    assert packed_loader is not None and packed_loader.startswith("dalvik.system.PathClassLoader")
+    assert "packed.jar" in packed_loader
+    # defined into the app's loader after it was searched: hooked when addDexPath returned
+    (late_loader,) = by_id["t.late"]
+    assert late_loader is not None and late_loader.startswith("dalvik.system.PathClassLoader")
+    assert "late.jar" in late_loader
     assert [p.id for p in health.pending] == ["t.never"]
     assert not health.skipped

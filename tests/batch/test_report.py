@@ -91,3 +91,14 @@ def test_a_store_without_jobs_is_an_input_error(tmp_path: Path) -> None:
     with pytest.raises(InputError, match="no batch jobs"):
         build_report(BatchStore(str(tmp_path)))
 
+
+
+def test_phases_reached_names_only_the_phases_a_report_says_were_reached(tmp_path: Path) -> None:
+    store = BatchStore(str(tmp_path))
+    finished(store, "a.apk", "a" * 64, {"package": "com.a", "verdict": "incomplete", "findings": [], "stats": {},
+                                        "coverage": {"phases": [
+                                            {"name": "first_launch", "status": "reached"},
+                                            {"name": "decline", "status": "failed", "reason": "crashed"},
+                                            {"name": "grant", "status": "not_started"}]}}, {})
+    (app,) = collect(store)
+    assert app.phases() == "first_launch"

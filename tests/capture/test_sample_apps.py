@@ -156,6 +156,10 @@ def test_sdk_code_outside_the_framework_loader_is_hooked_and_attributed(scans: S
     assert okhttp and all(e["host"] == host for e in okhttp), [e for e in events if e["kind"] == "net_request"]
     if app == "bundled_sdk":  # Play services' advertising-ID client, bundled with the app
         assert {"ads.gms.adid_info", "ads.gms.adid"} <= {e.get("hook") for e in events if e["kind"] == "api_call"}
+    # the coverage names what no process ever hooked (class never loaded): not OkHttp, which came late
+    never = {h["id"] for h in res["report"]["coverage"]["hooks_never_installed"]}
+    assert never and "net.okhttp3.new_call" not in never, never
+    assert ("ads.gms.adid" in never) is (app != "bundled_sdk"), never
 
 
 def test_the_emulator_workflow_expects_the_same_rules() -> None:

@@ -7,6 +7,7 @@ import os
 import shutil
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -119,7 +120,10 @@ def test_demo_session_as_in_the_readme(tmp_path: Path) -> None:
     result = dynscan("analyze", str(DEMO), "--out", str(out), "--fail-on", "never")
     assert result.returncode == 0, result.stderr
     # 19: the permission the demo app asks at its launch after consent is CONTEXTLESS_PERMISSION_REQUEST too
-    assert result.stderr == f"dynscan: verdict: fail (19 findings); reports in {out}\n"  # no warning
+    # the demo's foreground comes from the driver alone (a real agent reports it): its coverage says so, and
+    # so does the verdict line
+    assert result.stderr == ("dynscan: verdict: fail (19 findings; the run was incomplete too; the app never "
+                             f"reached the foreground); reports in {out}\n")  # no warning
     assert ("UNKNOWN_PARTY_TRANSMISSION", "unknown", "oaid") in findings(json.loads((out / "report.json").read_text()))
     assert not (DEMO / "session.db").exists()
     report = json.loads((out / "report.json").read_text())
@@ -287,26 +291,36 @@ def test_lang_zh_gives_chinese_finding_messages_in_every_format(tmp_path: Path) 
         assert "在用户同意隐私政策前收集了" in (out / name).read_text(encoding="utf-8"), name
 
 
-def test_unknown_kinds_reach_the_terminal_escaped(tmp_path: Path) -> None:
+AnalyzeRaw = Callable[[list[dict[str, Any]]], subprocess.CompletedProcess[bytes]]
+
+
+@pytest.fixture
+def analyze_raw(tmp_path: Path) -> AnalyzeRaw:
+    """``analyze_raw(events)``: the real console script's ``analyze --events`` on those events, its output
+    as raw bytes (what a terminal would receive, escape sequences and all)."""
+
+    def run(events: list[dict[str, Any]]) -> subprocess.CompletedProcess[bytes]:
+        timeline = tmp_path / "hostile.jsonl"
+        timeline.write_bytes(b"\n".join(orjson.dumps(e) for e in events) + b"\n")
+        return subprocess.run([sys.executable, "-m", "dynscan", "analyze", "--events", str(timeline)],
+                              capture_output=True, timeout=120)
+
+    return run
+
+
+def test_unknown_kinds_reach_the_terminal_escaped(analyze_raw: AnalyzeRaw) -> None:
     """A hostile kind (an escape sequence, a newline forging a line) is printed escaped, on one line."""
-    timeline = tmp_path / "t.jsonl"
-    lines = [{"kind": "session_start", "ts": 1.0, "package": "com.example.x"},
-             {"kind": "\x1b]52;c;ZXZpbA==\x07\x1b[2J\ndynscan: verdict: pass", "ts": 2.0}]
-    timeline.write_bytes(b"\n".join(orjson.dumps(e) for e in lines) + b"\n")
-    r = subprocess.run([sys.executable, "-m", "dynscan", "analyze", "--events", str(timeline)],
-                       capture_output=True, timeout=120)
-    assert r.returncode == 0, r.stderr
+    r = analyze_raw([{"kind": "session_start", "ts": 1.0, "package": "com.example.x"},
+                     {"kind": "\x1b]52;c;ZXZpbA==\x07\x1b[2J\ndynscan: verdict: pass", "ts": 2.0}])
+    assert r.returncode == 1, r.stderr  # analysed; incomplete, as nothing in it came from the app
     assert b"\x1b" not in r.stderr and b"\x07" not in r.stderr
     warning = [ln for ln in r.stderr.decode().splitlines() if "unknown kinds" in ln]
     assert len(warning) == 1 and "\\x1b[2J\\ndynscan: verdict: pass" in warning[0], r.stderr
     assert not any(ln.startswith("dynscan: verdict") for ln in r.stderr.decode().splitlines())
 
 
-def test_an_error_naming_a_hostile_value_is_one_escaped_line(tmp_path: Path) -> None:
-    timeline = tmp_path / "t.jsonl"
-    timeline.write_bytes(orjson.dumps({"kind": "app_state", "ts": 1.0, "state": "\x1b[2Jgone\u2028x"}) + b"\n")
-    r = subprocess.run([sys.executable, "-m", "dynscan", "analyze", "--events", str(timeline)],
-                       capture_output=True, timeout=120)
+def test_an_error_naming_a_hostile_value_is_one_escaped_line(analyze_raw: AnalyzeRaw) -> None:
+    r = analyze_raw([{"kind": "app_state", "ts": 1.0, "state": "\x1b[2Jgone\u2028x"}])
     assert r.returncode == 2 and b"\x1b" not in r.stderr and "\u2028".encode() not in r.stderr
     assert r.stderr.count(b"\n") == 1, r.stderr
 
@@ -349,14 +363,10 @@ def test_an_imported_session_and_its_reports_are_private(tmp_path: Path) -> None
     assert all(m == 0o600 for m in modes.values()), modes
 
 
-def test_the_json_report_on_stdout_carries_no_c1_or_bidi_character(tmp_path: Path) -> None:
-    timeline = tmp_path / "t.jsonl"
-    lines = [{"kind": "session_start", "ts": 1.0, "package": "com.example.x\u202e"},
-             {"kind": "evil\x9b2J\u2028", "ts": 2.0}]
-    timeline.write_bytes(b"\n".join(orjson.dumps(e) for e in lines) + b"\n")
-    r = subprocess.run([sys.executable, "-m", "dynscan", "analyze", "--events", str(timeline)],
-                       capture_output=True, timeout=120)
-    assert r.returncode == 0, r.stderr
+def test_the_json_report_on_stdout_carries_no_c1_or_bidi_character(analyze_raw: AnalyzeRaw) -> None:
+    r = analyze_raw([{"kind": "session_start", "ts": 1.0, "package": "com.example.x\u202e"},
+                     {"kind": "evil\x9b2J\u2028", "ts": 2.0}])
+    assert r.returncode == 1, r.stderr  # analysed; incomplete, as nothing in it came from the app
     out = r.stdout.decode()
     assert not any(ch in out for ch in "\x9b\u202e\u2028") and json.loads(out)["package"] == "com.example.x\u202e"
 
@@ -401,3 +411,15 @@ def test_jurisdiction_eu_turns_on_the_tcf_rule(tmp_path: Path) -> None:
     assert any("GDPR Art. 6" in r for r in f["references"])
     bad = runner.invoke(app, ["analyze", "--events", src, "--jurisdiction", "mars"])
     assert bad.exit_code == 2
+
+
+def test_the_verdict_line_says_why_a_timeline_is_incomplete(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    quiet = [TIMELINE[0], {"kind": "consent", "ts": 103.0, "action": "policy_shown"}]
+    result = runner.invoke(app, ["analyze", "--events", str(write(tmp_path / "t.jsonl", quiet)), "--out", str(out),
+                                 "-f", "json"])
+    assert result.exit_code == 1, result.output
+    assert result.stderr == (f"dynscan: verdict: incomplete (0 findings; no event was recorded from the app); "
+                             f"reports in {out}\n")
+    assert json.loads((out / "report.json").read_text())["coverage"]["incomplete"] == [
+        "no event was recorded from the app"]

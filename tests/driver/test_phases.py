@@ -11,7 +11,7 @@ from dynscan.coverage import CoverageBuilder
 from dynscan.driver import phases
 from dynscan.driver.runner import ScenarioRunner
 from dynscan.driver.scenario import load_scenario
-from dynscan.errors import SetupError
+from dynscan.errors import Interrupted, SetupError
 from dynscan.events.model import parse_event
 
 
@@ -123,3 +123,32 @@ def test_a_relaunch_is_observed_once_the_app_is_up_however_slow_its_cold_start(m
     denials = [e for e in events[start:end] if e["kind"] == "user_action"
                and (e.get("detail") or {}).get("answer") == "deny"]
     assert len(denials) == 2  # after the accept, and again at the relaunch
+
+
+def test_the_first_phase_lists_the_plan_so_an_interrupted_run_shows_what_never_started(monkeypatch: Any) -> None:
+    phone = FakePhone()
+
+    def interrupted(package: str, permission: str) -> bool:
+        raise Interrupted("interrupted")
+
+    phone.grant = interrupted  # type: ignore[method-assign]
+    monkeypatch.setattr("dynscan.driver.runner.POLL_S", 0.001)
+    monkeypatch.setattr("dynscan.driver.phases.POLL_S", 0.001)
+    monkeypatch.setattr(phases, "SETTLE_S", 0.05)
+    events: list[dict[str, Any]] = []
+    runner = ScenarioRunner(phone, phone, events.append, lambda _: None,  # type: ignore[arg-type]
+                            permissions=[PERM, LOC, "android.permission.INTERNET"])
+    with pytest.raises(Interrupted):
+        runner.run(load_scenario("default", time_scale=0.002))
+    started = [e for e in events if e["kind"] == "phase" and e["status"] == "started"]
+    assert started[0]["detail"] == {"planned": ["first_launch", "decline", "deny", "grant", "shake_probe",
+                                                "ad_probe"]}
+    assert all("detail" not in e for e in started[1:])
+    coverage = CoverageBuilder()
+    for e in events:
+        coverage.add(parse_event(e))
+    c = coverage.result()
+    assert [(p.name, p.status) for p in c.phases][-3:] == [("grant", "started"), ("shake_probe", "not_started"),
+                                                          ("ad_probe", "not_started")]
+    assert [w for w in c.incomplete if w.startswith("phase")] == [
+        "phase grant not finished", "phase shake_probe never started", "phase ad_probe never started"]

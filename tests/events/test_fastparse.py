@@ -49,6 +49,8 @@ SAMPLES: list[dict[str, Any]] = [
     {"kind": "file_blocked", "ts": 7.8, "path": "/etc/x", "op": "write", "stack": ["com.y.Z.drop(Z.java:20)"]},
     {"kind": "instrumentation_probe", "ts": 7.9, "probe": "frida_port", "target": ":27042", "via": "connect",
      "module": "libmsaoaidsec.so", "source": "agent"},
+    {"kind": "hooks_pending", "ts": 7.95, "hooks": [{"id": "sdk.x", "api": "com.x.Sdk.run"}], "pid": 7,
+     "source": "agent"},
     {"kind": "battery_level", "ts": 8, "level": 0.5},
 ]
 

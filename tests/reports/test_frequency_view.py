@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from html.parser import HTMLParser
 
-from reports_factories import XSS, make_input, make_report
+from reports_factories import IMEI, XSS, make_input, make_report
 
 from dynscan.reports import render
 from dynscan.reports.frequency_view import frequency_section
@@ -59,3 +59,15 @@ def test_the_html_report_shows_the_table_with_actor_names() -> None:
     report.stats["collection_per_hour"] = VIEW
     html = render("html", make_input(report=report, lang="en")).decode()
     assert 'id="collection-per-hour"' in html and "Umeng" in html.split('id="collection-per-hour"')[1]
+
+
+def test_the_html_table_says_how_many_rows_it_leaves_out_and_redacts_known_values() -> None:
+    report = make_report()
+    report.stats["collection_per_hour"] = {**VIEW, "rows_total": 7, "rows": [
+        *VIEW["rows"], {"actor": f"lib:com.evil.{IMEI}", "data_type": "imei", "count": 1, "per_hour": None,
+                        "limit_per_hour": 60, "over_limit": False}]}
+    html = render("html", make_input(report=report)).decode()
+    section = html.split('id="collection-per-hour"', 1)[1].split("</section>", 1)[0]
+    assert "3 of 7 rows shown" in section and IMEI not in section and "com.evil.‹imei:15…34›" in section
+    shown = render("html", make_input(report=report, show_values=True)).decode()
+    assert f"com.evil.{IMEI}" in shown.split('id="collection-per-hour"', 1)[1]

@@ -4,15 +4,21 @@ from __future__ import annotations
 
 import json
 import re
+import shutil
+import subprocess
 from html.parser import HTMLParser
+from pathlib import Path
 
+import pytest
 from reports_factories import ANDROID_ID, IMEI, XSS, make_input, make_report
 
 from dynscan.catalog import report_catalog
+from dynscan.coverage import Coverage, PhaseCoverage
 from dynscan.findings import Report
 from dynscan.reports import render
 from dynscan.reports.html_report import json_for_script
 
+ARTEFACTS = Path(__file__).resolve().parents[2] / "test-artefacts"
 ALLOWED_TAGS = {"html", "head", "meta", "title", "style", "body", "main", "header", "h1", "h2", "h3", "h4", "div",
                 "span", "b", "i", "code", "section", "table", "thead", "tbody", "tr", "th", "td", "br", "svg",
                 "line", "text", "rect", "label", "input", "button", "article", "dl", "dt", "dd", "a", "details",
@@ -118,3 +124,56 @@ def test_chinese() -> None:
 def test_pass_without_findings() -> None:
     html = render("html", make_input(report=Report(package="p", verdict="pass"))).decode()
     assert "PASS" in html and "No findings" in html
+
+
+def _chromium_dom(page: Path, profile: Path, *args: str) -> str:
+    """``page`` as a real headless browser built it (Debian's chromium, as tests/batch/test_index_html.py)."""
+    browser = shutil.which("chromium") or shutil.which("chromium-browser")
+    assert browser, "chromium is missing: run scripts/bootstrap (it installs Debian's chromium)"
+    proc = subprocess.run([browser, "--headless", "--no-sandbox", "--disable-gpu", "--hide-scrollbars",
+                           f"--user-data-dir={profile}", *args, page.as_uri()],
+                          capture_output=True, text=True, timeout=120)
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    return proc.stdout
+
+
+def _rows(dom: str, section_id: str) -> list[list[str]]:
+    """The cell texts of every table row inside ``<section id=section_id>``, as the browser laid them out."""
+    section = dom.split(f'<section id="{section_id}">', 1)[1].split("</section>", 1)[0]
+    return [[re.sub(r"<[^>]+>", "", cell) for cell in re.findall(r"<t[dh][^>]*>(.*?)</t[dh]>", row, re.S)]
+            for row in re.findall(r"<tr[^>]*>(.*?)</tr>", section, re.S)]
+
+
+@pytest.mark.integration
+def test_the_per_hour_table_and_the_coverage_render_in_chromium(tmp_path: Path) -> None:
+    report = make_report().model_copy(update={"verdict": "incomplete", "coverage": Coverage(
+        driven=True, complete=False, incomplete=[f"phase grant failed: {XSS}", "phase ad_probe never started"],
+        phases=[PhaseCoverage(name="first_launch", status="reached"),
+                PhaseCoverage(name="grant", status="failed", reason=XSS, crashed=True),
+                PhaseCoverage(name="ad_probe", status="not_started")], foreground_s=12.5)})
+    report.stats["collection_per_hour"] = {"window_s": 120.0, "extrapolated": True, "rows_total": 2, "rows": [
+        {"actor": "sdk:umeng-analytics", "data_type": "android_id", "count": 4, "per_hour": 120.0,
+         "limit_per_hour": 30, "over_limit": True},
+        {"actor": f"lib:{XSS}", "data_type": XSS, "count": 1, "per_hour": None, "limit_per_hour": 300,
+         "over_limit": False}]}
+    page = tmp_path / "report.html"
+    page.write_bytes(render("html", make_input(report=report)))
+    ARTEFACTS.mkdir(exist_ok=True)
+    shot = ARTEFACTS / "report-coverage-per-hour.png"
+    shot.unlink(missing_ok=True)
+    _chromium_dom(page, tmp_path / "profile", "--window-size=1280,4000", f"--screenshot={shot}")
+    assert shot.is_file() and shot.stat().st_size > 10_000
+    dom = _chromium_dom(page, tmp_path / "profile", "--dump-dom")
+    assert dom.count("<script") == 2  # the page's data and its own script; the app's text stayed text
+    escaped = "&lt;script&gt;alert(1)&lt;/script&gt;"
+    coverage = _rows(dom, "coverage")
+    assert coverage[:4] == [["Phase", "Status", "Reason"], ["first_launch", "reached", ""],
+                            ["grant", "failed", f"{escaped}; Crashed"], ["ad_probe", "never started", ""]]
+    assert ["Coverage", f"Incomplete: phase grant failed: {escaped}; phase ad_probe never started"] in coverage
+    verdict = dom.split('<section class="verdict incomplete">', 1)[1].split("</section>", 1)[0]
+    assert "INCOMPLETE" in verdict and "phase ad_probe never started" in verdict
+    per_hour = _rows(dom, "collection-per-hour")
+    assert per_hour[0] == ["Actor", "Data type", "Reads", "Per hour", "Limit per hour", "Above the limit"]
+    assert per_hour[1][1:] == ["android_id", "4", "120.0", "30", "yes"]
+    assert per_hour[2] == [escaped, escaped, "1", "–", "300", ""] and len(per_hour) == 3
+    assert '<tr class="over">' in dom.split('<section id="collection-per-hour">', 1)[1]

@@ -88,3 +88,12 @@ def test_a_run_of_a_scheduled_start_is_not_counted_again(run):
     t.start("com.example.app", via="job", stage="run")
     fs = {f.data_type: f.count for f in run(t, R)}
     assert fs == {"work": 1}
+
+
+def test_a_receiver_registered_at_run_time_is_recorded_not_counted(run):
+    reg = {"component": "com.example.app/com.example.app.NetReceiver", "action": "android.net.conn.CONNECTIVITY_CHANGE"}
+    t = Timeline().accept().state("background", cause="driver").wait(10)
+    t.start("com.example.app", via="registerReceiver", **reg)
+    t.wait(1).start("com.example.app", via="registerReceiver", stage="run", **reg)
+    t.start("com.example.app", via="alarm", stage="run", component="com.example.app/com.example.app.NewsActivity")
+    assert run(t, R) == []  # the app runs already: not a self-start; an alarm's run was judged when it was set

@@ -35,6 +35,20 @@ def test_temp_files_go_into_the_run_folder_and_are_removed(tmp_path: Path) -> No
     assert child.wait(5) == -signal.SIGKILL  # a child left at exit is stopped
 
 
+def test_a_child_is_marked_from_the_moment_popen_returns(tmp_path: Path) -> None:
+    """Right after execve the kernel shows an empty environment for a moment; a sweep then must still see
+    the mark (a loaded machine hit that window in ``dynscan doctor``'s test: "0 processes still running")."""
+    folder = tmp_path / "run"
+    for _ in range(30):
+        child = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(60)"],
+                                 env={runfolder.ENV: str(folder), "PATH": "/usr/bin:/bin"}, start_new_session=True)
+        try:
+            assert runfolder.marked_processes(folder) == [child.pid]
+        finally:
+            child.kill()
+            child.wait()
+
+
 _KILLED_RUN = """
 import subprocess, sys, time
 from pathlib import Path
@@ -63,7 +77,10 @@ def test_sweep_cleans_up_after_a_sigkilled_run(tmp_path: Path) -> None:
     [left] = runfolder.leftovers()
     assert left.folder == folder and left.pid == proc.pid and left.session == session.resolve()
     assert left.processes == [child] and "killed run" in left.describe()
+    (session / ".session.json.k3x9_q.tmp").write_bytes(b'{"half')  # replacing() was writing when killed
+    (session / "notes.tmp").write_text("not ours")
     assert [x.folder for x in runfolder.sweep()] == [folder]
+    assert sorted(p.name for p in session.iterdir()) == ["notes.tmp"]
     assert not folder.exists() and not (session / LOCK_NAME).exists() and session.is_dir()
     deadline = time.monotonic() + 5
     while not _gone(child) and time.monotonic() < deadline:

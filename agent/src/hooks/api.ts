@@ -1,6 +1,6 @@
 // api_call: data access, with the catalog's argument filter and URI classification.
 
-import { awaitStored, startAcks } from "../lib/ack.js";
+import { awaitStored } from "../lib/ack.js";
 import { emit, flush, sentSeq } from "../lib/emit.js";
 import { javaStack, jstr, preview } from "../lib/java-util.js";
 import { CallContext, ClassifyTarget, HookSpec } from "../lib/types.js";
@@ -85,7 +85,6 @@ registerHandler("api_call", {
     // the call returns once the host has stored them (it acknowledges the batch: lib/ack.ts),
     // or after options.learnedWaitMs
     if (ev.learned !== undefined) {
-      if (options.learnedAck) startAcks();
       flush();
       if (options.learnedAck) awaitStored(sentSeq(), options.learnedWaitMs);
     }

@@ -10,12 +10,11 @@
 
 import Java from "frida-java-bridge";
 import { emit } from "../lib/emit.js";
-import { identity, javaStack, jstr } from "../lib/java-util.js";
+import { identity, jstr } from "../lib/java-util.js";
+import { MAX_BYTES, tlsEvent } from "../lib/tls-event.js";
 import { baseEvent } from "./common.js";
 import { registerHandler } from "./install.js";
-import { base64, MAX_BYTES } from "./tls.js";
 
-const seen = new Set<number>();
 let positionOf: any = null;
 
 /** Buffer.position(): ByteBuffer's own position(int) override hides the getter from the bridge. */
@@ -66,18 +65,8 @@ registerHandler("tls_engine", {
     }
     if (bytes.length === 0) return;
     const engine = ctx.self;
-    const conn = identity(engine);
-    const ev = baseEvent(write ? "tls_write" : "tls_read", ctx);
-    ev.conn = conn;
-    ev.host = jstr(engine.getPeerHost()) ?? "";
-    ev.port = engine.getPeerPort() as number;  // -1 when the app created the engine without a peer
-    ev.data_b64 = base64(bytes);
-    if (n > MAX_BYTES) ev.truncated = n;
-    ev.hook = ctx.spec.id;
-    if (write && !seen.has(conn)) {
-      seen.add(conn);
-      if (ctx.spec.capture.stack) ev.stack = javaStack(`${ctx.spec.class}.${ctx.spec.method}`);
-    }
-    emit(ev);
+    // port -1 when the app created the engine without a peer
+    const peer = { conn: identity(engine), host: jstr(engine.getPeerHost()) ?? "", port: engine.getPeerPort() as number };
+    emit(tlsEvent(baseEvent(write ? "tls_write" : "tls_read", ctx), ctx, peer, bytes, n));
   },
 });

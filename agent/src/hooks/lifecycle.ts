@@ -3,7 +3,7 @@
 // before the process goes on to end: Process.killProcess is a SIGKILL no later hook sees), and
 // Process.killProcess of another process (process_kill: not this app's exit).
 
-import { awaitStored, startAcks } from "../lib/ack.js";
+import { awaitStored } from "../lib/ack.js";
 import { emit, flush, sentSeq } from "../lib/emit.js";
 import { errorText, identity, javaStack } from "../lib/java-util.js";
 import { CallContext } from "../lib/types.js";
@@ -68,7 +68,6 @@ function flushBeforeEnd(): void {
     flush();
     return;
   }
-  startAcks();
   flush(true);
   awaitStored(sentSeq(), options.exitAckMs, true);
 }

@@ -6,15 +6,31 @@
 //      that loader the default factory's (frida-java-bridge's handleBindApplication hook);
 //   2. in every class loader that exists at init (an agent attached to a running app);
 //   3. in every new dalvik.system.BaseDexClassLoader (PathClassLoader, DexClassLoader,
-//      InMemoryDexClassLoader), right after its constructor returns, through Java.ClassFactory.get(loader).
+//      InMemoryDexClassLoader), right after its constructor returns, through Java.ClassFactory.get(loader);
+//   4. in a loader that already exists, again, right after BaseDexClassLoader.addDexPath returns: dex
+//      added to it (Android's shared libraries, hot-fix and plug-in frameworks calling the hidden API by
+//      reflection) brings classes it did not have when it was first searched.
+//   5. in every known loader whose dex files changed (its toString lists them, on ART as here), again,
+//      right after Application.attach returns: packer shells (加固) and MultiDex splice dex into the
+//      app's loader in attachBaseContext by writing its pathList.dexElements, which no call reports;
+//      the app's onCreate and its components run after.
+// Hooking loadClass instead would miss ART's implicit resolution, which finds classes in a
+// BaseDexClassLoader natively, without calling it, and would cost a JS call per class load on HotSpot.
+// Dex spliced into a loader's fields later than attach is seen only when another loader is made or
+// addDexPath is called. Each search runs after the hooked call returns: on HotSpot the bridge makes
+// hooks live when the JS callback that installed them ends, so the app's next call already meets them.
 // A class is hooked once per defining loader: a DexClassLoader whose parent is the app's loader finds
 // the app's OkHttp through delegation, and that class is hooked already. An entry stays watched after
-// it lands (a plug-in may bring its own copy); one that no loader ever shows is reported as pending.
+// it lands (a plug-in may bring its own copy); one that no loader ever shows is reported as pending:
+// in health(), and as a `hooks_pending` event at init and whenever an entry lands, so the process's last
+// one says what was never watched, however the process ends (the report's coverage lists those).
 
 import Java from "frida-java-bridge";
+import { emit } from "../lib/emit.js";
 import { errorText } from "../lib/java-util.js";
 import { Pending } from "../lib/jobs.js";
 import { HookSpec } from "../lib/types.js";
+import { baseEvent } from "./common.js";
 import { attachSpec, installSpec, resolveClass } from "./install.js";
 
 interface Late {
@@ -25,8 +41,13 @@ interface Late {
 
 const LOADER_BASE = "dalvik.system.BaseDexClassLoader";
 const late: Late[] = [];
-/** Loaders already tried (retained wrappers): a loader is searched once, when it appears. */
-const seen: any[] = [];
+interface Seen {
+  loader: any;  // retained wrapper
+  /** Its toString() when last searched: a BaseDexClassLoader's lists its dex files (ART's DexPathList too). */
+  files: string;
+}
+/** Loaders already searched: searched again only when they grew. */
+const seen: Seen[] = [];
 let watching = false;
 /** The BaseDexClassLoader constructors hooked to watch new loaders (undone by unload). */
 const watchers: any[] = [];
@@ -44,8 +65,24 @@ export function pendingHooks(): Pending[] {
     .map(l => ({ id: l.spec.id, api: `${l.spec.class}.${l.spec.method}`, reason: `class not loaded yet: ${l.spec.class}${why}` }));
 }
 
+/** Say which entries are still pending (a `hooks_pending` event; an empty list: every entry landed). */
+export function reportPending(): void {
+  const ev = baseEvent("hooks_pending", null);
+  delete ev.thread;  // the agent's own state, not something a thread of the app did
+  ev.hooks = late.filter(l => l.loaders.length === 0).map(l => ({ id: l.spec.id, api: `${l.spec.class}.${l.spec.method}` }));
+  emit(ev, true);
+}
+
+function fullText(loader: any): string {
+  try { return String(loader.toString()); } catch (e) { return "<class loader>"; }
+}
+
 function describe(loader: any): string {
-  try { return String(loader.toString()).slice(0, 200); } catch (e) { return "<class loader>"; }
+  return fullText(loader).slice(0, 500);
+}
+
+function known(loader: any): Seen | undefined {
+  return seen.find(x => x.loader.$isSameObject(loader));
 }
 
 let forName: any = null;
@@ -71,8 +108,9 @@ function linked(spec: HookSpec, loader: any): boolean {
 }
 
 /** Try every queued entry in `loader` (null: the default factory's); returns how many classes were hooked. */
-function tryIn(factory: any, loader: any, where: string | null): number {
+function tryIn(factory: any, loader: any): number {
   let n = 0;
+  let landed = false;  // an entry left the pending list
   for (const l of late) {
     if (!linked(l.spec, loader)) continue;
     const wrapper = resolveClass(l.spec, factory);
@@ -80,19 +118,77 @@ function tryIn(factory: any, loader: any, where: string | null): number {
     let defining: any = null;
     try { defining = wrapper.class.getClassLoader(); } catch (e) { /* boot class: null */ }
     if (l.loaders.some(x => (x === null ? defining === null : defining !== null && x.$isSameObject(defining)))) continue;
-    if (attachSpec(l.spec, wrapper, defining === null ? null : (where ?? describe(defining)))) {
+    if (attachSpec(l.spec, wrapper, defining === null ? null : describe(defining))) {
+      landed = landed || l.loaders.length === 0;
       l.loaders.push(defining === null ? null : Java.retain(defining));
       n++;
     }
   }
+  if (landed) reportPending();
   return n;
 }
 
 /** A loader appeared (or was found): search it once for the queued classes. */
 function onLoader(loader: any): void {
-  if (seen.some(x => x.$isSameObject(loader))) return;
-  seen.push(Java.retain(loader));
-  tryIn(Java.ClassFactory.get(loader), loader, describe(loader));
+  if (known(loader) !== undefined) return;
+  seen.push({ loader: Java.retain(loader), files: fullText(loader) });
+  tryIn(Java.ClassFactory.get(loader), loader);
+}
+
+/** A known loader grew (addDexPath): search it again; entries already hooked in it are not hooked twice. */
+function onGrown(loader: any): void {
+  const k = known(loader);
+  if (k === undefined) seen.push({ loader: Java.retain(loader), files: fullText(loader) });
+  else k.files = fullText(loader);
+  tryIn(Java.ClassFactory.get(loader), loader);
+}
+
+/**
+ * The app attached (packers and MultiDex have spliced their dex in): search again every known loader
+ * whose list of dex files changed since it was searched (one toString each; nothing else when none did).
+ */
+function onAttached(): void {
+  if (late.every(l => l.loaders.length > 0)) return;  // nothing pending
+  for (const k of seen) {
+    const now = fullText(k.loader);
+    if (now === k.files) continue;
+    k.files = now;
+    tryIn(Java.ClassFactory.get(k.loader), k.loader);
+  }
+}
+
+function hookApplicationAttach(): void {
+  let app: any;
+  try { app = Java.use("android.app.Application"); } catch (e) { return; }  // not Android
+  for (const ov of app.attach !== undefined && app.attach.overloads !== undefined ? app.attach.overloads : []) {
+    watchers.push(ov);
+    ov.implementation = function (this: any, ...args: any[]): any {
+      const ret = ov.apply(this, args);
+      try {
+        onAttached();
+      } catch (e) {
+        watchError = `the app's loaders could not be searched after attach: ${errorText(e)}`;
+      }
+      return ret;
+    };
+  }
+}
+
+/** Run `found` on `self` as a ClassLoader once the hooked call returned (errors go to watchError). */
+function afterReturn(ov: any, found: (loader: any) => void): void {
+  const ClassLoader = Java.use("java.lang.ClassLoader");
+  watchers.push(ov);
+  ov.implementation = function (this: any, ...args: any[]): any {
+    const ret = ov.apply(this, args);
+    try {
+      // a cast holds a global reference: `this` itself is the hook frame's local reference, which
+      // a factory must not keep (frida-java-bridge issue #227: ClassFactory.get(this) crashes later)
+      found(Java.cast(this, ClassLoader));
+    } catch (e) {
+      watchError = `a class loader could not be searched: ${errorText(e)}`;
+    }
+    return ret;
+  };
 }
 
 function hookLoaderConstructors(): void {
@@ -103,21 +199,10 @@ function hookLoaderConstructors(): void {
     watchError = `no ${LOADER_BASE} to watch`;
     return;
   }
-  const ClassLoader = Java.use("java.lang.ClassLoader");
-  for (const ov of base.$init.overloads) {
-    watchers.push(ov);
-    ov.implementation = function (this: any, ...args: any[]): any {
-      const ret = ov.apply(this, args);
-      try {
-        // a cast holds a global reference: `this` itself is the hook frame's local reference, which
-        // a factory must not keep (frida-java-bridge issue #227: ClassFactory.get(this) crashes later)
-        onLoader(Java.cast(this, ClassLoader));
-      } catch (e) {
-        watchError = `a new loader could not be searched: ${errorText(e)}`;
-      }
-      return ret;
-    };
-  }
+  for (const ov of base.$init.overloads) afterReturn(ov, onLoader);
+  // absent before Android 7 (API 24): loaders then only grow through their fields
+  const add = base.addDexPath;
+  for (const ov of add !== undefined && add.overloads !== undefined ? add.overloads : []) afterReturn(ov, onGrown);
 }
 
 function existingLoaders(): void {
@@ -146,11 +231,16 @@ export function watchLoaders(): void {
       watchError = `new class loaders are not watched: ${errorText(e)}`;
     }
     try {
+      hookApplicationAttach();
+    } catch (e) {
+      watchError = `the app's attach is not watched: ${errorText(e)}`;
+    }
+    try {
       existingLoaders();
     } catch (e) {
       // enumerating loaders needs JVMTI heap walks or ART internals this runtime may lack
     }
   });
   // On ART in a spawned app this runs once the app's loader is the default factory's; elsewhere now.
-  Java.perform(() => { tryIn(Java, null, null); });
+  Java.perform(() => { tryIn(Java, null); });
 }

@@ -1,28 +1,15 @@
 // tls_data: the plaintext an app writes to (and reads from) a TLS socket, taken above the TLS layer,
 // so connections the proxy cannot decrypt (certificate pinning) are still checked for personal data.
 // One event per write/read: `conn` (the socket's identity), `host`, `port`, `direction`, `data_b64`
-// (at most MAX_BYTES per event) and, on the first write of a connection, the stack that wrote it.
+// (at most MAX_BYTES per event) and, on the first write of a connection, the stack that wrote it
+// (the event is built by lib/tls-event.ts, shared with the SSLEngine hooks).
 // The host turns a connection's writes into `flow` events with `capture: tls_hook`.
 
 import { emit } from "../lib/emit.js";
-import { identity, javaStack, jstr } from "../lib/java-util.js";
+import { identity, jstr } from "../lib/java-util.js";
+import { MAX_BYTES, tlsEvent } from "../lib/tls-event.js";
 import { baseEvent } from "./common.js";
 import { registerHandler } from "./install.js";
-
-export const MAX_BYTES = 65536;
-const B64 = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-const seen = new Set<number>();
-
-export function base64(bytes: number[]): string {
-  let out = "";
-  for (let i = 0; i < bytes.length; i += 3) {
-    const a = bytes[i], b = bytes[i + 1], c = bytes[i + 2];
-    const n = (a << 16) | ((b ?? 0) << 8) | (c ?? 0);
-    out += B64[(n >> 18) & 63] + B64[(n >> 12) & 63] + (b === undefined ? "=" : B64[(n >> 6) & 63])
-      + (c === undefined ? "=" : B64[n & 63]);
-  }
-  return out;
-}
 
 function slice(arr: any, off: number, len: number): number[] {
   const n = Math.max(0, Math.min(len, MAX_BYTES));
@@ -59,19 +46,8 @@ registerHandler("tls_data", {
     if (arr === null || arr === undefined || typeof n !== "number" || n <= 0) return;
     const where = socketOf(ctx.self);
     if (where === null) return;
-    const conn = identity(where.sock);
-    const ev = baseEvent(write ? "tls_write" : "tls_read", ctx);
-    ev.conn = conn;
-    ev.host = where.host ?? "";
-    ev.port = where.port;
-    ev.data_b64 = base64(slice(arr, off as number, n));
-    if (n > MAX_BYTES) ev.truncated = n;
-    ev.hook = ctx.spec.id;
-    if (write && !seen.has(conn)) {
-      seen.add(conn);
-      if (ctx.spec.capture.stack) ev.stack = javaStack(`${ctx.spec.class}.${ctx.spec.method}`);
-    }
-    emit(ev);
+    const peer = { conn: identity(where.sock), host: where.host ?? "", port: where.port };
+    emit(tlsEvent(baseEvent(write ? "tls_write" : "tls_read", ctx), ctx, peer, slice(arr, off as number, n), n));
   },
 });
 

@@ -1,76 +1,33 @@
 // wakeup: starts the system makes on the app's behalf, as `component_start` events (the catalog's
-// self_start.yaml says where each hook sits; the rules read `via`, `target_package`, `stage`):
+// wakeups.yaml says where each hook sits; the rules read `via`, `target_package`, `stage`):
 //   via work   (WorkManagerImpl.enqueue*)           one event per WorkRequest, `component`: its worker class
 //   via work   + stage run (Worker.startWork)         the worker ran, `component`: the worker's class
 //   via job    + stage run (JobService$1.onStartJob)  the job's service ran
 //   via alarm  + stage run (ActivityThread.handleServiceArgs)  a service start an alarm delivered (EXTRA_ALARM_COUNT)
+//   via alarm  + stage run (Activity.performCreate)   an activity an alarm's PendingIntent opened (EXTRA_ALARM_COUNT)
+//   via registerReceiver (ContextImpl.registerReceiverInternal)  a receiver registered at run time: one event per
+//                                                     action of its filter, `component` its class, the registering stack
+//   via registerReceiver + stage run (LoadedApk$ReceiverDispatcher.performReceive)  a broadcast delivered to one;
+//                                                     an alarm's broadcast is first a `via alarm` + `stage run`
+//                                                     (these three: hooks/receivers.ts)
 //   via query  (ActivityThread.acquireProvider)       a provider of another package acquired (query, call,
 //                                                     insert ...): `target_package` its owner, `uri` the authority
 //   via receiver (ActivityThread.handleReceiver)      a manifest receiver started by a broadcast; when the
 //                                                     broadcast is an alarm's (EXTRA_ALARM_COUNT), first
 //                                                     a `via alarm` + `stage run` for the alarm that went off
 // For a run or a receiver the stack is the woken component's entry point (`Cls.onReceive`, `Cls.doWork`,
-// `Cls.onStartJob`), the code that runs next: the system's own frames name no actor.
+// `Cls.onStartJob`, `Cls.onCreate`), the code that runs next: the system's own frames name no actor.
 // install_check: PackageManager.canRequestPackageInstalls, a `permission_check` of REQUEST_INSTALL_PACKAGES.
 
-import Java from "frida-java-bridge";
 import { emit } from "../lib/emit.js";
 import { javaStack, jstr } from "../lib/java-util.js";
-import { AgentEvent, CallContext } from "../lib/types.js";
+import { CallContext } from "../lib/types.js";
 import { baseEvent, options } from "./common.js";
 import { registerHandler } from "./install.js";
+import { alarmActivity, registeredRun, registration } from "./receivers.js";
+import { castTo, className, EXTRA_ALARM_COUNT, entryStack, field, own, startEvent, tryGet } from "./start-event.js";
 
 const REQUEST_INSTALL_PACKAGES = "android.permission.REQUEST_INSTALL_PACKAGES";
-/** AlarmManager puts it on every intent an alarm delivers. */
-const EXTRA_ALARM_COUNT = "android.intent.extra.ALARM_COUNT";
-
-function tryGet<T>(f: () => T): T | null {
-  try { return f(); } catch (e) { return null; }
-}
-
-/** A field's value, whether the bridge exposes it as `name` or (beside a method of that name) `_name`. */
-function field(obj: any, name: string): any {
-  const f = obj[name] !== undefined && obj[name].value !== undefined ? obj[name] : obj["_" + name];
-  return f === undefined ? null : f.value;
-}
-
-function asObject(obj: any): any {
-  return Java.cast(obj, Java.use("java.lang.Object"));
-}
-
-function className(obj: any): string | null {
-  return tryGet(() => jstr(asObject(obj).getClass().getName()));
-}
-
-/** The class factory that sees `cls`: the default one, else the object's own class loader's (app classes
- *  such as androidx under an app class loader). */
-function factoryFor(obj: any, cls: string): any {
-  if (tryGet(() => Java.use(cls)) !== null) return Java;
-  return (Java as any).ClassFactory.get(asObject(obj).getClass().getClassLoader());
-}
-
-/** `obj` as an instance of `cls`, or null when it is none (a JNI call on the wrong class is never made). */
-function castTo(obj: any, cls: string): any {
-  return tryGet(() => {
-    const f = factoryFor(obj, cls);
-    const c = f.use(cls);
-    return c.class.isInstance(obj) === true ? f.cast(obj, c) : null;
-  });
-}
-
-function startEvent(ctx: CallContext, via: string, target: string, component: string | null): AgentEvent {
-  const ev = baseEvent("component_start", ctx);
-  ev.via = via;
-  ev.target_package = target;
-  if (component !== null) ev.component = component;
-  if (ctx.spec.stage === "run") ev.stage = "run";
-  return ev;
-}
-
-function own(cls: string | null): string | null {
-  return cls === null ? null : `${options.package}/${cls}`;
-}
-
 /** The worker classes of WorkManager's enqueue arguments: a WorkRequest, or a List of them. */
 function workerClasses(args: any[]): string[] {
   const out: string[] = [];
@@ -92,10 +49,6 @@ function workerClasses(args: any[]): string[] {
   return out;
 }
 
-function entryStack(cls: string | null, method: string): string[] | null {
-  return cls === null ? null : [`${cls}.${method}(Unknown Source)`];
-}
-
 function handle(ctx: CallContext): void {
   const via = ctx.spec.via ?? "";
   const stack = ctx.spec.capture.stack;
@@ -105,6 +58,10 @@ function handle(ctx: CallContext): void {
       if (stack) ev.stack = javaStack(`${ctx.spec.class}.${ctx.spec.method}`);
       emit(ev);
     }
+  } else if (via === "alarm" && ctx.spec.method === "performCreate") {
+    alarmActivity(ctx);
+  } else if (via === "registerReceiver") {
+    if (ctx.spec.stage === "run") registeredRun(ctx); else registration(ctx);
   } else if (via === "alarm") {
     // ActivityThread.handleServiceArgs(ServiceArgsData): reported only for a start an alarm delivered
     const intent = tryGet(() => field(ctx.args[0], "args"));

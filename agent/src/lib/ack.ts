@@ -20,7 +20,7 @@ function listen(): void {
   });
 }
 
-/** Start the standing listener (once, at init). */
+/** Start the standing listener (once, at init: rpc/control.ts). */
 export function startAcks(): void {
   if (listening) return;
   listening = true;

@@ -2,6 +2,7 @@
 // pending: waiting for a class loader), unload.
 
 import Java from "frida-java-bridge";
+import { startAcks } from "../lib/ack.js";
 import { artStackStats, deoptimizeBootImage } from "../lib/art.js";
 import { jsThreadDaemon } from "../lib/daemon.js";
 import { configureEmit, emitStats, flush } from "../lib/emit.js";
@@ -9,7 +10,7 @@ import { initJavaUtil } from "../lib/java-util.js";
 import { health, installed, skipped, undoAll } from "../lib/jobs.js";
 import { AgentOptions, HookSpec } from "../lib/types.js";
 import { options } from "../hooks/common.js";
-import { installOrQueue, pendingHooks, unwatchLoaders, watchLoaders } from "../hooks/loaders.js";
+import { installOrQueue, pendingHooks, reportPending, unwatchLoaders, watchLoaders } from "../hooks/loaders.js";
 import { watchProbes } from "../hooks/probes.js";
 import { rememberResultSpec } from "../hooks/permissions.js";
 
@@ -22,6 +23,9 @@ function init(specs: HookSpec[], opts: Partial<AgentOptions>): Record<string, un
   if (!Java.available) throw new Error("no Java runtime in this process");
   Object.assign(options, opts);
   configureEmit(options);
+  // the host's acknowledgements of stored batches (learned values, exit paths): one standing listener,
+  // registered here on the JS thread rather than by the first hooked call that waits
+  startAcks();
   Java.performNow(() => {
     bootImage = options.deoptimizeBootImage ? deoptimizeBootImage() : "off";
     initJavaUtil(options);
@@ -33,6 +37,8 @@ function init(specs: HookSpec[], opts: Partial<AgentOptions>): Record<string, un
   // classes the framework lacks: the app's loader (made after this returns, on a spawned app) or
   // a loader made at run time may bring them
   watchLoaders();
+  reportPending();
+  flush();  // sent now: it does not wait in the queue, taking the room of the app's first events
   initialised = true;
   let probesWatched = 0;
   if (options.detectProbes) {

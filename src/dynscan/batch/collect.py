@@ -59,8 +59,9 @@ class AppResult:
         if not isinstance(cov, dict):
             return None
         phases = cov.get("phases_reached", cov.get("phases"))
-        if isinstance(phases, list):
-            return ", ".join(str(p) for p in phases)
+        if isinstance(phases, list):  # names, or the report's {name, status, ...}: only those reached
+            return ", ".join(str(p.get("name", "?")) if isinstance(p, dict) else str(p) for p in phases
+                             if not isinstance(p, dict) or p.get("status") == "reached")
         if isinstance(phases, dict):
             return ", ".join(str(k) for k, v in phases.items() if v)
         return ""

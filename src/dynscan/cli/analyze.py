@@ -52,7 +52,8 @@ def analyze(
     Give a SESSION_DIR (its session.db, or its events.jsonl when it has no database yet) or
     --events FILE.jsonl. Without --out the JSON report goes to stdout; other formats then go into
     SESSION_DIR. With --out every format (or those given with --format) is written there.
-    Exit code: 0 no finding at or above --fail-on, 1 some, 2 bad input.
+    Exit code: 0 no finding at or above --fail-on, 1 some (or the verdict is incomplete: the run did
+    not exercise what it was asked to, or the timeline holds nothing from the app), 2 bad input.
     """
     report = run_analysis(
         session=session, events=events, package=package, config=config,
@@ -61,5 +62,5 @@ def analyze(
         jurisdiction=jurisdiction.value if jurisdiction else None,
     )
     if out is not None:
-        say(f"verdict: {report.verdict} ({len(report.findings)} findings); reports in {out}")
+        say(f"verdict: {report.summary()}; reports in {out}")
     raise typer.Exit(report.exit_code(fail_on))

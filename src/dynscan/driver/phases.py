@@ -44,7 +44,8 @@ class PhaseDriver:
             r.phase = spec.name
             r.progress(f"phase {i}/{len(phases)}: {spec.name}")
             self._marked = False
-            r.emit("phase", name=spec.name, status="started")
+            r.emit("phase", name=spec.name, status="started",  # what is planned: an early end shows
+                   **({"detail": {"planned": [p.name for p in phases]}} if i == 1 else {}))
             try:
                 getattr(self, f"_{spec.phase}")(spec)
             except (SetupError, InputError, Interrupted):

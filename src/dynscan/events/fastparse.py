@@ -31,6 +31,7 @@ from dynscan.events.model import (
     Event,
     FileBlocked,
     Flow,
+    HooksPending,
     InstrumentationProbe,
     NetConnect,
     NetRequest,
@@ -47,7 +48,7 @@ MODELS: dict[str, type[BaseEvent]] = {
     m.model_fields["kind"].default: m
     for m in (SessionStart, AppLaunch, AppReset, AppState, Consent, UserAction, ApiCall,
               PermissionRequest, PermissionResult, Flow, ComponentStart, NetRequest, NetConnect, FileBlocked,
-              TcfSignal, Phase, DialogSeen, Download, InstrumentationProbe)
+              TcfSignal, Phase, DialogSeen, Download, InstrumentationProbe, HooksPending)
 }
 _VALIDATORS = {kind: m.__pydantic_validator__ for kind, m in MODELS.items()}
 _OTHER = OtherEvent.__pydantic_validator__

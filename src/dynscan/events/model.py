@@ -238,6 +238,23 @@ class InstrumentationProbe(BaseEvent):
     module: str | None = None
 
 
+class HookRef(BaseModel):
+    """One catalog entry: its ``id`` and the API it hooks (``package.Class.method``)."""
+
+    id: str
+    api: str
+
+
+class HooksPending(BaseEvent):
+    """Extension (``source: agent``): the catalog entries whose class no class loader of this process has
+    shown yet, so nothing watches their API (an SDK the app does not have, or code it never loaded). Sent
+    at the agent's init and again whenever one of them is installed; a process's last one holds what was
+    never installed in it. No rule judges it: the report's coverage lists them (``hooks_never_installed``)."""
+
+    kind: Literal["hooks_pending"] = "hooks_pending"
+    hooks: list[HookRef]
+
+
 class OtherEvent(BaseEvent):
     """An event of a kind this version does not know: kept and counted, never judged."""
 
@@ -245,7 +262,7 @@ class OtherEvent(BaseEvent):
 KnownEvent = Annotated[
     SessionStart | AppLaunch | AppReset | AppState | Consent | UserAction | ApiCall
     | PermissionRequest | PermissionResult | Flow | ComponentStart | NetRequest | NetConnect | FileBlocked
-    | TcfSignal | Phase | DialogSeen | Download | InstrumentationProbe,
+    | TcfSignal | Phase | DialogSeen | Download | InstrumentationProbe | HooksPending,
     Field(discriminator="kind"),
 ]
 Event = KnownEvent | OtherEvent
@@ -253,7 +270,7 @@ Event = KnownEvent | OtherEvent
 KNOWN_KINDS: frozenset[str] = frozenset(
     {"session_start", "app_launch", "app_reset", "app_state", "consent", "user_action", "api_call",
      "permission_request", "permission_result", "flow", "component_start", "net_request", "net_connect",
-     "file_blocked", "tcf_signal", "phase", "dialog", "download", "instrumentation_probe"}
+     "file_blocked", "tcf_signal", "phase", "dialog", "download", "instrumentation_probe", "hooks_pending"}
 )
 #: Kinds dynscan's own components write that no rule judges (kept, and not reported as unknown).
 #: ``invalid_event``: an event that failed validation when it was stored (``reason``, and the original as ``event``).

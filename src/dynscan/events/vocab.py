@@ -35,7 +35,7 @@ Attribution = Literal["app", "system", "unknown"]
 #: another app's content provider (which starts that app's process); ``receiver``: a broadcast started one of
 #: the app's own manifest receivers (a wake-up, judged only while the app is in the background).
 StartVia = Literal["startActivity", "startService", "bindService", "sendBroadcast", "startForegroundService",
-                   "alarm", "job", "work", "query", "receiver"]
+                   "alarm", "job", "work", "query", "receiver", "registerReceiver"]
 #: ``scheduled`` (the default: the app asked for a later start) or ``run`` (the alarm, job or work ran).
 StartStage = Literal["scheduled", "run"]
 DownloadVia = Literal["DownloadManager.enqueue", "PackageInstaller.createSession", "ACTION_VIEW",

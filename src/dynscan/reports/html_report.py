@@ -180,6 +180,14 @@ def _coverage(coverage: Coverage | None, lang: str) -> str:
     return f'<h2>{_e(t("coverage", lang))}</h2><section id="coverage">{table}<table>{totals}</table></section>'
 
 
+def _not_exercised(coverage: Coverage | None, lang: str) -> str:
+    """Under the verdict, whatever its word: why the run is incomplete (a failing run can be incomplete too)."""
+    if coverage is None or coverage.complete:
+        return ""
+    return (f'<div class="not-exercised">'
+            f'{_e(t("cov_incomplete", lang, why="; ".join(coverage.incomplete)))}</div>')
+
+
 def _label(stats: dict[str, Any]) -> str:
     """The app's own name (from its resources), when the session recorded one."""
     label = stats.get("app_label")
@@ -213,13 +221,14 @@ def render_html(data: ReportInput) -> bytes:
             f'<code>{_e(report.package or "?")}</code>{_label(report.stats)}</div>'
             f'{_provenance(report.stats, lang)}</header>'
             f'<h2>{_e(t("verdict", lang))}</h2><section class="verdict{verdict_class}">'
-            f'<div class="big">{_e(verdict_word)}</div><div>{chips}</div>'
+            f'<div class="big">{_e(verdict_word)}</div><div>{chips}</div>{_not_exercised(report.coverage, lang)}'
             f'<div class="muted">{_e(t("findings", lang))}: {len(views)}</div></section>'
             + _coverage(report.coverage, lang)
             + (f'<h2>{_e(t("rule_summary", lang))}</h2>{_rule_summary(views, lang)}' if views else "")
             + f'<h2>{_e(t("timeline", lang))}</h2>{chart}'
             + f'<h2>{_e(t("findings", lang))}</h2>{findings_html}'
-            + frequency_section(report.stats, lambda a: _actor_label(data.catalog.actor(a), lang), lang)
+            + frequency_section(report.stats, lambda a: _actor_label(data.catalog.actor(a), lang), lang,
+                                redactor)
             + _stats(report.stats, redactor, lang)
             + f'<footer class="muted">{_e(note)} {_e(t("generated_by", lang))} · '
               f'<code>{_e(report.schema_)}</code></footer>')

@@ -1,7 +1,11 @@
 """The JUnit XML report: one ``testsuite`` "dynscan", one ``testcase`` per rule of the catalog.
 
 A rule that fired gets a ``<failure>`` (``type`` = its worst severity, ``message`` = counts and
-actors, body = one line per finding); the others pass.  Characters XML 1.0 cannot hold are dropped.
+actors, body = one line per finding); the others pass, but only when the run exercised what it was
+asked to. When the coverage is incomplete, a first testcase ``dynscan.coverage``/``coverage`` fails
+(``type="incomplete"``, one line per reason) and the rules that did not fire are ``<skipped>``: not
+seeing a rule broken in a run that did not reach everything is no pass. Characters XML 1.0 cannot hold
+are dropped.
 """
 
 from __future__ import annotations
@@ -46,11 +50,16 @@ def render_junit(data: ReportInput) -> bytes:
     for v in views:
         by_rule[v.finding.rule].append(v)
     rule_ids = list(dict.fromkeys([*data.catalog.rules, *by_rule]))
-    failures = sum(1 for rid in rule_ids if by_rule.get(rid))
-    suites = ET.Element("testsuites", name="dynscan", tests=str(len(rule_ids)), failures=str(failures),
-                        errors="0", time="0")
-    suite = ET.SubElement(suites, "testsuite", name="dynscan", tests=str(len(rule_ids)),
-                          failures=str(failures), errors="0", skipped="0", time="0")
+    coverage = data.report.coverage
+    why = list(coverage.incomplete) if coverage is not None and not coverage.complete else []
+    incomplete = bool(why) or data.report.verdict == "incomplete"
+    failures = sum(1 for rid in rule_ids if by_rule.get(rid)) + incomplete
+    tests = len(rule_ids) + incomplete
+    skipped = sum(1 for rid in rule_ids if not by_rule.get(rid)) if incomplete else 0
+    suites = ET.Element("testsuites", name="dynscan", tests=str(tests), failures=str(failures),
+                        errors="0", skipped=str(skipped), time="0")
+    suite = ET.SubElement(suites, "testsuite", name="dynscan", tests=str(tests),
+                          failures=str(failures), errors="0", skipped=str(skipped), time="0")
     if data.report.package or data.report.coverage is not None:
         props = ET.SubElement(suite, "properties")
         if data.report.package:
@@ -59,10 +68,18 @@ def render_junit(data: ReportInput) -> bytes:
         if data.report.coverage is not None:
             for key, value in coverage_properties(data.report.coverage).items():
                 ET.SubElement(props, "property", name=key, value=xml_text(value))
+    if incomplete:
+        case = ET.SubElement(suite, "testcase", classname="dynscan.coverage", name="coverage", time="0")
+        lines = why or ["the report's verdict is incomplete"]
+        failure = ET.SubElement(case, "failure", type="incomplete",
+                                message=xml_text("the run did not exercise what it was asked to: " + "; ".join(lines)))
+        failure.text = xml_text("\n".join(lines))
     for rid in rule_ids:
         case = ET.SubElement(suite, "testcase", classname="dynscan.rules", name=xml_text(rid), time="0")
         items = by_rule.get(rid)
         if not items:
+            if incomplete:
+                ET.SubElement(case, "skipped", message="not exercised: the run was incomplete (see coverage)")
             continue
         worst = max((v.finding.severity for v in items), key=lambda s: s.rank)
         actors = ", ".join(dict.fromkeys(v.finding.actor for v in items))

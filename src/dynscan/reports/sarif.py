@@ -4,6 +4,11 @@ A dynamic finding has no source file, so each result's location is a list of log
 actor (``module``), the API called (``function``) and the innermost app frame of the first evidence
 stack (``function``).  ``partialFingerprints["dynscanFinding/v1"]`` is a hash of rule, actor,
 category and data type, stable across sessions of the same app.
+
+A run whose coverage is incomplete did not do what it was asked to: its invocation says
+``executionSuccessful: false`` with one ``toolExecutionNotifications`` entry (``level: error``,
+descriptor ``dynscan/coverage-incomplete``) per reason, so a SARIF viewer shows why the results may be
+missing some.
 """
 
 from __future__ import annotations
@@ -93,6 +98,18 @@ def _result(view: FindingView, index: int) -> dict[str, Any]:
     }
 
 
+def _invocation(data: ReportInput) -> dict[str, Any]:
+    coverage = data.report.coverage
+    why = list(coverage.incomplete) if coverage is not None and not coverage.complete else []
+    if not why and data.report.verdict == "incomplete":
+        why = ["the report's verdict is incomplete"]
+    if not why:
+        return {"executionSuccessful": True}
+    return {"executionSuccessful": False, "toolExecutionNotifications": [
+        {"level": "error", "message": {"text": f"Coverage incomplete: {reason}"},
+         "descriptor": {"id": "dynscan/coverage-incomplete"}} for reason in why]}
+
+
 def render_sarif(data: ReportInput) -> bytes:
     views = finding_views(data, 1, Redactor(data.show_values, data.identity))
     worst: dict[str, str] = {}
@@ -109,7 +126,7 @@ def render_sarif(data: ReportInput) -> bytes:
         "tool": {"driver": {"name": "dynscan", "version": _tool_version(), "semanticVersion": _tool_version(),
                             "rules": rules}},
         "language": "zh-CN" if data.lang == "zh" else "en-US",
-        "invocations": [{"executionSuccessful": True}],
+        "invocations": [_invocation(data)],
         "results": [_result(v, index[v.finding.rule]) for v in views],
         "properties": {"package": data.report.package, "verdict": data.report.verdict,
                        "counts": severity_counts(data.report.findings)},

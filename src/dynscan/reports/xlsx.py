@@ -1,4 +1,4 @@
-"""The XLSX report: sheets "Summary", "Coverage", "Findings" and "Evidence" (openpyxl).
+"""The XLSX report: sheets "Summary", "Coverage", "Findings", "Evidence" and "Collection per hour" (openpyxl).
 
 Strings from the app never become formulas: a string starting with ``=``, ``+``, ``-``, ``@``, tab
 or CR is stored as a plain string cell (``data_type = "s"``), so Excel and LibreOffice show it as
@@ -18,6 +18,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
 from dynscan.reports.coverage_view import phase_rows, summary_rows
+from dynscan.reports.frequency_view import collection_rates
 from dynscan.reports.i18n import t
 from dynscan.reports.inputs import ReportInput
 from dynscan.reports.redact import Redactor
@@ -59,6 +60,27 @@ def _table(ws: Worksheet, headers: Sequence[str], rows: Sequence[Sequence[Any]],
     ws.auto_filter.ref = f"A1:{get_column_letter(len(headers))}{max(len(rows) + 1, 1)}"
 
 
+def _rates_sheet(wb: Workbook, data: ReportInput, redactor: Redactor) -> None:
+    """``stats.collection_per_hour`` as a table, its caption (extrapolated or observed) two rows below."""
+    lang = data.lang
+    rates = collection_rates(data.report.stats, lang, redactor)
+    if rates is None:
+        return
+    ws = wb.create_sheet("Collection per hour")
+    rows: list[list[Any]] = []
+    for r in rates.rows:
+        actor = data.catalog.actor(r.actor)
+        rows.append([r.actor, actor.name if actor.kind == "sdk" else "", r.data_type, r.count,
+                     r.per_hour, r.limit_per_hour, t("yes", lang) if r.over_limit else ""])
+    keys = ("actor", "sdk_name", "data_type", "reads", "per_hour", "limit_per_hour", "over_limit")
+    _table(ws, [t(k, lang) for k in keys], rows)
+    notes = [rates.note]
+    if rates.total > len(rates.rows):
+        notes.append(t("rows_shown", lang, shown=len(rates.rows), total=rates.total))
+    for i, note in enumerate(notes):  # below the table, outside its autofilter
+        _put(ws, len(rows) + 3 + i, 1, note)
+
+
 def render_xlsx(data: ReportInput) -> bytes:
     lang = data.lang
     report = data.report
@@ -69,8 +91,11 @@ def render_xlsx(data: ReportInput) -> bytes:
     assert summary is not None
     summary.title = "Summary"
     counts = severity_counts(report.findings)
-    rows: list[list[Any]] = [[t("package", lang), report.package or ""], [t("verdict", lang), report.verdict],
-                             [t("findings", lang), len(report.findings)]]
+    verdict = t(report.verdict, lang) if report.verdict in ("pass", "fail", "incomplete") else report.verdict
+    rows: list[list[Any]] = [[t("package", lang), report.package or ""], [t("verdict", lang), verdict]]
+    if report.coverage is not None:  # complete or not, and why, beside the verdict
+        rows.append(list(summary_rows(report.coverage, lang)[0]))
+    rows.append([t("findings", lang), len(report.findings)])
     rows += [[t(s, lang), counts[s]] for s in SEVERITIES]
     rows.append([t("rules_fired", lang), len({f.rule for f in report.findings})])
     rows.append(["", t("shown_note" if data.show_values else "redacted_note", lang)])
@@ -105,6 +130,7 @@ def render_xlsx(data: ReportInput) -> bytes:
                           ev.kind if ev.present else t("missing_evidence", lang), ev.api, ev.value, ev.args,
                           ev.method, ev.url, ev.host, "; ".join(ev.pii), ev.top_frame, "\n".join(ev.stack)])
     _table(ws, [t(k, lang) for k in ekeys], erows, wrap=frozenset({14}))
+    _rates_sheet(wb, data, redactor)
     buf = io.BytesIO()
     wb.save(buf)
     return buf.getvalue()

@@ -9,8 +9,9 @@ app JVMs) as this run's.
 
 A process killed with SIGKILL cannot clean up. Its lock is then held by nobody, so
 :func:`sweep` (run at the start of ``dynscan run`` and by ``dynscan doctor``) finds the folder,
-SIGKILLs the processes still marked with it, releases the session directory it was writing and
-removes the folder. Hand-written: no library sweeps another process's leftovers by lock.
+SIGKILLs the processes still marked with it, releases the session directory it was writing (and
+removes the half-written temporary files a SIGKILL left in it) and removes the folder.
+Hand-written: no library sweeps another process's leftovers by lock.
 """
 
 from __future__ import annotations
@@ -115,6 +116,28 @@ def _read_info(folder: Path) -> dict[str, object]:
     return data if isinstance(data, dict) else {}
 
 
+_PF_KTHREAD = 0x00200000
+_EXEC_SETTLE_S = 0.2
+
+
+def _environ(pid: str) -> bytes:
+    """A process's environment. Right after ``execve`` (a child ``Popen`` has just returned for) the
+    kernel shows an empty one for a moment: its new stack's environment is not published yet. A user
+    process with an empty environment is read again until it shows or :data:`_EXEC_SETTLE_S` passes."""
+    deadline = time.monotonic() + _EXEC_SETTLE_S
+    while True:
+        try:
+            env = Path(f"/proc/{pid}/environ").read_bytes()
+            if env:
+                return env
+            flags = int(Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[6])
+        except (OSError, ValueError, IndexError):
+            return b""
+        if flags & _PF_KTHREAD or time.monotonic() > deadline:
+            return b""
+        time.sleep(0.01)
+
+
 def marked_processes(folder: Path) -> list[int]:
     """Pids whose environment carries ``DYNSCAN_RUN_DIR=<folder>``."""
     needle = f"{ENV}={folder}".encode() + b"\0"
@@ -122,10 +145,7 @@ def marked_processes(folder: Path) -> list[int]:
     for entry in os.listdir("/proc"):
         if not entry.isdigit() or int(entry) == os.getpid():
             continue
-        try:
-            env = Path(f"/proc/{entry}/environ").read_bytes()
-        except OSError:
-            continue
+        env = _environ(entry)
         if needle in env or env.endswith(needle[:-1]):
             found.append(int(entry))
     return found
@@ -161,6 +181,17 @@ def leftovers() -> list[Leftover]:
     return found
 
 
+def _remove_partial_writes(session: Path) -> None:
+    """The ``.NAME.*.tmp`` files :func:`dynscan.util.atomic.replacing` was writing when the run was killed:
+    never renamed over their target, so nothing refers to them (symlinks are not followed)."""
+    if session.is_symlink() or not session.is_dir():
+        return
+    for path in session.rglob(".*.tmp"):
+        with contextlib.suppress(OSError):
+            if path.is_file() and not path.is_symlink():
+                path.unlink()
+
+
 def sweep() -> list[Leftover]:
     """Clean up after every killed run: stop its processes, release its session, remove its folder."""
     cleaned = leftovers()
@@ -169,5 +200,6 @@ def sweep() -> list[Leftover]:
         if left.session is not None and held_by_nobody(left.session / LOCK_NAME):
             with contextlib.suppress(OSError):
                 (left.session / LOCK_NAME).unlink()
+            _remove_partial_writes(left.session)
         shutil.rmtree(left.folder, ignore_errors=True)
     return cleaned

@@ -214,11 +214,12 @@ public final class ActivityThread {
     }
 
     static final java.util.Map<String, Service> SERVICES = new java.util.HashMap<>();
-    static final java.util.Map<android.content.BroadcastReceiver, android.content.IntentFilter> RECEIVERS =
-            new java.util.LinkedHashMap<>();
+    /** Receivers registered at run time: their filter and the dispatcher that delivers to them. */
+    static final java.util.Map<android.content.BroadcastReceiver, Object[]> RECEIVERS = new java.util.LinkedHashMap<>();
 
-    static void registerReceiver(android.content.BroadcastReceiver r, android.content.IntentFilter f) {
-        synchronized (RECEIVERS) { RECEIVERS.put(r, f); }
+    static void registerReceiver(android.content.BroadcastReceiver r, android.content.IntentFilter f,
+                                 android.content.Context context) {
+        synchronized (RECEIVERS) { RECEIVERS.put(r, new Object[] {f, new LoadedApk.ReceiverDispatcher(r, context)}); }
     }
 
     static void unregisterReceiver(android.content.BroadcastReceiver r) {
@@ -341,13 +342,17 @@ public final class ActivityThread {
             sMain.post(() -> handleReceiver(data));
             return;
         }
-        List<android.content.BroadcastReceiver> matching = new ArrayList<>();
+        List<LoadedApk.ReceiverDispatcher> matching = new ArrayList<>();
         synchronized (RECEIVERS) {
-            RECEIVERS.forEach((r, f) -> {
-                if (intent.getAction() != null && f.hasAction(intent.getAction())) matching.add(r);
+            RECEIVERS.forEach((r, reg) -> {
+                android.content.IntentFilter f = (android.content.IntentFilter) reg[0];
+                if (intent.getAction() != null && f.hasAction(intent.getAction())) {
+                    matching.add((LoadedApk.ReceiverDispatcher) reg[1]);
+                }
             });
         }
-        for (android.content.BroadcastReceiver r : matching) sMain.post(() -> r.onReceive(sAppContext, intent));
+        // AOSP delivers on a binder thread, which posts onReceive to the main thread
+        for (LoadedApk.ReceiverDispatcher d : matching) d.performReceive(new Intent(intent), 0, null, null, false, false, 0);
     }
 
     /** A broadcast for a manifest receiver, as AOSP's ActivityThread.ReceiverData carries it. */

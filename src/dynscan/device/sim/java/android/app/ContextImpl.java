@@ -96,7 +96,14 @@ final class ContextImpl extends Context {
     @Override public void unbindService(android.content.ServiceConnection conn) {}
 
     @Override public Intent registerReceiver(android.content.BroadcastReceiver receiver, android.content.IntentFilter filter) {
-        ActivityThread.registerReceiver(receiver, filter);
+        return registerReceiverInternal(receiver, 0, filter, null, null, this, 0);
+    }
+
+    /** Where every registerReceiver overload ends, as in AOSP (the hook catalog's registration hook). */
+    private Intent registerReceiverInternal(android.content.BroadcastReceiver receiver, int userId,
+            android.content.IntentFilter filter, String broadcastPermission, android.os.Handler scheduler,
+            android.content.Context context, int flags) {
+        ActivityThread.registerReceiver(receiver, filter, context);
         return null;
     }
 

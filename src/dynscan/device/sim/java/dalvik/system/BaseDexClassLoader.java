@@ -3,39 +3,32 @@ package dalvik.system;
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.MalformedURLException;
 import java.net.URL;
-import java.net.URLClassLoader;
 import java.util.Enumeration;
 
 /**
  * Base class of the dex class loaders. On the virtual device a "dex" path is a jar of JVM classes
- * (what `dynscan sim build` makes); classes are found in the parent first, then there. As on Android,
- * this loader itself defines the classes it finds (their getClassLoader() is this loader), so a tool
- * that looks for an app's classes must ask this loader, not the framework's.
+ * (what `dynscan sim build` makes), held in a {@link DexPathList} as on Android; classes are found in the
+ * parent first, then there. As on Android, this loader itself defines the classes it finds (their
+ * getClassLoader() is this loader), so a tool that looks for an app's classes must ask this loader, not
+ * the framework's.
  */
 public class BaseDexClassLoader extends ClassLoader {
-    /** Reads the jar's entries only; it defines nothing (its parent is null: no delegation). */
-    private final URLClassLoader files;
-    private final String path;
+    private final DexPathList pathList;
 
     public BaseDexClassLoader(String dexPath, File optimizedDirectory, String librarySearchPath, ClassLoader parent) {
         super(parent);
-        this.path = dexPath;
-        this.files = new URLClassLoader(urls(dexPath), null);
+        this.pathList = new DexPathList(this, dexPath, librarySearchPath, optimizedDirectory);
     }
 
-    private static URL[] urls(String dexPath) {
-        if (dexPath == null || dexPath.isEmpty()) return new URL[0];
-        String[] parts = dexPath.split(File.pathSeparator);
-        URL[] out = new URL[parts.length];
-        try {
-            for (int i = 0; i < parts.length; i++) out[i] = new File(parts[i]).toURI().toURL();
-        } catch (MalformedURLException e) {
-            throw new IllegalArgumentException(dexPath, e);
-        }
-        return out;
-    }
+    /**
+     * Hidden on Android (API 24+, used by the framework for shared libraries, by hot-fix and plug-in
+     * frameworks through reflection): appends dex files to this loader, whose classes are then found here.
+     */
+    public void addDexPath(String dexPath) { addDexPath(dexPath, false); }
+
+    /** Android 10+: the same, saying whether the code is trusted (ignored here). */
+    public void addDexPath(String dexPath, boolean isTrusted) { pathList.addDexPath(dexPath, null); }
 
     /**
      * As ART's ClassLoader.loadClass (its findLoadedClass takes descriptors), an array type name such as
@@ -47,8 +40,8 @@ public class BaseDexClassLoader extends ClassLoader {
     }
 
     @Override protected Class<?> findClass(String name) throws ClassNotFoundException {
-        URL url = files.findResource(name.replace('.', '/') + ".class");
-        if (url == null) throw new ClassNotFoundException("Didn't find class \"" + name + "\" on path: " + this);
+        URL url = pathList.findResource(name.replace('.', '/') + ".class");
+        if (url == null) throw new ClassNotFoundException("Didn't find class \"" + name + "\" on path: " + pathList);
         byte[] bytes;
         try (InputStream in = url.openStream()) {
             bytes = in.readAllBytes();
@@ -58,11 +51,11 @@ public class BaseDexClassLoader extends ClassLoader {
         return defineClass(name, bytes, 0, bytes.length);
     }
 
-    @Override protected URL findResource(String name) { return files.findResource(name); }
+    @Override protected URL findResource(String name) { return pathList.findResource(name); }
 
     @Override protected Enumeration<URL> findResources(String name) throws IOException {
-        return files.findResources(name);
+        return pathList.findResources(name);
     }
 
-    @Override public String toString() { return getClass().getName() + "[DexPathList[[zip file \"" + path + "\"]]]"; }
+    @Override public String toString() { return getClass().getName() + "[" + pathList + "]"; }
 }

@@ -2,6 +2,8 @@ package io.dynscan.loaders;
 
 import android.app.Activity;
 import android.os.Bundle;
+import android.os.Handler;
+import android.os.Looper;
 import android.util.Log;
 import dalvik.system.DexClassLoader;
 import java.io.File;
@@ -27,6 +29,20 @@ public class MainActivity extends Activity {
             Log.e("loaders", "plug-in failed: " + e);
         }
         Tracker.collect("done");
+        // later, a class defined into the loader that already exists: the app's own, grown by addDexPath
+        // (hidden API, called by reflection as hot-fix frameworks do)
+        new Handler(Looper.getMainLooper()).postDelayed(this::late, 300);
+    }
+
+    private void late() {
+        try {
+            ClassLoader own = getClassLoader();
+            own.getClass().getMethod("addDexPath", String.class).invoke(own, extract("late.jar").getPath());
+            Object r = own.loadClass("io.dynscan.late.LateSdk").getMethod("collect", String.class).invoke(null, "sdk");
+            Log.i("loaders", String.valueOf(r));
+        } catch (Exception e) {
+            Log.e("loaders", "late SDK failed: " + e);
+        }
     }
 
     private File extract(String name) throws Exception {
