@@ -51,10 +51,13 @@ def _batch_procs(tmp_path: Path) -> list[int]:
     return found
 
 
-#: Rules that count how fast the app itself does things: the leaky app re-asks for a permission in every
-#: onResume, so how many resumes (and clipboard reads) fit in a minute, and how soon after a tap a request
-#: comes, depend on how loaded the machine is; two scans side by side are slower than one alone.
-TIMING_RULES = {"EXCESSIVE_FREQUENCY", "CONTEXTLESS_PERMISSION_REQUEST"}
+#: Rules that count how fast the app itself does things: the leaky app reads identifiers at every start and
+#: the clipboard in every onResume, so how many of those reads fall in one frequency window depends on how
+#: loaded the machine is; two scans side by side are slower than one alone. CONTEXTLESS_PERMISSION_REQUEST
+#: is compared: since the agent's tap that echoes the driver's policy or permission answer counts as that
+#: answer, its one hit is the deny phase's relaunch asking at start (pairs alone, side by side and with two
+#: busy loops all agreed).
+TIMING_RULES = {"EXCESSIVE_FREQUENCY"}
 
 
 def _keys(report: dict[str, object]) -> tuple[object, set[tuple[str, str]]]:
@@ -63,6 +66,14 @@ def _keys(report: dict[str, object]) -> tuple[object, set[tuple[str, str]]]:
     timing, in single runs too."""
     return report["verdict"], {(f["rule"], f["actor"]) for f in report["findings"]  # type: ignore[attr-defined]
                                if f["rule"] not in TIMING_RULES}
+
+
+def _phases(report: dict[str, object]) -> dict[str, str]:
+    """Each phase's outcome, with a failure's reason, for the message of a difference in the keys: seen once
+    under load, an app JVM stopped answering the driver (``no answer to `front` within 15 s``), its phase and
+    the next failed, and their rules (SHAKE_TO_JUMP, SELF_OR_ASSOCIATED_START) were missing."""
+    phases = report["coverage"]["phases"]  # type: ignore[index]
+    return {p["name"]: f"{p['status']}: {p['reason']}" if p["status"] == "failed" else p["status"] for p in phases}
 
 
 def _records(out: Path) -> dict[str, dict[str, object]]:
@@ -127,7 +138,9 @@ def test_batch_on_two_sims_gives_the_single_run_results(apps: Path, tmp_path: Pa
                    capture_output=True, timeout=400)
     leaky_id = recs["leaky.apk"]["spec"]["id"]  # type: ignore[index]
     batch_report = json.loads((out / "sessions" / str(leaky_id) / "report.json").read_text())
-    assert _keys(batch_report) == _keys(json.loads((single / "report.json").read_text()))
+    single_report = json.loads((single / "report.json").read_text())
+    assert _keys(batch_report) == _keys(single_report), \
+        f"phases of the batch scan {_phases(batch_report)}, of the single run {_phases(single_report)}"
     assert (out / "index.html").is_file() and (out / "summary.xlsx").is_file()
     assert not _batch_procs(tmp_path)
     again = _batch([str(apps), "--devices", "sim:2", "--out", str(out), "--scenario", "quick"], tmp_path, 120)
