@@ -52,8 +52,9 @@ def _batch_procs(tmp_path: Path) -> list[int]:
 
 
 #: Rules that count how fast the app itself does things: the leaky app reads identifiers at every start and
-#: the clipboard in every onResume, so how many of those reads fall in one frequency window depends on how
-#: loaded the machine is; two scans side by side are slower than one alone. CONTEXTLESS_PERMISSION_REQUEST
+#: the clipboard in every onResume, and EXCESSIVE_FREQUENCY counts reads within 60 s of wall time; a quick
+#: scan took 32-51 s here, so on a slower machine the same reads spread over more than one window and fall
+#: under the limit (two scans side by side are slower than one alone). CONTEXTLESS_PERMISSION_REQUEST
 #: is compared: since the agent's tap that echoes the driver's policy or permission answer counts as that
 #: answer, its one hit is the deny phase's relaunch asking at start (pairs alone, side by side and with two
 #: busy loops all agreed).
