@@ -61,6 +61,12 @@ class TimelineContext:
         self.blocked: dict[str, Mark] = {}  # category -> denial that blocks it (no guard granted)
         self.last_denial: Mark | None = None
         self.last_denied_permission: str | None = None
+        #: Permissions requested (and when) since the driver last answered a dialog other than the policy: a
+        #: denial of one of them that the driver never answered is the system's (Android 11 denies at once a
+        #: permission refused twice), see :meth:`on_permission_result`.
+        self.unanswered: dict[str, float] = {}
+        #: The driver acts in this session (it taps, keys, shakes): denials it did not answer are not the user's.
+        self.driven = False
         self.last_user_action: float | None = None  # tap, key, text, paste, or the end of a strong shake
         self.last_paste_or_tap: float | None = None
         #: A weak shake made while the app was in front: pending until a jump, another user action, the
@@ -200,6 +206,7 @@ class TimelineContext:
         self.blocked.clear()
         self.last_denial = None
         self.last_denied_permission = None
+        self.unanswered.clear()
 
     def on_dialog(self, ev: Any) -> None:
         if ev.dialog == "policy":
@@ -243,9 +250,17 @@ class TimelineContext:
             self.weak_shake = None
             self.ad_tap = None
 
+    def on_permission_request(self, ev: Any) -> None:
+        for perm in ev.permissions or ():
+            self.unanswered.setdefault(perm, ev.ts)
+
     def on_user_action(self, ev: Any) -> None:
         a = ev.action
         self.weak_shake = None
+        if ev.source == "driver":
+            self.driven = True
+            if a != "shake" and (ev.detail or {}).get("dialog") != "policy":
+                self.unanswered.clear()  # the driver answered what was asked (or left it: a key, a tap)
         if (ev.detail or {}).get("probe") == "ad" and a == "tap":
             self.ad_tap = (ev.ts, ev.id)
         elif ev.source != "agent":  # the agent's tap is the app's click handler seeing the driver's tap
@@ -274,13 +289,21 @@ class TimelineContext:
     def on_permission_result(self, ev: Any) -> None:
         perm = ev.permission
         self.permissions[perm] = ev.granted
+        asked = self.unanswered.pop(perm, None)
         if ev.granted:
             self.denied_at.pop(perm, None)
         else:
             mark = (ev.ts, ev.id)
             self.denied_at[perm] = mark
-            self.last_denial = mark
-            self.last_denied_permission = perm
+            # One exit, one cause (refused_after): the system's instant denial of a request the user declined
+            # the policy during is no later refusal than that decline. The app re-asks in onResume after the
+            # driver's second "Don't allow", and the system's answer races the driver's tap on the privacy
+            # dialog behind it: the exit that tap causes was blamed on whichever landed a millisecond later.
+            racing = (self.driven and asked is not None and self.decline is not None
+                      and self.decline[0] >= asked)
+            if not racing:
+                self.last_denial = mark
+                self.last_denied_permission = perm
         for cat in PERMISSION_CATEGORIES.get(perm, ()):
             self._recompute_blocked(cat)
 

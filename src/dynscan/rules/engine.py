@@ -105,7 +105,8 @@ def evaluate(
     updaters: dict[str, Callable[[Any], None]] = {
         "session_start": ctx.on_session_start, "app_reset": ctx.on_app_reset, "consent": ctx.on_consent,
         "app_state": ctx.on_app_state, "app_launch": ctx.on_app_launch, "user_action": ctx.on_user_action,
-        "permission_result": ctx.on_permission_result, "component_start": ctx.on_component_start,
+        "permission_result": ctx.on_permission_result, "permission_request": ctx.on_permission_request,
+        "component_start": ctx.on_component_start,
         "dialog": ctx.on_dialog,
         "net_connect": ctx.on_net_connect, "tcf_signal": ctx.on_tcf_signal, "tls_failed": ctx.on_tls_failed,
         "flow": ctx.on_flow_seen,

@@ -3,7 +3,9 @@
 English: The app stopped itself or closed its last screen within ``exit_window_s`` seconds
 (default 5) after a denied ``permission_result``: an ``app_state`` ``stopped`` or ``crashed``
 whose ``cause`` is not ``driver``, or ``background`` with ``cause: app``. One exit has one cause:
-when the policy was declined after the denial, EXIT_AFTER_DECLINE reports it.
+when the policy was declined after the denial, EXIT_AFTER_DECLINE reports it. In a driven session the
+system's instant denial (no dialog: a permission refused twice) of a request that was pending while the
+driver declined the policy is no later refusal than that decline, whichever landed first.
 
 中文: 用户拒绝授予权限后, App 在数秒内自行退出或关闭。
 
