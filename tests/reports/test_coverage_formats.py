@@ -207,12 +207,12 @@ def test_hostile_hook_failure_reasons_are_escaped_in_every_format() -> None:
     assert json.loads(render("json", data))["coverage"]["hooks_failed"][0]["reason"] == reason  # type: ignore[arg-type]
     html = render("html", data).decode()  # type: ignore[arg-type]
     section = html.split('<section id="coverage">', 1)[1].split("</section>", 1)[0]
-    assert "hooks skipped or failed" in section and "os.tel.imei" in section
+    assert "hooks skipped or failed" in section and "1: os.tel.imei (&lt;script&gt;alert(1)&lt;/script&gt;" in section
     assert "<script>alert" not in html and "alert(1)</script>" not in html and "&lt;script&gt;" in section
     props = json.loads(render("sarif", data))["runs"][0]["properties"]  # type: ignore[arg-type]
-    assert "<script>alert(1)</script>" in props["coverage.hooks_failed"]  # JSON-escaped by the encoder
+    assert props["coverage.hooks_failed"] == f"os.tel.imei ({reason})"  # JSON-escaped by the encoder
     jprops = {p.get("name"): p.get("value") for p in _junit(data).iter("property")}
     assert "<script>alert(1)</script>" in jprops["coverage.hooks_failed"]  # parsed back: well-formed XML
     rows = [[c.value for c in r] for r in load_workbook(io.BytesIO(render("xlsx", data)))["Coverage"].iter_rows()]  # type: ignore[arg-type]
     cell = next(str(r[1]) for r in rows if str(r[0]).startswith("Not watched: hooks skipped"))
-    assert "os.tel.imei" in cell and not cell.startswith("=")
+    assert cell.startswith("1: os.tel.imei (<script>")  # a string cell, never a formula
