@@ -65,7 +65,7 @@ class TimelineContext:
         #: denial of one of them that the driver never answered is the system's (Android 11 denies at once a
         #: permission refused twice), see :meth:`on_permission_result`.
         self.unanswered: dict[str, float] = {}
-        #: The driver acts in this session (it taps, keys, shakes): denials it did not answer are not the user's.
+        #: The driver acts in this session (it taps, keys, shakes), so it records its answers to permission dialogs.
         self.driven = False
         self.last_user_action: float | None = None  # tap, key, text, paste, or the end of a strong shake
         self.last_paste_or_tap: float | None = None
@@ -295,8 +295,8 @@ class TimelineContext:
         else:
             mark = (ev.ts, ev.id)
             self.denied_at[perm] = mark
-            # One exit, one cause (refused_after): the system's instant denial of a request the user declined
-            # the policy during is no later refusal than that decline. The app re-asks in onResume after the
+            # One exit, one cause (refused_after): the system's instant denial of a request that was pending
+            # when the user declined the policy is no later refusal than that decline. The app re-asks in onResume after the
             # driver's second "Don't allow", and the system's answer races the driver's tap on the privacy
             # dialog behind it: the exit that tap causes was blamed on whichever landed a millisecond later.
             racing = (self.driven and asked is not None and self.decline is not None
