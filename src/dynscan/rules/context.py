@@ -296,9 +296,9 @@ class TimelineContext:
             mark = (ev.ts, ev.id)
             self.denied_at[perm] = mark
             # One exit, one cause (refused_after): the system's instant denial of a request that was pending
-            # when the user declined the policy is no later refusal than that decline. The app re-asks in onResume after the
-            # driver's second "Don't allow", and the system's answer races the driver's tap on the privacy
-            # dialog behind it: the exit that tap causes was blamed on whichever landed a millisecond later.
+            # when the user declined the policy is no later refusal than that decline. The app re-asks in
+            # onResume after the driver's second "Don't allow", and the system's answer races the driver's tap
+            # on the privacy dialog behind it: the exit that tap causes was blamed on whichever landed last.
             racing = (self.driven and asked is not None and self.decline is not None
                       and self.decline[0] >= asked)
             if not racing:
