@@ -3,7 +3,10 @@
 Same client (``http.client``, one keep-alive connection, small JSON POSTs carrying an IMEI, with a
 sequence number and a timestamp in the URL and the body, so no two requests are the same), same local
 upstream, same run; the two proxies are measured in alternating rounds and the medians compared.
-Run: ``.venv/bin/python benchmarks/bench_proxy.py [--seconds 3] [--rounds 5]`` (not a timed test).
+Run: ``.venv/bin/python benchmarks/bench_proxy.py [--seconds 3] [--rounds 5] [--compare SRC]`` (not a
+timed test). ``--compare SRC`` adds a third proxy running the addon of another source tree (``SRC`` holds
+``dynscan/``, e.g. ``git archive main src | tar -x -C /tmp/x`` then ``/tmp/x/src``), measured in the same
+rotating rounds, each proxy with its own session: a before/after comparison on the same machine load.
 """
 
 from __future__ import annotations
@@ -61,11 +64,14 @@ def _free_port() -> int:
         return int(s.getsockname()[1])
 
 
-def _start(extra: list[str], work: Path) -> tuple[subprocess.Popen[bytes], int]:
+def _start(extra: list[str], work: Path, pythonpath: Path | None = None) -> tuple[subprocess.Popen[bytes], int]:
     port = _free_port()
+    env = dict(os.environ)
+    if pythonpath is not None:  # ahead of the editable install: that tree's dynscan, worker included
+        env["PYTHONPATH"] = os.pathsep.join(p for p in (str(pythonpath), env.get("PYTHONPATH", "")) if p)
     proc = subprocess.Popen([str(MITMDUMP), "--listen-host", "127.0.0.1", "--listen-port", str(port), "-q",
                              "--set", f"confdir={work / 'conf'}", *extra],
-                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env)
     deadline = time.monotonic() + 30
     while time.monotonic() < deadline:
         try:
@@ -126,8 +132,7 @@ def hook_cost(work: Path, n: int = 400) -> dict[str, float]:
 
     adds = default_addons()
     with taddons.context(*adds) as tctx:
-        tctx.configure(adds[0], dynscan_session=str(work / "hooks"))
-        tctx.configure(adds[1], dynscan_identity=str(work / "identity.json"))
+        tctx.configure(adds[-1], dynscan_session=str(work / "hooks"), dynscan_identity=str(work / "identity.json"))
         flows = []
         for _ in range(n):
             f = tflow.tflow(resp=True)
@@ -146,10 +151,7 @@ def hook_cost(work: Path, n: int = 400) -> dict[str, float]:
         for i in range(0, n, 25):  # the sender pickles a batch (50 ms of flows) as one list
             frame([("http", s, True) for s in snaps[i:i + 25]])
         t3 = time.perf_counter()
-        for link in [adds[-1].link]:
-            if link is not None:
-                link.close()
-        adds[2].link = None
+        adds[-1].done()
     gc.unfreeze()
     return {"hook": (t1 - t0) / n * 1e3, "pickle": (t3 - t2) / n * 1e3}
 
@@ -157,6 +159,7 @@ def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--seconds", type=float, default=3.0)
     ap.add_argument("--rounds", type=int, default=5)
+    ap.add_argument("--compare", type=Path, help="another source tree's src/ (its addon measured too)")
     args = ap.parse_args()
     up = ThreadingHTTPServer(("127.0.0.1", 0), _Handler)
     threading.Thread(target=up.serve_forever, daemon=True).start()
@@ -167,15 +170,24 @@ def main() -> None:
         addon = _start(["-s", str(proxy_script()), "--set", f"dynscan_session={work / 'session'}",
                         "--set", f"dynscan_identity={work / 'identity.json'}"], work)
         procs = {"no addon": base, "dynscan": addon}
+        if args.compare is not None:
+            script = args.compare.resolve() / "dynscan" / "proxy_addons" / "dynscan_proxy.py"
+            procs["compared"] = _start(["-s", str(script), "--set", f"dynscan_session={work / 'session-compared'}",
+                                        "--set", f"dynscan_identity={work / 'identity.json'}"], work,
+                                       pythonpath=args.compare.resolve())
+        names = list(procs)
         try:
-            for _, port in (base, addon):
+            for _, port in procs.values():
                 _rate(port, up.server_address[1], 0.5)  # warm-up
-            rates: dict[str, list[float]] = {"no addon": [], "dynscan": []}
-            cpu: dict[str, list[float]] = {"no addon": [], "dynscan": []}
-            own: dict[str, list[float]] = {"no addon": [], "dynscan": []}  # mitmdump's process alone
+            rates: dict[str, list[float]] = {k: [] for k in names}
+            cpu: dict[str, list[float]] = {k: [] for k in names}
+            own: dict[str, list[float]] = {k: [] for k in names}  # mitmdump's process alone
             paired: list[float] = []
+            paired_cmp: list[float] = []
             for r in range(args.rounds):
-                order = ["no addon", "dynscan"] if r % 2 == 0 else ["dynscan", "no addon"]  # cancel drift
+                order = names[r % len(names):] + names[:r % len(names)]  # rotating: cancel drift
+                if len(names) == 2 and r % 2:
+                    order = order[::-1]
                 for name in order:
                     proc, port = procs[name]
                     c0 = _cpu_s(proc.pid)
@@ -186,8 +198,10 @@ def main() -> None:
                     cpu[name].append((sum(c1) - sum(c0)) / max(n, 1) * 1e3)
                     own[name].append((c1[0] - c0[0]) / max(n, 1) * 1e3)
                 paired.append(rates["dynscan"][-1] / rates["no addon"][-1])
+                if "compared" in rates:
+                    paired_cmp.append(rates["compared"][-1] / rates["no addon"][-1])
         finally:
-            for proc, _ in (base, addon):
+            for proc, _ in procs.values():
                 proc.terminate()
                 proc.wait(10)
             up.shutdown()
@@ -203,6 +217,9 @@ def main() -> None:
     print(f"paired ratios (same round): {', '.join(f'{x:.3f}' for x in paired)}")
     print(f"ratio dynscan / no addon: {statistics.median(rates['dynscan']) / statistics.median(rates['no addon']):.3f} "
           f"(medians); {statistics.median(paired):.3f} (median of paired rounds)")
+    if paired_cmp:
+        print(f"compared ({args.compare}) paired ratios: {', '.join(f'{x:.3f}' for x in paired_cmp)}; "
+              f"median {statistics.median(paired_cmp):.3f}")
 
 
 if __name__ == "__main__":
