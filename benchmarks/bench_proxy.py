@@ -222,6 +222,10 @@ def main() -> None:
     print(f"paired ratios (same round): {', '.join(f'{x:.3f}' for x in paired)}")
     print(f"ratio dynscan / no addon: {statistics.median(rates['dynscan']) / statistics.median(rates['no addon']):.3f} "
           f"(medians); {statistics.median(paired):.3f} (median of paired rounds)")
+    for k in names[1:]:  # less sensitive to the machine's load than req/s: the proxy's own CPU, same round
+        cpu_ratios = [b / a for a, b in zip(own[k], own["no addon"], strict=True)]
+        print(f"{k}: mitmdump's CPU per request, no addon / {k}, paired: "
+              f"{', '.join(f'{x:.3f}' for x in cpu_ratios)}; median {statistics.median(cpu_ratios):.3f}")
     if paired_cmp:
         print(f"compared ({args.compare}) paired ratios: {', '.join(f'{x:.3f}' for x in paired_cmp)}; "
               f"median {statistics.median(paired_cmp):.3f}")
