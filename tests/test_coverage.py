@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from dynscan.analysis import analyze_store, run_analysis
-from dynscan.coverage import Coverage, CoverageBuilder
+from dynscan.coverage import HOOK_REASON_MAX, Coverage, CoverageBuilder
 from dynscan.events.model import parse_event
 from dynscan.findings import FailOn
 from dynscan.rules.config import Config
@@ -204,3 +204,28 @@ def test_the_agents_own_hooks_pending_is_nothing_from_the_app() -> None:
     c = cover([{"kind": "session_start", "ts": 0, "package": "com.x"}, _pending(1.0, 10, "a")])
     assert not c.complete and c.incomplete == ["no event was recorded from the app"]
     assert [h.id for h in c.hooks_never_installed or []] == ["a"]
+
+
+def _failed(ts: float, pid: int, *failures: tuple[str, str]) -> dict[str, Any]:
+    ev = _pending(ts, pid)
+    ev["failed"] = [{"id": i, "api": f"android.{i}.get", "reason": why} for i, why in failures]
+    return ev
+
+
+def test_hooks_failed_is_the_union_over_processes_once_per_reason_and_bounded() -> None:
+    long = "x" * 5000
+    c = cover([*driven(),
+               _failed(1.0, 10, ("a", "no method get in android.a"), ("b", "no overload (int)")),
+               _failed(2.0, 10, ("a", "no method get in android.a"), ("b", "no overload (int)")),  # re-sent
+               _failed(3.0, 11, ("c", long)), _failed(3.5, 11, ("b", "no overload (long)"))])
+    assert c.hooks_failed is not None
+    assert [(f.id, f.reason[:20]) for f in c.hooks_failed] == [
+        ("a", "no method get in and"), ("b", "no overload (int)"), ("b", "no overload (long)"), ("c", "x" * 20)]
+    assert all(len(f.reason) <= HOOK_REASON_MAX for f in c.hooks_failed)
+    assert c.hooks_failed[-1].reason.endswith("…") and c.hooks_failed[0].api == "android.a.get"
+    assert c.complete  # a method this platform lacks is said, not a gap in the run
+
+
+def test_hooks_failed_is_unknown_when_no_agent_said_and_empty_when_none_failed() -> None:
+    assert cover([*driven(), _pending(1.0, 10, "a")]).hooks_failed is None  # an agent too old to say
+    assert cover([*driven(), _failed(1.0, 10)]).hooks_failed == []

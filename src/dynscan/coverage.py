@@ -18,6 +18,9 @@ ordinary behaviour. ``instrumentation_probes`` counts the probes seen, by kind.
 ``hooks_never_installed``: the hooks no process of the app ever installed because their class never
 loaded (``hooks_pending``: each instrumented process's last one); nothing watched those APIs. ``None``
 when no process said (a timeline from elsewhere, an agent too old to say): then nothing is claimed.
+``hooks_failed``: the hooks (or overloads) some process skipped or could not install (``hooks_pending``'s
+``failed``: a method this platform lacks, a hook that threw), the union over the processes, once per id and
+reason; each reason cut to :data:`HOOK_REASON_MAX` characters (it quotes platform and app text).
 """
 
 from __future__ import annotations
@@ -27,11 +30,13 @@ from typing import Any
 
 from pydantic import BaseModel, Field
 
-from dynscan.events.model import Event, HookRef
+from dynscan.events.model import Event, HookFailure, HookRef
 from dynscan.guided import GUIDED_CHECKS, GuidedCheck
 
 #: An app that ends this soon after looking for Frida may have ended because it found it.
 PROBE_EXIT_WINDOW_S = 5.0
+#: Longest ``reason`` of a ``hooks_failed`` entry (the agent cuts them too; a timeline may come from elsewhere).
+HOOK_REASON_MAX = 200
 
 _STATUS_WORDS = {"started": "not finished", "not_started": "never started"}
 
@@ -73,6 +78,9 @@ class Coverage(BaseModel):
     #: Hooks whose class no instrumented process ever loaded (pending at the end of every process that
     #: reported): the APIs nothing watched. None: no process reported its hooks.
     hooks_never_installed: list[HookRef] | None = None
+    #: Hooks (or overloads) skipped or failed in some process, with why: those APIs (or those overloads)
+    #: were not watched there. None: no process said.
+    hooks_failed: list[HookFailure] | None = None
 
 
 class CoverageBuilder:
@@ -91,6 +99,7 @@ class CoverageBuilder:
         #: per process (pid, else name): the hooks still pending in all of its ``hooks_pending``
         self._pending: dict[object, list[HookRef]] = {}
         self._planned: list[str] | None = None  # the scenario's phases, from the first phase started
+        self._failed: dict[tuple[str, str], HookFailure] | None = None  # by (id, reason), every process's
 
     def watch(self, events: Iterable[Event]) -> Iterator[Event]:
         for ev in events:
@@ -115,6 +124,8 @@ class CoverageBuilder:
             before = self._pending.get(key)
             now = {h.id for h in ev.hooks}
             self._pending[key] = ev.hooks if before is None else [h for h in before if h.id in now]
+            if ev.failed is not None:
+                self._add_failed(ev.failed)
         elif kind == "instrumentation_probe":
             c.instrumentation_probes[ev.probe] = c.instrumentation_probes.get(ev.probe, 0) + 1
             self._probe = (ts, ev.probe)
@@ -132,6 +143,13 @@ class CoverageBuilder:
         elif kind == "permission_result" and source == "driver" and ev.granted and ev.permission not in \
                 c.granted_by_device:
             c.granted_by_device.append(ev.permission)
+
+    def _add_failed(self, failed: list[HookFailure]) -> None:
+        known = self._failed if self._failed is not None else {}
+        self._failed = known
+        for f in failed:
+            reason = f.reason if len(f.reason) <= HOOK_REASON_MAX else f.reason[:HOOK_REASON_MAX - 1] + "…"
+            known.setdefault((f.id, reason), HookFailure(id=f.id, api=f.api, reason=reason))
 
     def _after_probe(self, ev: Any, ts: float) -> None:
         if self._probe is None or self._ended_after_probe is not None:
@@ -194,6 +212,8 @@ class CoverageBuilder:
                        "the instrumentation, so it did not behave as on a user's phone")
         c.incomplete, c.complete = why, not why
         c.hooks_never_installed = self._never_installed()
+        if self._failed is not None:
+            c.hooks_failed = [self._failed[k] for k in sorted(self._failed)]
         return c
 
     def _never_installed(self) -> list[HookRef] | None:

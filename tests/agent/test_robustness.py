@@ -7,6 +7,8 @@ from pathlib import Path
 import pytest
 from agent_testkit import instrumented
 
+from dynscan.coverage import CoverageBuilder
+from dynscan.events.model import parse_event
 from dynscan.hooks.model import HookSpec
 from dynscan.instrument.models import AgentOptions
 
@@ -102,6 +104,14 @@ def test_absent_targets_skipped_or_pending_and_reported(fixture_classes: Path, t
         assert {i.id: i.overloads for i in health.installed} == {"x.absent_overload": ["(int)"], "x.imei": ["()"]}
         apis = [(e["api"].rsplit(".", 1)[1], e["seq"]) for e in run.events("api_call")]
         assert apis == [("getImei", 1), ("getImei", 2), ("getDeviceId", 1)]  # only getDeviceId(int)
+        # the report's coverage says it too: the skipped hooks come with the hooks_pending sent at init
+        builder = CoverageBuilder()
+        for e in run.events():
+            builder.add(parse_event(e))
+        failed = builder.result().hooks_failed
+        assert failed is not None and {f.id: (f.api, f.reason) for f in failed} == {
+            "x.absent_method": ("android.telephony.TelephonyManager.getNothing", reasons["x.absent_method"]),
+            "x.absent_overload": ("android.telephony.TelephonyManager.getDeviceId", reasons["x.absent_overload"])}
 
 
 def test_sensor_injection_reaches_registered_listener(fixture_classes: Path, tmp_path: Path) -> None:

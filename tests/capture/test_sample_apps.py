@@ -160,6 +160,9 @@ def test_sdk_code_outside_the_framework_loader_is_hooked_and_attributed(scans: S
     never = {h["id"] for h in res["report"]["coverage"]["hooks_never_installed"]}
     assert never and "net.okhttp3.new_call" not in never, never
     assert ("ads.gms.adid" in never) is (app != "bundled_sdk"), never
+    # and what was skipped or failed (a method or overload absent here): said, even when nothing was
+    failed = res["report"]["coverage"]["hooks_failed"]
+    assert isinstance(failed, list) and all(set(f) == {"id", "api", "reason"} for f in failed), failed
 
 
 def test_the_emulator_workflow_expects_the_same_rules() -> None:

@@ -51,6 +51,8 @@ SAMPLES: list[dict[str, Any]] = [
      "module": "libmsaoaidsec.so", "source": "agent"},
     {"kind": "hooks_pending", "ts": 7.95, "hooks": [{"id": "sdk.x", "api": "com.x.Sdk.run"}], "pid": 7,
      "source": "agent"},
+    {"kind": "hooks_pending", "ts": 7.96, "hooks": [], "pid": 7, "source": "agent",
+     "failed": [{"id": "os.x", "api": "android.os.X.get", "reason": "no method get in android.os.X"}]},
     {"kind": "battery_level", "ts": 8, "level": 0.5},
 ]
 

@@ -13,7 +13,7 @@ from pydantic import Field
 from reports_factories import make_input, make_report
 
 from dynscan.coverage import Coverage, PhaseCoverage
-from dynscan.events.model import HookRef
+from dynscan.events.model import HookFailure, HookRef
 from dynscan.reports import render
 
 SARIF_SCHEMA = json.loads((Path(__file__).parent / "sarif-schema-2.1.0.json").read_text(encoding="utf-8"))
@@ -196,3 +196,23 @@ def test_hooks_never_installed_empty_says_every_hook_landed_and_unknown_says_not
 
     assert "none: every hook was installed" in section(COVERAGE.model_copy(update={"hooks_never_installed": []}))
     assert "hooks never installed" not in section(COVERAGE.model_copy(update={"hooks_never_installed": None}))
+
+
+def test_hostile_hook_failure_reasons_are_escaped_in_every_format() -> None:
+    reason = '<script>alert(1)</script>"]]>&\x1b[31m=cmd|x'
+    cov = COVERAGE.model_copy(update={"hooks_failed": [
+        HookFailure(id="os.tel.imei", api="android.telephony.TelephonyManager.getImei", reason=reason)]})
+    report = make_report().model_copy(update={"verdict": "incomplete", "findings": [], "coverage": cov})
+    data = make_input(report=report)
+    assert json.loads(render("json", data))["coverage"]["hooks_failed"][0]["reason"] == reason  # type: ignore[arg-type]
+    html = render("html", data).decode()  # type: ignore[arg-type]
+    section = html.split('<section id="coverage">', 1)[1].split("</section>", 1)[0]
+    assert "hooks skipped or failed" in section and "1: os.tel.imei (&lt;script&gt;alert(1)&lt;/script&gt;" in section
+    assert "<script>alert" not in html and "alert(1)</script>" not in html and "&lt;script&gt;" in section
+    props = json.loads(render("sarif", data))["runs"][0]["properties"]  # type: ignore[arg-type]
+    assert props["coverage.hooks_failed"] == f"os.tel.imei ({reason})"  # JSON-escaped by the encoder
+    jprops = {p.get("name"): p.get("value") for p in _junit(data).iter("property")}
+    assert "<script>alert(1)</script>" in jprops["coverage.hooks_failed"]  # parsed back: well-formed XML
+    rows = [[c.value for c in r] for r in load_workbook(io.BytesIO(render("xlsx", data)))["Coverage"].iter_rows()]  # type: ignore[arg-type]
+    cell = next(str(r[1]) for r in rows if str(r[0]).startswith("Not watched: hooks skipped"))
+    assert cell.startswith("1: os.tel.imei (<script>")  # a string cell, never a formula

@@ -28,7 +28,7 @@
 import Java from "frida-java-bridge";
 import { emit } from "../lib/emit.js";
 import { errorText } from "../lib/java-util.js";
-import { Pending } from "../lib/jobs.js";
+import { Pending, skipped } from "../lib/jobs.js";
 import { HookSpec } from "../lib/types.js";
 import { baseEvent } from "./common.js";
 import { attachSpec, installSpec, resolveClass } from "./install.js";
@@ -65,11 +65,32 @@ export function pendingHooks(): Pending[] {
     .map(l => ({ id: l.spec.id, api: `${l.spec.class}.${l.spec.method}`, reason: `class not loaded yet: ${l.spec.class}${why}` }));
 }
 
-/** Say which entries are still pending (a `hooks_pending` event; an empty list: every entry landed). */
+/** Longest `reason` a `hooks_pending` event carries: it quotes the platform's (or the app's) error text. */
+const REASON_MAX = 200;
+
+/** Entries (or overloads) skipped or failed so far, once per id and reason, reasons bounded. */
+function failedHooks(): { id: string; api: string; reason: string }[] {
+  const out: { id: string; api: string; reason: string }[] = [];
+  const keys = new Set<string>();
+  for (const s of skipped) {
+    const reason = s.reason.length > REASON_MAX ? `${s.reason.slice(0, REASON_MAX - 1)}…` : s.reason;
+    const key = `${s.id}\u0000${reason}`;
+    if (keys.has(key)) continue;
+    keys.add(key);
+    out.push({ id: s.id, api: s.api, reason });
+  }
+  return out;
+}
+
+/**
+ * Say which entries are still pending (a `hooks_pending` event; an empty list: every entry landed), and
+ * which were skipped or failed to install (`failed`: a method or overload this platform lacks, a hook that threw).
+ */
 export function reportPending(): void {
   const ev = baseEvent("hooks_pending", null);
   delete ev.thread;  // the agent's own state, not something a thread of the app did
   ev.hooks = late.filter(l => l.loaders.length === 0).map(l => ({ id: l.spec.id, api: `${l.spec.class}.${l.spec.method}` }));
+  ev.failed = failedHooks();
   emit(ev, true);
 }
 
@@ -111,6 +132,7 @@ function linked(spec: HookSpec, loader: any): boolean {
 function tryIn(factory: any, loader: any): number {
   let n = 0;
   let landed = false;  // an entry left the pending list
+  const skips = skipped.length;  // a method or overload this loader's class lacks is reported too
   for (const l of late) {
     if (!linked(l.spec, loader)) continue;
     const wrapper = resolveClass(l.spec, factory);
@@ -124,7 +146,7 @@ function tryIn(factory: any, loader: any): number {
       n++;
     }
   }
-  if (landed) reportPending();
+  if (landed || skipped.length > skips) reportPending();
   return n;
 }
 

@@ -245,14 +245,24 @@ class HookRef(BaseModel):
     api: str
 
 
+class HookFailure(HookRef):
+    """A catalog entry (or one of its overloads) the agent skipped or could not hook, and why: a method or
+    overload this platform lacks, a hook that threw. ``reason`` quotes platform or app text: untrusted."""
+
+    reason: str
+
+
 class HooksPending(BaseEvent):
     """Extension (``source: agent``): the catalog entries whose class no class loader of this process has
     shown yet, so nothing watches their API (an SDK the app does not have, or code it never loaded). Sent
     at the agent's init and again whenever one of them is installed; a process's last one holds what was
-    never installed in it. No rule judges it: the report's coverage lists them (``hooks_never_installed``)."""
+    never installed in it. No rule judges it: the report's coverage lists them (``hooks_never_installed``).
+    ``failed``: the entries (or overloads) skipped or failed so far in this process (``hooks_failed``); None
+    from an agent too old to say."""
 
     kind: Literal["hooks_pending"] = "hooks_pending"
     hooks: list[HookRef]
+    failed: list[HookFailure] | None = None
 
 
 class OtherEvent(BaseEvent):

@@ -19,7 +19,7 @@ _STATUSES = frozenset({"reached", "skipped", "failed", "started", "not_started"}
 #: The fields shown by name; every other field of Coverage is shown generically (:func:`extra_rows`).
 _KNOWN = frozenset({"driven", "phases", "foreground_s", "background_s", "dialogs_seen", "dialogs_answered",
                     "privacy_dialog", "granted_by_device", "complete", "incomplete", "instrumentation_probes",
-                    "guided_checks", "hooks_never_installed"})
+                    "guided_checks", "hooks_never_installed", "hooks_failed"})
 
 
 def _counts(d: dict[str, int]) -> str:
@@ -95,14 +95,20 @@ def summary_rows(coverage: Coverage, lang: str) -> list[tuple[str, str]]:
 
 
 def hooks_rows(coverage: Coverage, lang: str) -> list[tuple[str, str]]:
-    """The hooks never installed (their class never loaded): what was not watched. Nothing when unknown;
-    shown by name (not generically) so that an empty list says every hook was installed."""
+    """The hooks never installed (their class never loaded), then those skipped or failed (a method this
+    platform lacks, a hook that threw): what was not watched. Nothing when unknown; shown by name (not
+    generically) so that an empty list says every hook was installed, and a failure reads ``id (reason)``."""
+    rows = []
     hooks = coverage.hooks_never_installed
-    if hooks is None:
-        return []
-    if not hooks:
-        return [(t("hooks_never_installed", lang), t("hooks_all_installed", lang))]
-    return [(t("hooks_never_installed", lang), f"{len(hooks)}: " + ", ".join(f"{h.id} ({h.api})" for h in hooks))]
+    if hooks is not None and not hooks:
+        rows.append((t("hooks_never_installed", lang), t("hooks_all_installed", lang)))
+    elif hooks:
+        rows.append((t("hooks_never_installed", lang),
+                     f"{len(hooks)}: " + ", ".join(f"{h.id} ({h.api})" for h in hooks)))
+    if coverage.hooks_failed:  # [] and None alike say nothing: no row
+        rows.append((t("hooks_failed", lang), f"{len(coverage.hooks_failed)}: "
+                     + "; ".join(f"{f.id} ({f.reason})" for f in coverage.hooks_failed)))
+    return rows
 
 
 def guided_rows(coverage: Coverage, lang: str) -> list[tuple[str, str]]:
@@ -132,6 +138,8 @@ def properties(coverage: Coverage) -> dict[str, str]:
         props["coverage.instrumentation_probes"] = _counts(coverage.instrumentation_probes)
     if coverage.hooks_never_installed is not None:
         props["coverage.hooks_never_installed"] = ", ".join(h.id for h in coverage.hooks_never_installed)
+    if coverage.hooks_failed is not None:
+        props["coverage.hooks_failed"] = "; ".join(f"{f.id} ({f.reason})" for f in coverage.hooks_failed)
     for name, value in _extras(coverage):
         props[f"coverage.{name}"] = value
     for p in coverage.phases:

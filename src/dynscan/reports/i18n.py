@@ -39,6 +39,8 @@ STRINGS: dict[str, tuple[str, str]] = {
     "guided_check": ("Check by hand", "人工检查"),
     "hooks_never_installed": ("Not watched: hooks never installed (their class never loaded)",
                               "未监测：从未安装的钩子（其类从未加载）"),
+    "hooks_failed": ("Not watched: hooks skipped or failed (method or overload missing here, or the hook threw)",
+                     "未监测：跳过或安装失败的钩子（此平台缺少该方法或重载，或安装出错）"),
     "hooks_all_installed": ("none: every hook was installed", "无：所有钩子均已安装"),
     "yes": ("yes", "是"),
     "no": ("no", "否"),
