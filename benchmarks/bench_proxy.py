@@ -3,12 +3,16 @@
 Same client (``http.client``, one keep-alive connection, small JSON POSTs carrying an IMEI, with a
 sequence number and a timestamp in the URL and the body, so no two requests are the same), same local
 upstream, same run; the two proxies are measured in alternating rounds and the medians compared.
-Run: ``.venv/bin/python benchmarks/bench_proxy.py [--seconds 3] [--rounds 5]`` (not a timed test).
+Run: ``.venv/bin/python benchmarks/bench_proxy.py [--seconds 3] [--rounds 5] [--compare SRC]`` (not a
+timed test). ``--compare SRC`` adds a third proxy running the addon of another source tree (``SRC`` holds
+``dynscan/``, e.g. ``git archive main src | tar -x -C /tmp/x`` then ``/tmp/x/src``), measured in the same
+rotating rounds, each proxy with its own session: a before/after comparison on the same machine load.
 """
 
 from __future__ import annotations
 
 import argparse
+import asyncio
 import gc
 import http.client
 import json
@@ -61,11 +65,14 @@ def _free_port() -> int:
         return int(s.getsockname()[1])
 
 
-def _start(extra: list[str], work: Path) -> tuple[subprocess.Popen[bytes], int]:
+def _start(extra: list[str], work: Path, pythonpath: Path | None = None) -> tuple[subprocess.Popen[bytes], int]:
     port = _free_port()
+    env = dict(os.environ)
+    if pythonpath is not None:  # ahead of the editable install: that tree's dynscan, worker included
+        env["PYTHONPATH"] = os.pathsep.join(p for p in (str(pythonpath), env.get("PYTHONPATH", "")) if p)
     proc = subprocess.Popen([str(MITMDUMP), "--listen-host", "127.0.0.1", "--listen-port", str(port), "-q",
                              "--set", f"confdir={work / 'conf'}", *extra],
-                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env)
     deadline = time.monotonic() + 30
     while time.monotonic() < deadline:
         try:
@@ -115,7 +122,7 @@ def _rate(proxy_port: int, upstream_port: int, seconds: float) -> tuple[float, i
 
 def hook_cost(work: Path, n: int = 400) -> dict[str, float]:
     """CPU per flow spent in mitmdump's process by the addons (measured in-process): the hook
-    (``snapshot.capture`` + a queue put) and the hand-off thread's pickling of the item. The test
+    (``snapshot.capture`` + appending to the batch) and the hand-off's pickling of the item. The test
     flows are frozen out of the garbage collector first: 400 live flows made every full collection,
     triggered by the hook's allocations, cost more than the hook (0.15-0.5 ms per flow, not 0.01)."""
     from mitmproxy.test import taddons, tflow
@@ -126,8 +133,7 @@ def hook_cost(work: Path, n: int = 400) -> dict[str, float]:
 
     adds = default_addons()
     with taddons.context(*adds) as tctx:
-        tctx.configure(adds[0], dynscan_session=str(work / "hooks"))
-        tctx.configure(adds[1], dynscan_identity=str(work / "identity.json"))
+        tctx.configure(adds[-1], dynscan_session=str(work / "hooks"), dynscan_identity=str(work / "identity.json"))
         flows = []
         for _ in range(n):
             f = tflow.tflow(resp=True)
@@ -137,19 +143,20 @@ def hook_cost(work: Path, n: int = 400) -> dict[str, float]:
         time.sleep(1.0)  # let the worker finish starting (imports, matcher build) on the other core
         gc.collect()
         gc.freeze()  # the 400 test flows are not a proxy's heap: keep full collections from walking them
-        t0 = time.perf_counter()
-        for f in flows:
-            adds[-1].response(f)
-        t1 = time.perf_counter()
+
+        async def hooks() -> tuple[float, float]:  # in an event loop, as in mitmdump: the batch waits for its timer
+            t0 = time.perf_counter()
+            for f in flows:
+                adds[-1].response(f)
+            return t0, time.perf_counter()
+
+        t0, t1 = asyncio.run(hooks())
         snaps = [capture(f) for f in flows]
         t2 = time.perf_counter()
         for i in range(0, n, 25):  # the sender pickles a batch (50 ms of flows) as one list
             frame([("http", s, True) for s in snaps[i:i + 25]])
         t3 = time.perf_counter()
-        for link in [adds[-1].link]:
-            if link is not None:
-                link.close()
-        adds[2].link = None
+        adds[-1].done()
     gc.unfreeze()
     return {"hook": (t1 - t0) / n * 1e3, "pickle": (t3 - t2) / n * 1e3}
 
@@ -157,6 +164,7 @@ def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--seconds", type=float, default=3.0)
     ap.add_argument("--rounds", type=int, default=5)
+    ap.add_argument("--compare", type=Path, help="another source tree's src/ (its addon measured too)")
     args = ap.parse_args()
     up = ThreadingHTTPServer(("127.0.0.1", 0), _Handler)
     threading.Thread(target=up.serve_forever, daemon=True).start()
@@ -167,15 +175,24 @@ def main() -> None:
         addon = _start(["-s", str(proxy_script()), "--set", f"dynscan_session={work / 'session'}",
                         "--set", f"dynscan_identity={work / 'identity.json'}"], work)
         procs = {"no addon": base, "dynscan": addon}
+        if args.compare is not None:
+            script = args.compare.resolve() / "dynscan" / "proxy_addons" / "dynscan_proxy.py"
+            procs["compared"] = _start(["-s", str(script), "--set", f"dynscan_session={work / 'session-compared'}",
+                                        "--set", f"dynscan_identity={work / 'identity.json'}"], work,
+                                       pythonpath=args.compare.resolve())
+        names = list(procs)
         try:
-            for _, port in (base, addon):
+            for _, port in procs.values():
                 _rate(port, up.server_address[1], 0.5)  # warm-up
-            rates: dict[str, list[float]] = {"no addon": [], "dynscan": []}
-            cpu: dict[str, list[float]] = {"no addon": [], "dynscan": []}
-            own: dict[str, list[float]] = {"no addon": [], "dynscan": []}  # mitmdump's process alone
+            rates: dict[str, list[float]] = {k: [] for k in names}
+            cpu: dict[str, list[float]] = {k: [] for k in names}
+            own: dict[str, list[float]] = {k: [] for k in names}  # mitmdump's process alone
             paired: list[float] = []
+            paired_cmp: list[float] = []
             for r in range(args.rounds):
-                order = ["no addon", "dynscan"] if r % 2 == 0 else ["dynscan", "no addon"]  # cancel drift
+                order = names[r % len(names):] + names[:r % len(names)]  # rotating: cancel drift
+                if len(names) == 2 and r % 2:
+                    order = order[::-1]
                 for name in order:
                     proc, port = procs[name]
                     c0 = _cpu_s(proc.pid)
@@ -186,8 +203,10 @@ def main() -> None:
                     cpu[name].append((sum(c1) - sum(c0)) / max(n, 1) * 1e3)
                     own[name].append((c1[0] - c0[0]) / max(n, 1) * 1e3)
                 paired.append(rates["dynscan"][-1] / rates["no addon"][-1])
+                if "compared" in rates:
+                    paired_cmp.append(rates["compared"][-1] / rates["no addon"][-1])
         finally:
-            for proc, _ in (base, addon):
+            for proc, _ in procs.values():
                 proc.terminate()
                 proc.wait(10)
             up.shutdown()
@@ -203,6 +222,13 @@ def main() -> None:
     print(f"paired ratios (same round): {', '.join(f'{x:.3f}' for x in paired)}")
     print(f"ratio dynscan / no addon: {statistics.median(rates['dynscan']) / statistics.median(rates['no addon']):.3f} "
           f"(medians); {statistics.median(paired):.3f} (median of paired rounds)")
+    for k in names[1:]:  # less sensitive to the machine's load than req/s: the proxy's own CPU, same round
+        cpu_ratios = [b / a for a, b in zip(own[k], own["no addon"], strict=True)]
+        print(f"{k}: mitmdump's CPU per request, no addon / {k}, paired: "
+              f"{', '.join(f'{x:.3f}' for x in cpu_ratios)}; median {statistics.median(cpu_ratios):.3f}")
+    if paired_cmp:
+        print(f"compared ({args.compare}) paired ratios: {', '.join(f'{x:.3f}' for x in paired_cmp)}; "
+              f"median {statistics.median(paired_cmp):.3f}")
 
 
 if __name__ == "__main__":

@@ -3,6 +3,7 @@ drops counted when it cannot keep up."""
 
 from __future__ import annotations
 
+import asyncio
 import http.client
 import json
 import os
@@ -17,7 +18,7 @@ from mitmproxy.io import tnetstring
 from mitmproxy.test import tflow
 
 from dynscan.proxy_addons import snapshot, tnet
-from dynscan.proxy_addons.handoff import WorkerError, WorkerLink, frame
+from dynscan.proxy_addons.handoff import BATCH_WAIT_S, WorkerError, WorkerLink, frame
 from dynscan.store import open_store
 
 from .harness import IDENTITY, IMEI, Mitmdump, Upstream
@@ -144,6 +145,55 @@ def test_a_full_queue_drops_and_counts_never_blocks(work: Path) -> None:
     drops = [e for e in events if e["kind"] == "proxy_dropped"]
     assert len(flows) + link.dropped == 400
     assert drops and drops[-1]["total"] == link.dropped and sum(d["count"] for d in drops) == link.dropped
+
+
+def test_in_the_event_loop_a_stalled_worker_fills_the_buffer_then_drops_never_blocks(work: Path) -> None:
+    link = WorkerLink({"session": str(work / "session"), "identity_path": "", "tolerance": 0.01},
+                      max_buffered=1 << 20)
+    record = {"method": "TCP", "url": "tcp://h:1", "host": "h", "scheme": "tcp"}
+
+    async def feed() -> int:
+        for i in range(200):
+            link.submit(("msg", record, b"%d" % i + b"x" * 100_000, float(i)))
+            if i % 20 == 19:
+                await asyncio.sleep(2 * BATCH_WAIT_S)  # the timer fires: pickled, written as far as the pipe takes
+        assert link.out  # the rest waits in the buffer for the loop to see the pipe writable
+        return link.dropped
+
+    os.kill(link.proc.pid, signal.SIGSTOP)
+    try:
+        t0 = time.monotonic()
+        dropped = asyncio.run(feed())
+        assert time.monotonic() - t0 < 30  # a blocking write would wait for ever
+        assert dropped > 0
+    finally:
+        os.kill(link.proc.pid, signal.SIGCONT)
+    link.close()
+    assert link.proc.returncode == 0
+    with open_store(work / "session") as store:
+        events = list(store.iter_raw())
+    flows = [e for e in events if e["kind"] == "flow"]
+    drops = [e for e in events if e["kind"] == "proxy_dropped"]
+    assert len(flows) + link.dropped == 200
+    assert drops and drops[-1]["total"] == link.dropped and sum(d["count"] for d in drops) == link.dropped
+
+
+def test_an_unpicklable_item_is_skipped_and_the_rest_of_its_batch_handed_over(work: Path) -> None:
+    link = WorkerLink({"session": str(work / "session"), "identity_path": "", "tolerance": 0.01})
+    record = {"method": "TCP", "url": "tcp://h:1", "host": "h", "scheme": "tcp"}
+
+    async def feed() -> None:
+        link.submit(("msg", record, b"first", 1.0))
+        link.submit(("msg", record, lambda: b"", 2.0))  # one batch, one frame: the pickle fails
+        link.submit(("msg", record, b"third", 3.0))
+        await asyncio.sleep(2 * BATCH_WAIT_S)
+
+    asyncio.run(feed())
+    link.close()
+    assert link.proc.returncode == 0
+    with open_store(work / "session") as store:
+        flows = [e for e in store.iter_raw() if e["kind"] == "flow"]
+    assert len(flows) == 2 and link.dropped == 0
 
 
 def test_worker_start_error_is_one_line(work: Path) -> None:

@@ -12,14 +12,12 @@ _HERE = Path(__file__).resolve().parent
 
 
 def default_addons() -> list[Any]:
-    """The addons of ``dynscan_proxy.py``, in order (the sinkhole is separate)."""
-    from dynscan.proxy_addons.detect import PiiDetect
+    """The addons of ``dynscan_proxy.py`` (the sinkhole is separate): one object serving every option
+    and hook (``FlowEvents`` with the session option, the detector's and the classifier's), so each
+    event is one dispatch."""
     from dynscan.proxy_addons.flow_events import FlowEvents
-    from dynscan.proxy_addons.options import SessionOption
-    from dynscan.proxy_addons.party import PartyOptions
 
-    detect, party = PiiDetect(), PartyOptions()
-    return [SessionOption(), detect, party, FlowEvents(detect, party)]
+    return [FlowEvents()]
 
 
 def proxy_script() -> Path:

@@ -1,7 +1,7 @@
 """The dynscan proxy script: ``mitmdump -s .../proxy_addons/dynscan_proxy.py --set dynscan_session=DIR``.
 
-Loads the shared option, the PII detector and the flow-events writer (in that order: the writer reads
-what the detector left in ``flow.metadata``). Add ``-s .../sinkhole.py`` for offline runs.
+Loads one addon (``flow_events.FlowEvents``) serving the session option, the PII detector's and the
+destination classifier's options and every hook. Add ``-s .../sinkhole.py`` for offline runs.
 """
 
 from dynscan.proxy_addons import default_addons

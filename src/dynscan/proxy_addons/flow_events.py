@@ -9,6 +9,10 @@ and ``sdk`` come from the session's destination classifier (``party.py``); ``att
 ``dynscan_attribution`` option, ``unknown`` by default: the proxy sees sockets, not processes. TLS
 handshakes a client refused (likely certificate pinning) become ``tls_failed`` events, one per
 failure, with the host. ``done`` drains the hand-off and waits for the worker, so no event is lost at shutdown.
+
+This one object serves every option and hook of the dynscan proxy (``default_addons``): it declares
+the session option and the detector's and classifier's options and checks them at ``configure``
+(in that order), so mitmproxy dispatches each event to one addon, not four.
 """
 
 from __future__ import annotations
@@ -22,6 +26,7 @@ from mitmproxy.addonmanager import Loader
 from dynscan.proxy_addons import snapshot
 from dynscan.proxy_addons.detect import PiiDetect
 from dynscan.proxy_addons.handoff import WorkerError, WorkerLink
+from dynscan.proxy_addons.options import SessionOption
 from dynscan.proxy_addons.party import PartyOptions
 from dynscan.traffic.detect import ScanResult
 from dynscan.traffic.flowscan import tcp_record, ws_record
@@ -41,11 +46,16 @@ class FlowEvents:
         self.pinning: dict[str, int] = {}
 
     def load(self, loader: Loader) -> None:
+        SessionOption().load(loader)
+        self.detect.load(loader)
+        self.party.load(loader)
         loader.add_option("dynscan_attribution", str, "unknown",
                           "attribution of every flow event: app, system or unknown.")
         loader.add_option("dynscan_save_flows", bool, True, "Keep the raw flows in SESSION/flows.mitm.")
 
     def configure(self, updated: set[str]) -> None:
+        self.detect.configure(updated)
+        self.party.configure(updated)
         if ctx.options.dynscan_attribution not in _ATTRIBUTIONS:
             raise exceptions.OptionsError(f"dynscan_attribution must be one of {', '.join(_ATTRIBUTIONS)}")  # type: ignore[no-untyped-call]
         if not updated & _RESTART_ON:

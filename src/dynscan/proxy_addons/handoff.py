@@ -1,30 +1,36 @@
 """The mitmdump side of the hand-off: starts the worker process and feeds it, never blocking the proxy.
 
-Hooks call ``WorkerLink.submit(item)``: a ``put_nowait`` on a bounded queue (``MAX_PENDING`` items).
-A sender thread collects them for ``BATCH_WAIT_S`` (50 ms), pickles each ``FRAME_ITEMS`` of them
-as one list (one pickle: what the flows share -- connection fields, certificates, header names --
-is written once) and writes them, length-prefixed, in one write to the worker's stdin: two
-wake-ups per batch instead of per flow. The worker reads ahead at most ``worker.READ_AHEAD``
-frames, then the pipe fills and the sender waits. When the queue is full (the worker is too slow)
-the item is dropped and counted; the count goes into the event stream as a ``proxy_dropped`` event
-(``count``: drops since the last such event, ``total``) as soon as the queue has room again, and at
-shutdown.
-``close()`` drains the queue, closes the pipe and waits for the worker (bounded, then killed).
+Hooks call ``WorkerLink.submit(item)``, which appends the item to a list (at most ``MAX_PENDING``)
+and, for the first item of a batch, asks the event loop to hand the batch over ``BATCH_WAIT_S``
+(50 ms) later (``loop.call_later``). The hand-over runs on the event loop itself -- no sender
+thread, so no thread wake-ups or GIL hand-overs with the proxy: it pickles each ``FRAME_ITEMS``
+of the items as one list (one pickle: what the flows share -- connection fields, certificates,
+header names -- is written once), appends the length-prefixed frames to an output buffer and
+writes what the worker's stdin pipe takes without blocking (``O_NONBLOCK``); what is left is
+written when the loop sees the pipe writable (``loop.add_writer``). The worker reads ahead at most
+``worker.READ_AHEAD`` frames, then the pipe fills and the buffer grows; past ``MAX_BUFFERED``
+bytes, or past ``MAX_PENDING`` items waiting for a batch, an item is dropped and counted (the
+worker is too slow). The count goes into the event stream as a ``proxy_dropped`` event (``count``:
+drops since the last such event, ``total``) with the next batch that has room, and at shutdown.
+An item that cannot be pickled is logged and skipped; the rest of its batch is handed over.
+Outside an event loop (a test, a script) ``submit`` hands each item over at once.
+``close()`` hands over what is left, writes the buffer (bounded wait), closes the pipe and waits
+for the worker (bounded, then killed). All calls come from one thread (mitmproxy's event loop).
+The asyncio plumbing is hand-written: no library does a bounded, non-blocking, batched pipe feed.
 """
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
 import copyreg
 import io
 import logging
 import os
 import pickle
-import queue
 import select
 import subprocess
 import sys
-import threading
 import time
 from pathlib import Path
 from typing import Any
@@ -33,6 +39,7 @@ from mitmproxy import certs
 
 log = logging.getLogger(__name__)
 MAX_PENDING = 4096
+MAX_BUFFERED = 16 << 20  # bytes of frames the pipe has not taken yet
 START_TIMEOUT_S = 60.0
 DRAIN_TIMEOUT_S = 60.0
 BATCH_WAIT_S = 0.05
@@ -78,8 +85,16 @@ def _frames(items: list[Any]) -> list[bytes]:
         return out
 
 
+def _running_loop() -> asyncio.AbstractEventLoop | None:
+    try:
+        return asyncio.get_running_loop()
+    except RuntimeError:
+        return None
+
+
 class WorkerLink:
-    def __init__(self, config: dict[str, Any], max_pending: int = MAX_PENDING) -> None:
+    def __init__(self, config: dict[str, Any], max_pending: int = MAX_PENDING,
+                 max_buffered: int = MAX_BUFFERED) -> None:
         env = dict(os.environ)
         env["PYTHONPATH"] = os.pathsep.join(p for p in (_PKG_ROOT, env.get("PYTHONPATH", "")) if p)
         self.proc = subprocess.Popen([sys.executable, "-m", "dynscan.proxy_addons.worker"],
@@ -93,12 +108,16 @@ class WorkerLink:
         except (OSError, WorkerError) as e:
             self._kill()
             raise WorkerError(str(e)) from e
-        self.q: queue.Queue[Any] = queue.Queue(max_pending)
+        self.fd = self.pipe.fileno()
+        os.set_blocking(self.fd, False)
+        self.max_pending, self.max_buffered = max_pending, max_buffered
+        self.pending: list[Any] = []
+        self.out = bytearray()
         self.dropped = 0
         self._unreported = 0
-        self._lock = threading.Lock()
-        self.thread = threading.Thread(target=self._send, name="dynscan-handoff", daemon=True)
-        self.thread.start()
+        self.broken = False
+        self._timer: asyncio.TimerHandle | None = None
+        self._writer: asyncio.AbstractEventLoop | None = None  # the loop watching the pipe for room
 
     def _handshake(self) -> None:
         out = self.proc.stdout
@@ -109,69 +128,93 @@ class WorkerLink:
             raise WorkerError(line.removeprefix("error ") if line else "the dynscan worker did not start")
 
     def submit(self, item: Any) -> None:
-        """Hand an item to the worker; drops (and counts) it if the queue is full. Never blocks."""
-        if self._unreported and not self._report_drops(block=False):
-            self._drop()
+        """Hand an item to the worker; drops (and counts) it if too much is waiting. Never blocks."""
+        if len(self.pending) >= self.max_pending:
+            self._drop(1)
             return
+        self.pending.append(item)
+        if self._timer is None:
+            loop = _running_loop()
+            if loop is None:
+                self.flush()
+            else:
+                self._timer = loop.call_later(BATCH_WAIT_S, self._on_timer)
+
+    def _drop(self, n: int) -> None:
+        self.dropped += n
+        self._unreported += n
+
+    def _drop_frame(self) -> bytes:
+        n, self._unreported = self._unreported, 0
+        log.warning("dynscan: %d flows/messages not scanned (worker queue full)", n)
+        return frame([("event", {"kind": "proxy_dropped", "ts": time.time(), "source": "proxy", "count": n,
+                                 "total": self.dropped})])
+
+    def _on_timer(self) -> None:
+        self._timer = None
+        self.flush()
+
+    def flush(self) -> None:
+        """Pickle what is pending into the buffer (or drop it, if the buffer is full) and write."""
+        items, self.pending = self.pending, []
+        for i in range(0, len(items), FRAME_ITEMS):
+            chunk = items[i:i + FRAME_ITEMS]
+            if self.broken or len(self.out) >= self.max_buffered:
+                self._drop(len(chunk))
+            else:
+                self.out += b"".join(_frames(chunk))
+        if self._unreported and not self.broken and len(self.out) < self.max_buffered:
+            self.out += self._drop_frame()
+        self._on_writable()
+
+    def _write_some(self) -> None:
         try:
-            self.q.put_nowait(item)
-        except queue.Full:
-            self._drop()
+            n = os.write(self.fd, self.out)
+        except BlockingIOError:
+            return
+        except OSError as e:
+            log.error("dynscan: worker pipe broken, flow events lost: %s", e)
+            self.broken = True
+            self.out.clear()
+            return
+        del self.out[:n]
 
-    def _drop(self) -> None:
-        with self._lock:
-            self.dropped += 1
-            self._unreported += 1
+    def _on_writable(self) -> None:
+        if self.out:
+            self._write_some()
+        self._watch(bool(self.out))
 
-    def _report_drops(self, block: bool) -> bool:
-        with self._lock:
-            n = self._unreported
-            event = {"kind": "proxy_dropped", "ts": time.time(), "source": "proxy", "count": n,
-                     "total": self.dropped}
-            try:
-                self.q.put(("event", event), block=block, timeout=DRAIN_TIMEOUT_S if block else None)
-            except queue.Full:
-                return False
-            self._unreported = 0
-            log.warning("dynscan: %d flows/messages not scanned (worker queue full)", n)
-            return True
-
-    def _send(self) -> None:
-        broken = stop = False
-        while not stop:
-            batch = [self.q.get()]
-            if batch[0] is not None:
-                time.sleep(BATCH_WAIT_S)  # one wake-up (here and in the worker) per batch, not per flow
-            while True:
-                try:
-                    batch.append(self.q.get_nowait())
-                except queue.Empty:
-                    break
-            stop = None in batch
-            if broken:
-                continue
-            items = [item for item in batch if item is not None]
-            frames = [f for i in range(0, len(items), FRAME_ITEMS) for f in _frames(items[i:i + FRAME_ITEMS])]
-            try:
-                self.pipe.write(b"".join(frames))
-                self.pipe.flush()
-            except (OSError, ValueError) as e:
-                log.error("dynscan: worker pipe broken, flow events lost: %s", e)
-                broken = True
-        with contextlib.suppress(OSError):
-            self.pipe.close()
+    def _watch(self, want: bool) -> None:
+        if want and self._writer is None:
+            loop = _running_loop()
+            if loop is not None:
+                loop.add_writer(self.fd, self._on_writable)
+                self._writer = loop
+        elif not want and self._writer is not None:
+            with contextlib.suppress(RuntimeError, ValueError, OSError):  # the loop may be closing
+                self._writer.remove_writer(self.fd)
+            self._writer = None
 
     def close(self) -> None:
-        """Drain what is queued, let the worker write it, wait for it (bounded)."""
-        if self._unreported:
-            self._report_drops(block=True)
-        try:
-            self.q.put(None, timeout=DRAIN_TIMEOUT_S)
-            self.thread.join(DRAIN_TIMEOUT_S)
-        except queue.Full:  # the worker stopped reading: nothing more can be handed over
-            log.error("dynscan: worker stuck; %d queued items lost", self.q.qsize())
-            self._kill()
-            return
+        """Hand over what is left, let the worker write it, wait for it (bounded)."""
+        if self._timer is not None:
+            self._timer.cancel()
+            self._timer = None
+        self.flush()
+        self._watch(False)
+        if self._unreported and not self.broken:
+            self.out += self._drop_frame()
+        deadline = time.monotonic() + DRAIN_TIMEOUT_S
+        while self.out and not self.broken:
+            left = deadline - time.monotonic()
+            if left <= 0:  # the worker stopped reading: nothing more can be handed over
+                log.error("dynscan: worker stuck; %d bytes of queued items lost", len(self.out))
+                self._kill()
+                return
+            select.select([], [self.fd], [], left)
+            self._write_some()
+        with contextlib.suppress(OSError):
+            self.pipe.close()
         try:
             self.proc.wait(DRAIN_TIMEOUT_S)
         except subprocess.TimeoutExpired:
