@@ -125,6 +125,18 @@ def test_worker_exits_when_mitmdump_is_killed(work: Path, upstream: Upstream) ->
         m.stop()
 
 
+def _every_item_scanned_or_counted(link: WorkerLink, work: Path, submitted: int) -> None:
+    """After ``close``: each submitted item is a flow event or a counted drop, and the drop events add up."""
+    link.close()
+    assert link.proc.returncode == 0
+    with open_store(work / "session") as store:
+        events = list(store.iter_raw())
+    flows = [e for e in events if e["kind"] == "flow"]
+    drops = [e for e in events if e["kind"] == "proxy_dropped"]
+    assert len(flows) + link.dropped == submitted
+    assert drops and drops[-1]["total"] == link.dropped and sum(d["count"] for d in drops) == link.dropped
+
+
 def test_a_full_queue_drops_and_counts_never_blocks(work: Path) -> None:
     link = WorkerLink({"session": str(work / "session"), "identity_path": "", "tolerance": 0.01}, max_pending=4)
     record = {"method": "TCP", "url": "tcp://h:1", "host": "h", "scheme": "tcp"}
@@ -137,14 +149,7 @@ def test_a_full_queue_drops_and_counts_never_blocks(work: Path) -> None:
         assert link.dropped > 0
     finally:
         os.kill(link.proc.pid, signal.SIGCONT)
-    link.close()
-    assert link.proc.returncode == 0
-    with open_store(work / "session") as store:
-        events = list(store.iter_raw())
-    flows = [e for e in events if e["kind"] == "flow"]
-    drops = [e for e in events if e["kind"] == "proxy_dropped"]
-    assert len(flows) + link.dropped == 400
-    assert drops and drops[-1]["total"] == link.dropped and sum(d["count"] for d in drops) == link.dropped
+    _every_item_scanned_or_counted(link, work, 400)
 
 
 def test_in_the_event_loop_a_stalled_worker_fills_the_buffer_then_drops_never_blocks(work: Path) -> None:
@@ -168,14 +173,7 @@ def test_in_the_event_loop_a_stalled_worker_fills_the_buffer_then_drops_never_bl
         assert dropped > 0
     finally:
         os.kill(link.proc.pid, signal.SIGCONT)
-    link.close()
-    assert link.proc.returncode == 0
-    with open_store(work / "session") as store:
-        events = list(store.iter_raw())
-    flows = [e for e in events if e["kind"] == "flow"]
-    drops = [e for e in events if e["kind"] == "proxy_dropped"]
-    assert len(flows) + link.dropped == 200
-    assert drops and drops[-1]["total"] == link.dropped and sum(d["count"] for d in drops) == link.dropped
+    _every_item_scanned_or_counted(link, work, 200)
 
 
 def test_an_unpicklable_item_is_skipped_and_the_rest_of_its_batch_handed_over(work: Path) -> None:
